@@ -1,0 +1,57 @@
+package io.joule.auth.security;
+
+import io.joule.auth.Role;
+import io.joule.auth.repository.ApiKeyRepository;
+import io.joule.config.JouleConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Turns a bearer key into an identity: the configured admin key, or a stored, unrevoked key. */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    public static final String SUBJECT = "subject";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final ApiKeyRepository keys;
+    private final JouleConfig config;
+
+    public ApiKeyIdentityProvider(ApiKeyRepository keys, JouleConfig config) {
+        this.keys = keys;
+        this.config = config;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String key = request.getToken().getToken();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("unknown API key"));
+        }
+        if (config.adminKey().filter(admin -> !admin.isBlank() && KeyHash.sameKey(admin, key)).isPresent()) {
+            return Uni.createFrom().item(identity("admin", Role.ADMIN.code(), null));
+        }
+        return Panache.withSession(() -> keys.findActiveByHash(KeyHash.of(key)))
+                .onItem().ifNull().failWith(() -> new AuthenticationFailedException("unknown API key"))
+                .map(k -> identity(k.id.toString(), k.role, k.subject));
+    }
+
+    private static SecurityIdentity identity(String name, String role, String subject) {
+        var builder = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role);
+        if (subject != null) {
+            builder.addAttribute(SUBJECT, subject);
+        }
+        return builder.build();
+    }
+}

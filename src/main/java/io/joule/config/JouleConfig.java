@@ -1,0 +1,20 @@
+package io.joule.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "joule")
+public interface JouleConfig {
+
+    /** The bootstrap admin key (env JOULE_ADMIN_KEY); without it only stored keys authenticate. */
+    Optional<String> adminKey();
+
+    /** The largest number of points one JSON batch may carry. */
+    @WithDefault("100000")
+    int maxBatchPoints();
+
+    /** The largest request body (env JOULE_MAX_BODY_SIZE), as Quarkus memory sizes: 10M, 512K. */
+    @WithDefault("10M")
+    String maxBodySize();
+}

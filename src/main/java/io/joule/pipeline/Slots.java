@@ -1,0 +1,181 @@
+package io.joule.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the readings of one series into 15-minute energy slots (SPEC §3).
+ *
+ * <p>Reading i describes [t_i, end_i). end_i is the next reading when it is at most max_gap away;
+ * otherwise a {@code regular} series covers one nominal interval (the interval before it when
+ * that one was itself within max_gap, else 15 minutes) and a {@code cov} series holds for
+ * max_gap. So no interval is longer than {@link SeriesProfile#reach()}, and one reading only
+ * ever influences slots within two reaches of it: that locality is what lets a write recompute
+ * a bounded range and still agree with a full recomputation.
+ */
+public final class Slots {
+    public static final Duration SLOT = Duration.ofMinutes(15);
+    static final long SLOT_MICROS = SLOT.toNanos() / 1_000;
+    private static final double MICROS_PER_HOUR = 3_600_000_000d;
+
+    private Slots() {
+    }
+
+    /**
+     * The slots whose start lies in {@code window}, from readings sorted by time with distinct
+     * times. Callers pass every reading in {@link #contextFor(TimeRange, SeriesProfile)} so the
+     * edges are exact; slots no interval touches are absent ("no data" is not zero).
+     */
+    public static List<Slot> compute(List<Reading> readings, SeriesProfile profile, TimeRange window) {
+        long windowFrom = micros(window.from());
+        long windowTo = micros(window.to());
+        long maxGap = profile.maxGap().toNanos() / 1_000;
+        long reach = profile.reach().toNanos() / 1_000;
+        SlotAccumulator out = new SlotAccumulator(windowFrom, windowTo);
+        int n = readings.size();
+        for (int i = 0; i < n; i++) {
+            long t = micros(readings.get(i).time());
+            if (i > 0 && micros(readings.get(i - 1).time()) >= t) {
+                throw new IllegalArgumentException("readings must be sorted with distinct times");
+            }
+            if (t >= windowTo || t + reach <= windowFrom) {
+                continue;
+            }
+            long end = intervalEnd(readings, i, t, profile.sampling(), maxGap);
+            double value = readings.get(i).value();
+            if (profile.quantity() == Quantity.POWER) {
+                spreadPower(out, t, end, value);
+            } else {
+                spreadEnergy(out, t, end, value);
+            }
+        }
+        return out.slots();
+    }
+
+    /** All slots of the readings (sorted, distinct times), as a full recomputation would give. */
+    public static List<Slot> computeAll(List<Reading> readings, SeriesProfile profile) {
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        Instant first = readings.get(0).time();
+        Instant last = readings.get(readings.size() - 1).time();
+        return compute(readings, profile, new TimeRange(floor(first), ceil(last.plus(profile.reach()))));
+    }
+
+    /**
+     * The slots a write of readings with times in [minTime, maxTime] can change: every interval
+     * that gains, loses or moves a neighbour lies within two reaches of a written reading.
+     */
+    public static TimeRange affectedBy(Instant minTime, Instant maxTime, SeriesProfile profile) {
+        Duration reach = profile.reach();
+        return new TimeRange(floor(minTime.minus(reach)), ceil(maxTime.plus(reach.multipliedBy(2))));
+    }
+
+    /** The readings (inclusive bounds) needed to compute the slots of {@code window} exactly. */
+    public static TimeRange contextFor(TimeRange window, SeriesProfile profile) {
+        Duration reach = profile.reach();
+        return new TimeRange(window.from().minus(reach.multipliedBy(2)), window.to().plus(reach));
+    }
+
+    public static Instant floor(Instant t) {
+        long m = Math.floorDiv(micros(t), SLOT_MICROS) * SLOT_MICROS;
+        return instant(m);
+    }
+
+    public static Instant ceil(Instant t) {
+        long m = -Math.floorDiv(-micros(t), SLOT_MICROS) * SLOT_MICROS;
+        return instant(m);
+    }
+
+    private static long intervalEnd(List<Reading> readings, int i, long t, Sampling sampling, long maxGap) {
+        boolean hasNext = i + 1 < readings.size();
+        long next = hasNext ? micros(readings.get(i + 1).time()) : Long.MAX_VALUE;
+        if (hasNext && next - t <= maxGap) {
+            return next;
+        }
+        if (sampling == Sampling.COV) {
+            return Math.min(next, t + maxGap);
+        }
+        long nominal = SLOT_MICROS;
+        if (i > 0) {
+            long before = t - micros(readings.get(i - 1).time());
+            if (before <= maxGap) {
+                nominal = before;
+            }
+        }
+        return Math.min(next, t + nominal);
+    }
+
+    private static void spreadPower(SlotAccumulator out, long start, long end, double kw) {
+        for (long s = floorMicros(start); s < end; s += SLOT_MICROS) {
+            long overlap = Math.min(end, s + SLOT_MICROS) - Math.max(start, s);
+            out.add(s, kw * (overlap / MICROS_PER_HOUR));
+        }
+    }
+
+    /** Uniform rate inside the interval; the last piece takes the remainder so the pieces add up to the reading. */
+    private static void spreadEnergy(SlotAccumulator out, long start, long end, double kwh) {
+        long length = end - start;
+        double given = 0;
+        for (long s = floorMicros(start); s < end; s += SLOT_MICROS) {
+            long sliceEnd = Math.min(end, s + SLOT_MICROS);
+            long overlap = sliceEnd - Math.max(start, s);
+            double piece = sliceEnd == end ? kwh - given : kwh * ((double) overlap / length);
+            given += piece;
+            out.add(s, piece);
+        }
+    }
+
+    private static long floorMicros(long t) {
+        return Math.floorDiv(t, SLOT_MICROS) * SLOT_MICROS;
+    }
+
+    static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    /** Collects slot energies in time order, keeping only slots inside the window. */
+    private static final class SlotAccumulator {
+        private final long from;
+        private final long to;
+        private final List<Slot> slots = new ArrayList<>();
+        private long current = Long.MIN_VALUE;
+        private double sum;
+
+        SlotAccumulator(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        void add(long slotStart, double kwh) {
+            if (slotStart < from || slotStart >= to) {
+                return;
+            }
+            if (slotStart != current) {
+                flush();
+                current = slotStart;
+                sum = 0;
+            }
+            sum += kwh;
+        }
+
+        List<Slot> slots() {
+            flush();
+            return slots;
+        }
+
+        private void flush() {
+            if (current != Long.MIN_VALUE) {
+                slots.add(new Slot(instant(current), sum));
+                current = Long.MIN_VALUE;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.joule.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One offending input: a JSON pointer ({@code /data/1/datetime}), a query parameter, or a file line. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProblemError(String pointer, String parameter, Integer line, String detail) {
+
+    public static ProblemError at(String pointer, String detail) {
+        return new ProblemError(pointer, null, null, detail);
+    }
+
+    public static ProblemError parameter(String name, String detail) {
+        return new ProblemError(null, name, null, detail);
+    }
+
+    public static ProblemError line(int line, String detail) {
+        return new ProblemError(null, null, line, detail);
+    }
+}

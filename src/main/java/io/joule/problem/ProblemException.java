@@ -1,0 +1,49 @@
+package io.joule.problem;
+
+import java.util.List;
+
+/** A client's request was refused: carries the status and what to tell the client. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final List<ProblemError> errors;
+
+    public ProblemException(int status, String title, String detail, List<ProblemError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    public static ProblemException badRequest(String detail, List<ProblemError> errors) {
+        return new ProblemException(400, "Bad Request", detail, errors);
+    }
+
+    public static ProblemException badParameter(String name, String detail) {
+        return badRequest("Invalid query parameter " + name, List.of(ProblemError.parameter(name, detail)));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "Not Found", detail, null);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail, null);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<ProblemError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,59 @@
+package io.joule.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as application/problem+json; nothing a client sends produces a 500. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.status(), e.title(), e.getMessage(), request, e);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        Response r = respond(401, "Unauthorized", "A valid API key is required: Authorization: Bearer <key>", request, null);
+        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"joule\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(403, "Forbidden", "This API key may not do that", request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return respond(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.error("Request failed", e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return respond(status, title, status >= 500 ? "The service failed; it has been logged" : e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        Log.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
+        return respond(500, "Internal Server Error", "The service failed; it has been logged", request, null);
+    }
+
+    static Response respond(int status, String title, String detail, HttpServerRequest request, ProblemException e) {
+        Problem problem = new Problem("about:blank", title, status, detail, request.path(), e == null ? null : e.errors());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,15 @@
+package io.joule.series.repository;
+
+import io.joule.series.Series;
+import io.joule.series.SeriesKind;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class SeriesRepository implements PanacheRepository<Series> {
+
+    public Uni<Series> findByKindAndKey(SeriesKind kind, String key) {
+        return find("kind = ?1 and key = ?2", kind.code(), key).firstResult();
+    }
+}

@@ -1,0 +1,137 @@
+package io.joule.timeseries.repository;
+
+import io.joule.pipeline.Quantity;
+import io.joule.pipeline.Reading;
+import io.joule.pipeline.Sampling;
+import io.joule.pipeline.SeriesProfile;
+import io.joule.pipeline.Slot;
+import io.joule.pipeline.TimeRange;
+import io.joule.series.SeriesSpec;
+import io.joule.timeseries.StoredSeries;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Bulk time-series SQL: one statement per batch, arrays bound through unnest. */
+@ApplicationScoped
+public class TimeSeriesRepository {
+
+    private static final String ENSURE_SERIES = """
+            with created as (
+                insert into series (kind, key, zone, quantity, sampling, max_gap)
+                values ($1, $2, $3, $4, $5, make_interval(secs => $6))
+                on conflict (kind, key) do nothing
+                returning id, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s)
+            select * from created
+            union all
+            select id, quantity, sampling, extract(epoch from max_gap)::bigint from series where kind = $1 and key = $2
+            """;
+
+    private static final String UPSERT_READINGS = """
+            insert into reading (series_id, ts, value)
+            select $1, t, v from unnest($2::timestamptz[], $3::float8[]) as r(t, v)
+            on conflict (series_id, ts) do update set value = excluded.value
+            where reading.value is distinct from excluded.value
+            """;
+
+    private static final String READINGS_BETWEEN = """
+            select ts, value from reading where series_id = $1 and ts >= $2 and ts <= $3 order by ts
+            """;
+
+    /** Slots left out of the new computation are deleted; the others are upserted. */
+    private static final String REPLACE_SLOTS = """
+            with fresh as (select * from unnest($2::timestamptz[], $3::float8[]) as f(slot_start, kwh)),
+            gone as (
+                delete from slot_15m s
+                where s.series_id = $1 and s.slot_start >= $4 and s.slot_start < $5
+                  and not exists (select 1 from fresh f where f.slot_start = s.slot_start))
+            insert into slot_15m (series_id, slot_start, kwh)
+            select $1, slot_start, kwh from fresh
+            on conflict (series_id, slot_start) do update set kwh = excluded.kwh
+            where slot_15m.kwh is distinct from excluded.kwh
+            """;
+
+    private static final String SLOTS_BETWEEN = """
+            select slot_start, kwh from slot_15m
+            where series_id = $1 and slot_start >= $2 and slot_start < $3 order by slot_start
+            """;
+
+    /** Registers the series if it is new, and answers it as stored (a stored series keeps its own facts). */
+    public Uni<StoredSeries> ensureSeries(SqlClient db, SeriesSpec spec) {
+        Tuple args = Tuple.of(spec.kind().code(), spec.key(), spec.zone().getId(), code(spec.quantity()))
+                .addValue(code(spec.sampling())).addValue(spec.maxGap().toSeconds());
+        return db.preparedQuery(ENSURE_SERIES).execute(args).map(rows -> {
+            Row row = rows.iterator().next();
+            SeriesProfile profile = new SeriesProfile(
+                    Quantity.valueOf(row.getString("quantity").toUpperCase(Locale.ROOT)),
+                    Sampling.valueOf(row.getString("sampling").toUpperCase(Locale.ROOT)),
+                    Duration.ofSeconds(row.getLong("max_gap_s")));
+            return new StoredSeries(row.getLong("id"), profile);
+        });
+    }
+
+    /** Serializes writers of one series until the transaction ends. */
+    public Uni<Void> lockSeries(SqlClient db, long seriesId) {
+        return db.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(seriesId)).replaceWithVoid();
+    }
+
+    public Uni<Void> upsertReadings(SqlClient db, long seriesId, List<Reading> readings) {
+        OffsetDateTime[] times = new OffsetDateTime[readings.size()];
+        Double[] values = new Double[readings.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = utc(readings.get(i).time());
+            values[i] = readings.get(i).value();
+        }
+        return db.preparedQuery(UPSERT_READINGS).execute(Tuple.of(seriesId, times, values)).replaceWithVoid();
+    }
+
+    /** Readings with from ≤ ts ≤ to, in time order. */
+    public Uni<List<Reading>> readings(SqlClient db, long seriesId, TimeRange inclusive) {
+        return db.preparedQuery(READINGS_BETWEEN)
+                .execute(Tuple.of(seriesId, utc(inclusive.from()), utc(inclusive.to())))
+                .map(rows -> {
+                    List<Reading> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new Reading(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
+                    return out;
+                });
+    }
+
+    public Uni<Void> replaceSlots(SqlClient db, long seriesId, TimeRange range, List<Slot> slots) {
+        OffsetDateTime[] starts = new OffsetDateTime[slots.size()];
+        Double[] kwh = new Double[slots.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = utc(slots.get(i).start());
+            kwh[i] = slots.get(i).kwh();
+        }
+        Tuple args = Tuple.of(seriesId, starts, kwh, utc(range.from()), utc(range.to()));
+        return db.preparedQuery(REPLACE_SLOTS).execute(args).replaceWithVoid();
+    }
+
+    /** The slots whose start is in [from, to), ascending. */
+    public Uni<List<Slot>> slots(SqlClient db, long seriesId, TimeRange range) {
+        return db.preparedQuery(SLOTS_BETWEEN)
+                .execute(Tuple.of(seriesId, utc(range.from()), utc(range.to())))
+                .map(rows -> {
+                    List<Slot> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new Slot(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
+                    return out;
+                });
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String code(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,61 @@
+package io.joule.timeseries.service;
+
+import io.joule.pipeline.Reading;
+import io.joule.pipeline.Slots;
+import io.joule.pipeline.TimeRange;
+import io.joule.problem.ProblemException;
+import io.joule.series.SeriesSpec;
+import io.joule.timeseries.StoredSeries;
+import io.joule.timeseries.WriteSummary;
+import io.joule.timeseries.repository.TimeSeriesRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stores a batch of canonical readings and recomputes the slots it affects, in one transaction
+ * under the series' advisory lock, so the slots never depend on batch order or split.
+ */
+@ApplicationScoped
+public class TimeSeriesWriter {
+    private final Pool pool;
+    private final TimeSeriesRepository repository;
+
+    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository) {
+        this.pool = pool;
+        this.repository = repository;
+    }
+
+    /** @param readings sorted by time, distinct times, in the spec's canonical unit */
+    public Uni<WriteSummary> write(SeriesSpec spec, List<Reading> readings) {
+        return pool.withTransaction(db -> repository.ensureSeries(db, spec)
+                .call(series -> repository.lockSeries(db, series.id()))
+                .invoke(series -> requireSameQuantity(spec, series))
+                .call(series -> repository.upsertReadings(db, series.id(), readings))
+                .flatMap(series -> recompute(db, series, readings)));
+    }
+
+    private Uni<WriteSummary> recompute(SqlConnection db, StoredSeries series, List<Reading> written) {
+        TimeRange affected = Slots.affectedBy(written.get(0).time(), written.get(written.size() - 1).time(), series.profile());
+        TimeRange context = Slots.contextFor(affected, series.profile());
+        return repository.readings(db, series.id(), context)
+                .map(around -> Slots.compute(around, series.profile(), affected))
+                .flatMap(slots -> repository.replaceSlots(db, series.id(), affected, slots)
+                        .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to())));
+    }
+
+    private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {
+        if (series.quantity() != spec.quantity()) {
+            throw ProblemException.conflict(String.format("%s %s holds %s readings; this batch is %s. Send it in units of %s.",
+                    spec.kind().code(), spec.key(), name(series.quantity()), name(spec.quantity()),
+                    series.quantity() == io.joule.pipeline.Quantity.POWER ? "W, kW or MW" : "Wh, kWh or MWh"));
+        }
+    }
+
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
