@@ -2,6 +2,7 @@ package io.joule.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "joule")
@@ -16,5 +17,5 @@ public interface JouleConfig {
 
     /** The largest request body (env JOULE_MAX_BODY_SIZE), as Quarkus memory sizes: 10M, 512K. */
     @WithDefault("10M")
-    String maxBodySize();
+    MemorySize maxBodySize();
 }

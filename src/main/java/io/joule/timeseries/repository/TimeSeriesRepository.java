@@ -25,15 +25,16 @@ import java.util.Locale;
 @ApplicationScoped
 public class TimeSeriesRepository {
 
-    private static final String ENSURE_SERIES = """
-            with created as (
-                insert into series (kind, key, zone, quantity, sampling, max_gap)
-                values ($1, $2, $3, $4, $5, make_interval(secs => $6))
-                on conflict (kind, key) do nothing
-                returning id, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s)
-            select * from created
-            union all
-            select id, quantity, sampling, extract(epoch from max_gap)::bigint from series where kind = $1 and key = $2
+    private static final String FIND_SERIES = """
+            select id, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
+            from series where kind = $1 and key = $2
+            """;
+
+    private static final String CREATE_SERIES = """
+            insert into series (kind, key, zone, quantity, sampling, max_gap)
+            values ($1, $2, $3, $4, $5, make_interval(secs => $6))
+            on conflict (kind, key) do nothing
+            returning id, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
             """;
 
     private static final String UPSERT_READINGS = """
@@ -65,18 +66,34 @@ public class TimeSeriesRepository {
             where series_id = $1 and slot_start >= $2 and slot_start < $3 order by slot_start
             """;
 
-    /** Registers the series if it is new, and answers it as stored (a stored series keeps its own facts). */
+    /**
+     * Registers the series if it is new, and answers it as stored (a stored series keeps its own
+     * facts). A concurrent first write that wins the insert is seen by the final lookup, which
+     * runs as a new statement after the conflict.
+     */
     public Uni<StoredSeries> ensureSeries(SqlClient db, SeriesSpec spec) {
-        Tuple args = Tuple.of(spec.kind().code(), spec.key(), spec.zone().getId(), code(spec.quantity()))
+        Tuple key = Tuple.of(spec.kind().code(), spec.key());
+        Tuple created = Tuple.of(spec.kind().code(), spec.key(), spec.zone().getId(), code(spec.quantity()))
                 .addValue(code(spec.sampling())).addValue(spec.maxGap().toSeconds());
-        return db.preparedQuery(ENSURE_SERIES).execute(args).map(rows -> {
-            Row row = rows.iterator().next();
-            SeriesProfile profile = new SeriesProfile(
-                    Quantity.valueOf(row.getString("quantity").toUpperCase(Locale.ROOT)),
-                    Sampling.valueOf(row.getString("sampling").toUpperCase(Locale.ROOT)),
-                    Duration.ofSeconds(row.getLong("max_gap_s")));
-            return new StoredSeries(row.getLong("id"), profile);
-        });
+        return findSeries(db, key)
+                .onItem().ifNull().switchTo(() -> db.preparedQuery(CREATE_SERIES).execute(created).map(TimeSeriesRepository::storedSeries))
+                .onItem().ifNull().switchTo(() -> findSeries(db, key));
+    }
+
+    private Uni<StoredSeries> findSeries(SqlClient db, Tuple key) {
+        return db.preparedQuery(FIND_SERIES).execute(key).map(TimeSeriesRepository::storedSeries);
+    }
+
+    private static StoredSeries storedSeries(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return null;
+        }
+        Row row = rows.iterator().next();
+        SeriesProfile profile = new SeriesProfile(
+                Quantity.valueOf(row.getString("quantity").toUpperCase(Locale.ROOT)),
+                Sampling.valueOf(row.getString("sampling").toUpperCase(Locale.ROOT)),
+                Duration.ofSeconds(row.getLong("max_gap_s")));
+        return new StoredSeries(row.getLong("id"), profile);
     }
 
     /** Serializes writers of one series until the transaction ends. */

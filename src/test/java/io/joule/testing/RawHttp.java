@@ -1,0 +1,29 @@
+package io.joule.testing;
+
+import io.restassured.RestAssured;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** Requests a client library will not send, such as headers announcing a body that never comes. */
+public final class RawHttp {
+    private RawHttp() {
+    }
+
+    /** Announces a body of {@code length} bytes, sends none, and answers what the server says first. */
+    public static String postHeadersOnly(String path, String contentType, long length, String key) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            int n = in.read(buffer);
+            return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+        }
+    }
+}
