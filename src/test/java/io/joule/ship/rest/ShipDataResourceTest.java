@@ -105,6 +105,20 @@ class ShipDataResourceTest {
     }
 
     @Test
+    void aLateReadingShortensTheNominalIntervalAfterIt() {
+        long ship = newShipId();
+        postData(ADMIN, batch(ship, "kWh", "2018-08-24T00:00:00Z", "12", "2018-08-24T01:00:00Z", "4")).statusCode(200);
+        admin().queryParam("spaceship_id", ship).when().get("/data")
+                .then().body("data.value", contains(3.0f, 3.0f, 3.0f, 3.0f, 1.0f, 1.0f, 1.0f, 1.0f));
+        postData(ADMIN, batch(ship, "kWh", "2018-08-24T00:30:00Z", "6")).statusCode(200);
+        // 01:00 is last, so it covers the 30 minutes before it: its slots at 01:30 and 01:45 are gone.
+        admin().queryParam("spaceship_id", ship).when().get("/data")
+                .then().body("data.datetime", contains("2018-08-24T00:00:00Z", "2018-08-24T00:15:00Z", "2018-08-24T00:30:00Z",
+                        "2018-08-24T00:45:00Z", "2018-08-24T01:00:00Z", "2018-08-24T01:15:00Z"))
+                .body("data.value", contains(6.0f, 6.0f, 3.0f, 3.0f, 2.0f, 2.0f));
+    }
+
+    @Test
     void boundsAreHalfOpenAndAcceptOffsets() {
         long ship = newShipId();
         postData(ADMIN, batch(ship, "kWh", "2018-08-24T00:00:00Z", "2", "2018-08-24T00:15:00Z", "5", "2018-08-24T00:30:00Z", "2",
