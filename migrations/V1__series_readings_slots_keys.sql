@@ -12,9 +12,10 @@ create table series (
 );
 
 -- Raw readings in canonical units (kW or kWh for power and energy). The time column is in the key
--- so TimescaleDB can turn the table into a hypertable.
+-- so TimescaleDB can turn the table into a hypertable. No foreign key to series: series rows are
+-- never deleted, and a per-row key check would cost more than the rest of the insert.
 create table reading (
-    series_id bigint           not null references series (id),
+    series_id bigint           not null,
     ts        timestamptz      not null,
     value     double precision not null,
     primary key (series_id, ts)
@@ -22,7 +23,7 @@ create table reading (
 
 -- Derived 15-minute energy, start-labelled (SPEC §3); recomputed from reading on every write.
 create table slot_15m (
-    series_id  bigint           not null references series (id),
+    series_id  bigint           not null,
     slot_start timestamptz      not null,
     kwh        double precision not null,
     primary key (series_id, slot_start)

@@ -2,6 +2,8 @@ package io.joule.time;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,9 @@ public final class Timestamps {
         if (text == null || text.length() > 40) {
             return Optional.empty();
         }
+        if (isPlainUtc(text)) {
+            return plainUtc(text);
+        }
         String iso = DASHED_TIME.matcher(text).replaceFirst("$1$2:$3:$4$5");
         iso = SPACED_OFFSET.matcher(iso).replaceFirst("$1+$2");
         try {
@@ -39,6 +44,38 @@ public final class Timestamps {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ssZ}, by far the most common form, parsed without a formatter. */
+    private static boolean isPlainUtc(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<Instant> plainUtc(String s) {
+        try {
+            Instant t = LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
+                    digits(s, 14, 16), digits(s, 17, 19)).toInstant(ZoneOffset.UTC);
+            return t.isBefore(EARLIEST) || !t.isBefore(LATEST) ? Optional.empty() : Optional.of(t);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     public static String expectation() {

@@ -37,6 +37,11 @@ public class TimeSeriesRepository {
             returning id, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
             """;
 
+    private static final String INSERT_READINGS = """
+            insert into reading (series_id, ts, value)
+            select $1, t, v from unnest($2::timestamptz[], $3::float8[]) as r(t, v)
+            """;
+
     private static final String UPSERT_READINGS = """
             insert into reading (series_id, ts, value)
             select $1, t, v from unnest($2::timestamptz[], $3::float8[]) as r(t, v)
@@ -48,17 +53,13 @@ public class TimeSeriesRepository {
             select ts, value from reading where series_id = $1 and ts >= $2 and ts <= $3 order by ts
             """;
 
-    /** Slots left out of the new computation are deleted; the others are upserted. */
-    private static final String REPLACE_SLOTS = """
-            with fresh as (select * from unnest($2::timestamptz[], $3::float8[]) as f(slot_start, kwh)),
-            gone as (
-                delete from slot_15m s
-                where s.series_id = $1 and s.slot_start >= $4 and s.slot_start < $5
-                  and not exists (select 1 from fresh f where f.slot_start = s.slot_start))
+    private static final String DELETE_SLOTS = """
+            delete from slot_15m where series_id = $1 and slot_start >= $2 and slot_start < $3
+            """;
+
+    private static final String INSERT_SLOTS = """
             insert into slot_15m (series_id, slot_start, kwh)
-            select $1, slot_start, kwh from fresh
-            on conflict (series_id, slot_start) do update set kwh = excluded.kwh
-            where slot_15m.kwh is distinct from excluded.kwh
+            select $1, s, e from unnest($2::timestamptz[], $3::float8[]) as f(s, e)
             """;
 
     private static final String SLOTS_BETWEEN = """
@@ -101,14 +102,16 @@ public class TimeSeriesRepository {
         return db.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(seriesId)).replaceWithVoid();
     }
 
-    public Uni<Void> upsertReadings(SqlClient db, long seriesId, List<Reading> readings) {
+    /** @param replacing whether any of the readings' times is already stored (an insert is cheaper) */
+    public Uni<Void> writeReadings(SqlClient db, long seriesId, List<Reading> readings, boolean replacing) {
         OffsetDateTime[] times = new OffsetDateTime[readings.size()];
         Double[] values = new Double[readings.size()];
         for (int i = 0; i < times.length; i++) {
             times[i] = utc(readings.get(i).time());
             values[i] = readings.get(i).value();
         }
-        return db.preparedQuery(UPSERT_READINGS).execute(Tuple.of(seriesId, times, values)).replaceWithVoid();
+        return db.preparedQuery(replacing ? UPSERT_READINGS : INSERT_READINGS)
+                .execute(Tuple.of(seriesId, times, values)).replaceWithVoid();
     }
 
     /** Readings with from ≤ ts ≤ to, in time order. */
@@ -122,6 +125,7 @@ public class TimeSeriesRepository {
                 });
     }
 
+    /** Replaces every slot in the range with the given ones; the caller holds the series' lock. */
     public Uni<Void> replaceSlots(SqlClient db, long seriesId, TimeRange range, List<Slot> slots) {
         OffsetDateTime[] starts = new OffsetDateTime[slots.size()];
         Double[] kwh = new Double[slots.size()];
@@ -129,8 +133,9 @@ public class TimeSeriesRepository {
             starts[i] = utc(slots.get(i).start());
             kwh[i] = slots.get(i).kwh();
         }
-        Tuple args = Tuple.of(seriesId, starts, kwh, utc(range.from()), utc(range.to()));
-        return db.preparedQuery(REPLACE_SLOTS).execute(args).replaceWithVoid();
+        return db.preparedQuery(DELETE_SLOTS).execute(Tuple.of(seriesId, utc(range.from()), utc(range.to())))
+                .chain(() -> db.preparedQuery(INSERT_SLOTS).execute(Tuple.of(seriesId, starts, kwh)))
+                .replaceWithVoid();
     }
 
     /** The slots whose start is in [from, to), ascending. */

@@ -1,6 +1,9 @@
 package io.joule.timeseries.service;
 
 import io.joule.pipeline.Reading;
+import io.joule.pipeline.Readings;
+import io.joule.pipeline.Slot;
+import io.joule.pipeline.Readings;
 import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
@@ -34,17 +37,27 @@ public class TimeSeriesWriter {
         return pool.withTransaction(db -> repository.ensureSeries(db, spec)
                 .call(series -> repository.lockSeries(db, series.id()))
                 .invoke(series -> requireSameQuantity(spec, series))
-                .call(series -> repository.upsertReadings(db, series.id(), readings))
                 .flatMap(series -> recompute(db, series, readings)));
     }
 
+    /**
+     * Reads the stored neighbourhood before writing, so an append reads next to nothing: the
+     * batch is merged in memory, where its values replace stored ones. The reading and slot
+     * writes are independent, so they are pipelined on the connection.
+     */
     private Uni<WriteSummary> recompute(SqlConnection db, StoredSeries series, List<Reading> written) {
         TimeRange affected = Slots.affectedBy(written.get(0).time(), written.get(written.size() - 1).time(), series.profile());
         TimeRange context = Slots.contextFor(affected, series.profile());
-        return repository.readings(db, series.id(), context)
-                .map(around -> Slots.compute(around, series.profile(), affected))
-                .flatMap(slots -> repository.replaceSlots(db, series.id(), affected, slots)
-                        .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to())));
+        return repository.readings(db, series.id(), context).flatMap(stored -> {
+            List<Reading> merged = Readings.merge(stored, written);
+            boolean replacing = merged.size() < stored.size() + written.size();
+            List<Slot> slots = Slots.compute(merged, series.profile(), affected);
+            return Uni.combine().all()
+                    .unis(repository.writeReadings(db, series.id(), written, replacing),
+                            repository.replaceSlots(db, series.id(), affected, slots))
+                    .discardItems()
+                    .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
+        });
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {

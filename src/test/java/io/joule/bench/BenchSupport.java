@@ -1,0 +1,63 @@
+package io.joule.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** What the benchmarks share: the test database, psql, and the machine's description. */
+final class BenchSupport {
+    private BenchSupport() {
+    }
+
+    static String jdbcUrl() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    static String user() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
+    }
+
+    static Connection connect() throws SQLException {
+        String password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+        return DriverManager.getConnection(jdbcUrl(), user(), password);
+    }
+
+    /** Runs psql against the test database and answers the wall time in seconds. */
+    static double psql(String command) throws IOException, InterruptedException {
+        String url = jdbcUrl().substring("jdbc:".length());
+        List<String> cmd = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-U", user(), "-c", command);
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("psql failed: " + out);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static String machine() {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        String server;
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery("show server_version")) {
+            rs.next();
+            server = "PostgreSQL " + rs.getString(1);
+        } catch (SQLException e) {
+            server = "PostgreSQL ?";
+        }
+        return String.format("%d cores, %.0f GiB, Java %s, %s", Runtime.getRuntime().availableProcessors(),
+                memory / (1024.0 * 1024 * 1024), System.getProperty("java.version"), server);
+    }
+
+    static Path tempFile(String prefix, String suffix) throws IOException {
+        Path file = Files.createTempFile(prefix, suffix);
+        file.toFile().deleteOnExit();
+        return file;
+    }
+}
