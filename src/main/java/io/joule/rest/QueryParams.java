@@ -4,6 +4,7 @@ import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.time.Timestamps;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /** Query parameters are taken as text and checked here, so a bad one is a named 400, never a 404 or 500. */
@@ -34,6 +35,50 @@ public final class QueryParams {
             throw ProblemException.badParameter("end", "must be after start (" + from + "), got " + to);
         }
         return new TimeRange(from, to);
+    }
+
+    /** A whole number in [min, max], or {@code otherwise} when absent. */
+    public static int intBetween(String name, String value, int min, int max, int otherwise) {
+        if (value == null || value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the same message
+        }
+        throw ProblemException.badParameter(name, "must be a whole number from " + min + " to " + max + ", got '" + abbreviate(value) + "'");
+    }
+
+    /** Inclusive local dates {@code from..to}, both required, at most {@code maxDays} days. */
+    public static LocalDate[] dates(String from, String to, int maxDays) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw ProblemException.badParameter("to", "must not be before from (" + first + "), got " + last);
+        }
+        if (first.plusDays(maxDays).isBefore(last.plusDays(1))) {
+            throw ProblemException.badParameter("to", "at most " + maxDays + " days per request");
+        }
+        return new LocalDate[] {first, last};
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw ProblemException.badParameter(name, "required: a date YYYY-MM-DD");
+        }
+        try {
+            LocalDate d = LocalDate.parse(value, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+            if (d.getYear() >= 1900 && d.getYear() <= 9998) {
+                return d;
+            }
+        } catch (java.time.DateTimeException e) {
+            // refused below with the same message
+        }
+        throw ProblemException.badParameter(name, "'" + abbreviate(value) + "' is not a date YYYY-MM-DD between 1900 and 9998");
     }
 
     public static Instant instant(String name, String value) {

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.Locale;
 public class TimeSeriesRepository {
 
     private static final String FIND_SERIES = """
-            select id, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
+            select id, zone, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
             from series where kind = $1 and key = $2
             """;
 
@@ -34,7 +35,7 @@ public class TimeSeriesRepository {
             insert into series (kind, key, zone, quantity, sampling, max_gap)
             values ($1, $2, $3, $4, $5, make_interval(secs => $6))
             on conflict (kind, key) do nothing
-            returning id, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
+            returning id, zone, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
             """;
 
     private static final String INSERT_READINGS = """
@@ -94,7 +95,7 @@ public class TimeSeriesRepository {
                 Quantity.valueOf(row.getString("quantity").toUpperCase(Locale.ROOT)),
                 Sampling.valueOf(row.getString("sampling").toUpperCase(Locale.ROOT)),
                 Duration.ofSeconds(row.getLong("max_gap_s")));
-        return new StoredSeries(row.getLong("id"), profile);
+        return new StoredSeries(row.getLong("id"), ZoneId.of(row.getString("zone")), profile);
     }
 
     /** Serializes writers of one series until the transaction ends. */

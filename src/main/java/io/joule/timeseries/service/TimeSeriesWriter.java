@@ -10,6 +10,7 @@ import io.joule.problem.ProblemException;
 import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
+import io.joule.timeseries.repository.RollupRepository;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,16 +21,18 @@ import java.util.Locale;
 
 /**
  * Stores a batch of canonical readings and recomputes the slots it affects, in one transaction
- * under the series' advisory lock, so the slots never depend on batch order or split.
+ * under the series' advisory lock, so the slots and their rollups never depend on batch order or split.
  */
 @ApplicationScoped
 public class TimeSeriesWriter {
     private final Pool pool;
     private final TimeSeriesRepository repository;
+    private final RollupRepository rollups;
 
-    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository) {
+    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupRepository rollups) {
         this.pool = pool;
         this.repository = repository;
+        this.rollups = rollups;
     }
 
     /** @param readings sorted by time, distinct times, in the spec's canonical unit */
@@ -56,6 +59,7 @@ public class TimeSeriesWriter {
                     .unis(repository.writeReadings(db, series.id(), written, replacing),
                             repository.replaceSlots(db, series.id(), affected, slots))
                     .discardItems()
+                    .call(() -> rollups.refresh(db, series.id(), series.zone(), affected))
                     .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
         });
     }

@@ -1,0 +1,39 @@
+package io.joule.ship.service;
+
+import io.joule.pipeline.TimeRange;
+import io.joule.problem.ProblemException;
+import io.joule.series.SeriesKind;
+import io.joule.series.repository.SeriesRepository;
+import io.joule.ship.DailyUsage;
+import io.joule.ship.TopUsers;
+import io.joule.ship.repository.ShipRollupRepository;
+import io.joule.time.Timestamps;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+
+@ApplicationScoped
+public class ShipRollupService {
+    private final SeriesRepository series;
+    private final ShipRollupRepository rollups;
+
+    public ShipRollupService(SeriesRepository series, ShipRollupRepository rollups) {
+        this.series = series;
+        this.rollups = rollups;
+    }
+
+    public Uni<List<DailyUsage>> daily(long spaceshipId, LocalDate from, LocalDate to) {
+        return Panache.withSession(() -> series.findByKindAndKey(SeriesKind.SHIP, Long.toString(spaceshipId)))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No data for spaceship " + spaceshipId))
+                .flatMap(s -> rollups.daily(s.id, from, to));
+    }
+
+    /** With no start, the answer is dated by the first slot of any ship. */
+    public Uni<TopUsers> top(TimeRange window, int count) {
+        Uni<java.time.Instant> dated = window.from().equals(Timestamps.EARLIEST)
+                ? rollups.firstSlot() : Uni.createFrom().item(window.from());
+        return dated.flatMap(datetime -> rollups.top(window, count).map(ships -> new TopUsers(datetime, ships)));
+    }
+}

@@ -1,0 +1,60 @@
+package io.joule.timeseries.repository;
+
+import io.joule.pipeline.TimeRange;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Recomputes the hourly and daily rollups of a slot range from slot_15m. */
+@ApplicationScoped
+public class RollupRepository {
+
+    private static final String DELETE_HOURLY = """
+            delete from rollup_hourly where series_id = $1 and bucket_start >= $2 and bucket_start < $3
+            """;
+
+    private static final String INSERT_HOURLY = """
+            insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
+            select $1, date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(kwh), min(kwh), max(kwh), count(*)
+            from slot_15m where series_id = $1 and slot_start >= $2 and slot_start < $3
+            group by 2
+            """;
+
+    private static final String DELETE_DAILY = """
+            delete from rollup_daily where series_id = $1 and day >= $2 and day <= $3
+            """;
+
+    /** $4, $5: the UTC bounds of the local days $2..$3; $6 the zone. */
+    private static final String INSERT_DAILY = """
+            insert into rollup_daily (series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots)
+            select $1, d, d::timestamp at time zone $6, (d + 1)::timestamp at time zone $6,
+                   sum(kwh), min(kwh), max(kwh), count(*)
+            from (select (slot_start at time zone $6)::date as d, kwh from slot_15m
+                  where series_id = $1 and slot_start >= $4 and slot_start < $5) local
+            where d between $2 and $3
+            group by d
+            """;
+
+    /** Rebuilds every hourly and daily bucket that overlaps the slot range; call after the slots are written. */
+    public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
+        OffsetDateTime hourFrom = slots.from().atOffset(ZoneOffset.UTC).withMinute(0);
+        OffsetDateTime hourTo = slots.to().minusNanos(1_000).atOffset(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0).plusHours(1);
+        LocalDate firstDay = slots.from().atZone(zone).toLocalDate();
+        LocalDate lastDay = slots.to().minusNanos(1_000).atZone(zone).toLocalDate();
+        OffsetDateTime dayFrom = firstDay.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime dayTo = lastDay.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        Tuple hours = Tuple.of(seriesId, hourFrom, hourTo);
+        Uni<Void> hourly = db.preparedQuery(DELETE_HOURLY).execute(hours)
+                .chain(() -> db.preparedQuery(INSERT_HOURLY).execute(hours)).replaceWithVoid();
+        Uni<Void> daily = db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, firstDay, lastDay))
+                .chain(() -> db.preparedQuery(INSERT_DAILY)
+                        .execute(Tuple.of(seriesId, firstDay, lastDay, dayFrom, dayTo, zone.getId())))
+                .replaceWithVoid();
+        return Uni.combine().all().unis(hourly, daily).discardItems();
+    }
+}
