@@ -1,7 +1,6 @@
 package io.joule.ship.repository;
 
 import io.joule.pipeline.TimeRange;
-import io.joule.ship.DailyUsage;
 import io.joule.ship.RankingWindow;
 import io.joule.ship.TopUsers;
 import io.smallrye.mutiny.Uni;
@@ -19,11 +18,6 @@ import java.util.List;
 /** Reads ship rollups: daily statistics and consumption rankings. */
 @ApplicationScoped
 public class ShipRollupRepository {
-
-    private static final String DAILY = """
-            select day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots
-            from rollup_daily where series_id = $1 and day >= $2 and day <= $3 order by day
-            """;
 
     /**
      * Per ship: whole UTC days from rollup_daily ($1..$2), whole hours from rollup_hourly
@@ -63,20 +57,6 @@ public class ShipRollupRepository {
 
     public ShipRollupRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    public Uni<List<DailyUsage>> daily(long seriesId, LocalDate from, LocalDate to) {
-        return pool.preparedQuery(DAILY).execute(Tuple.of(seriesId, from, to)).map(rows -> {
-            List<DailyUsage> out = new ArrayList<>(rows.size());
-            for (Row r : rows) {
-                int slots = r.getInteger("slots");
-                double energy = r.getDouble("energy_kwh");
-                out.add(new DailyUsage(r.getLocalDate("day"), r.getOffsetDateTime("bucket_start").toInstant(),
-                        r.getOffsetDateTime("bucket_end").toInstant(), energy, r.getDouble("min_kwh"), r.getDouble("max_kwh"),
-                        energy / slots, slots));
-            }
-            return out;
-        });
     }
 
     public Uni<List<TopUsers.Ship>> top(TimeRange window, int count) {

@@ -4,7 +4,7 @@ import io.joule.auth.Role;
 import io.joule.auth.security.Access;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
-import io.joule.ship.DailyUsage;
+import io.joule.timeseries.DailyRollup;
 import io.joule.ship.service.ShipRollupService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +52,7 @@ public class ShipDailyResource {
     @APIResponse(responseCode = "401", description = "No or unknown API key", content = @Content(mediaType = ShipDataResource.PROBLEM))
     @APIResponse(responseCode = "403", description = "The key may not read this ship", content = @Content(mediaType = ShipDataResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "The ship has no data", content = @Content(mediaType = ShipDataResource.PROBLEM))
-    public Uni<List<DailyUsage>> daily(@Parameter(description = "The ship", example = "1") @PathParam("id") String id,
+    public Uni<List<DailyRollup>> daily(@Parameter(description = "The ship", example = "1") @PathParam("id") String id,
             @Parameter(description = "First day, YYYY-MM-DD", required = true, example = "2018-08-24") @QueryParam("from") String from,
             @Parameter(description = "Last day (inclusive), YYYY-MM-DD", required = true, example = "2018-08-31") @QueryParam("to") String to) {
         long ship = QueryParams.positiveLong("id", id);

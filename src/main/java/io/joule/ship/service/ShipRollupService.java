@@ -4,9 +4,11 @@ import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
 import io.joule.series.repository.SeriesRepository;
-import io.joule.ship.DailyUsage;
+import io.joule.timeseries.DailyRollup;
 import io.joule.ship.TopUsers;
 import io.joule.ship.repository.ShipRollupRepository;
+import io.joule.timeseries.repository.RollupRepository;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.joule.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,16 +20,20 @@ import java.util.List;
 public class ShipRollupService {
     private final SeriesRepository series;
     private final ShipRollupRepository rollups;
+    private final RollupRepository seriesRollups;
+    private final Pool pool;
 
-    public ShipRollupService(SeriesRepository series, ShipRollupRepository rollups) {
+    public ShipRollupService(SeriesRepository series, ShipRollupRepository rollups, RollupRepository seriesRollups, Pool pool) {
         this.series = series;
         this.rollups = rollups;
+        this.seriesRollups = seriesRollups;
+        this.pool = pool;
     }
 
-    public Uni<List<DailyUsage>> daily(long spaceshipId, LocalDate from, LocalDate to) {
+    public Uni<List<DailyRollup>> daily(long spaceshipId, LocalDate from, LocalDate to) {
         return Panache.withSession(() -> series.findByKindAndKey(SeriesKind.SHIP, Long.toString(spaceshipId)))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No data for spaceship " + spaceshipId))
-                .flatMap(s -> rollups.daily(s.id, from, to));
+                .flatMap(s -> seriesRollups.daily(pool, s.id, from, to));
     }
 
     /** With no start, the answer is dated by the first slot of any ship. */

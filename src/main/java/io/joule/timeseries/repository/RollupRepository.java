@@ -1,6 +1,10 @@
 package io.joule.timeseries.repository;
 
 import io.joule.pipeline.TimeRange;
+import io.joule.timeseries.DailyRollup;
+import io.vertx.mutiny.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.List;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -13,6 +17,11 @@ import java.time.ZoneOffset;
 /** Recomputes the hourly and daily rollups of a slot range from slot_15m. */
 @ApplicationScoped
 public class RollupRepository {
+
+    private static final String DAILY = """
+            select day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots
+            from rollup_daily where series_id = $1 and day >= $2 and day <= $3 order by day
+            """;
 
     private static final String DELETE_HOURLY = """
             delete from rollup_hourly where series_id = $1 and bucket_start >= $2 and bucket_start < $3
@@ -56,5 +65,20 @@ public class RollupRepository {
                         .execute(Tuple.of(seriesId, firstDay, lastDay, dayFrom, dayTo, zone.getId())))
                 .replaceWithVoid();
         return Uni.combine().all().unis(hourly, daily).discardItems();
+    }
+
+    /** The daily rows of local days from..to (inclusive), in order. */
+    public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, LocalDate from, LocalDate to) {
+        return db.preparedQuery(DAILY).execute(Tuple.of(seriesId, from, to)).map(rows -> {
+            List<DailyRollup> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                int slots = r.getInteger("slots");
+                double energy = r.getDouble("energy_kwh");
+                out.add(new DailyRollup(r.getLocalDate("day"), r.getOffsetDateTime("bucket_start").toInstant(),
+                        r.getOffsetDateTime("bucket_end").toInstant(), energy, r.getDouble("min_kwh"), r.getDouble("max_kwh"),
+                        energy / slots, slots));
+            }
+            return out;
+        });
     }
 }

@@ -1,0 +1,81 @@
+package io.joule.ship.rest;
+
+import static io.joule.testing.Api.admin;
+import static io.joule.testing.Api.as;
+import static io.joule.testing.Api.batch;
+import static io.joule.testing.Api.issueKey;
+import static io.joule.testing.Api.newShipId;
+import static io.joule.testing.Api.postData;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.joule.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ShipDailyResourceTest {
+
+    @Test
+    void dailyRowsCarryExactBoundsAndSlotStatistics() {
+        long ship = newShipId();
+        // 12, 26, 18 kWh hourly: slots 3×4, 6.5×4, 4.5×4 on 2018-08-24; then 8 kWh at 23:30 the same day
+        // spread over [23:30, 00:30) into the next day.
+        postData(Api.ADMIN_KEY, batch(ship, "kWh", "2018-08-24T00:00:00Z", "12", "2018-08-24T01:00:00Z", "26",
+                "2018-08-24T02:00:00Z", "18", "2018-08-24T23:30:00Z", "8", "2018-08-25T00:30:00Z", "1")).statusCode(200);
+        admin().queryParam("from", "2018-08-24").queryParam("to", "2018-08-26").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(200)
+                .body("date", contains("2018-08-24", "2018-08-25"))
+                .body("start", contains("2018-08-24T00:00:00Z", "2018-08-25T00:00:00Z"))
+                .body("end", contains("2018-08-25T00:00:00Z", "2018-08-26T00:00:00Z"))
+                .body("energy_kwh", contains(60.0f, 5.0f))
+                .body("min_kwh", contains(2.0f, 0.25f))
+                .body("max_kwh", contains(6.5f, 2.0f))
+                .body("avg_kwh", contains(60.0f / 14, 5.0f / 6))
+                .body("slots", contains(14, 6));
+    }
+
+    @Test
+    void aCorrectionUpdatesTheDay() {
+        long ship = newShipId();
+        postData(Api.ADMIN_KEY, batch(ship, "kWh", "2018-08-24T00:00:00Z", "2", "2018-08-24T00:15:00Z", "5")).statusCode(200);
+        postData(Api.ADMIN_KEY, batch(ship, "kWh", "2018-08-24T00:15:00Z", "9")).statusCode(200);
+        admin().queryParam("from", "2018-08-24").queryParam("to", "2018-08-24").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(200).body("energy_kwh", contains(11.0f)).body("max_kwh", contains(9.0f));
+    }
+
+    @Test
+    void daysWithoutDataAreAbsentAndUnknownShipsAre404() {
+        long ship = newShipId();
+        postData(Api.ADMIN_KEY, batch(ship, "kW", "2018-08-24T00:00:00Z", "4")).statusCode(200);
+        admin().queryParam("from", "2018-09-01").queryParam("to", "2018-09-30").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(200).body("$", hasSize(0));
+        admin().queryParam("from", "2018-09-01").queryParam("to", "2018-09-30").when().get("/ships/" + newShipId() + "/daily")
+                .then().statusCode(404).contentType("application/problem+json");
+        as(issueKey("device", "ship:" + newShipId())).queryParam("from", "2018-08-24").queryParam("to", "2018-08-24")
+                .when().get("/ships/" + ship + "/daily").then().statusCode(403);
+    }
+
+    @ParameterizedTest(name = "{0}: from={1} to={2}")
+    @CsvSource({
+        "from, '', 2018-08-24",
+        "from, 2018-02-30, 2018-08-24",
+        "to, 2018-08-24, ''",
+        "to, 2018-08-24, 24/08/2018",
+        "to, 2018-08-24, 2018-08-23",
+        "to, 2000-01-01, 2018-08-24",
+    })
+    void badDatesAre400(String parameter, String from, String to) {
+        admin().queryParam("from", from).queryParam("to", to).when().get("/ships/1/daily")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].parameter", equalTo(parameter));
+    }
+
+    @Test
+    void aBadShipIdIs400() {
+        admin().queryParam("from", "2018-08-24").queryParam("to", "2018-08-24").when().get("/ships/abc/daily")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("id"));
+    }
+}

@@ -1,0 +1,114 @@
+package io.joule.timeseries.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.joule.pipeline.Quantity;
+import io.joule.pipeline.Reading;
+import io.joule.pipeline.Sampling;
+import io.joule.series.SeriesKind;
+import io.joule.series.SeriesSpec;
+import io.joule.testing.Sql;
+import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.WriteSummary;
+import io.joule.timeseries.repository.RollupRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Rollups always equal a raw recomputation from the slots, and days follow the series' zone. */
+@QuarkusTest
+class RollupConsistencyTest {
+    @Inject
+    TimeSeriesWriter writer;
+    @Inject
+    RollupRepository rollups;
+    @Inject
+    Pool pool;
+
+    static SeriesSpec meter(String zone) {
+        return new SeriesSpec(SeriesKind.METER, "test-" + UUID.randomUUID(), ZoneId.of(zone), Quantity.POWER,
+                Sampling.REGULAR, Duration.ofHours(1));
+    }
+
+    WriteSummary write(SeriesSpec spec, TreeMap<Instant, Double> readings) {
+        List<Reading> batch = new ArrayList<>();
+        readings.forEach((t, v) -> batch.add(new Reading(t, v)));
+        return writer.write(spec, batch).await().atMost(Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest(name = "zone {0}")
+    @CsvSource({"UTC", "Europe/Berlin", "Asia/Kathmandu"})
+    void rollupsEqualARawRecomputationAfterLateAndCorrectedWrites(String zone) throws Exception {
+        SeriesSpec spec = meter(zone);
+        Random random = new Random(zone.hashCode());
+        Instant origin = Instant.parse("2024-03-29T00:00:00Z");
+        long seriesId = 0;
+        for (int batch = 0; batch < 40; batch++) {
+            TreeMap<Instant, Double> readings = new TreeMap<>();
+            int size = 1 + random.nextInt(40);
+            Instant at = origin.plusSeconds(60L * random.nextInt(5 * 24 * 60));
+            for (int i = 0; i < size; i++) {
+                readings.put(at.plusSeconds(60L * random.nextInt(6 * 60)), (double) random.nextInt(500));
+            }
+            seriesId = write(spec, readings).seriesId();
+        }
+        assertEquals(Sql.rows("""
+                select date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'), round(sum(kwh)::numeric, 9),
+                       min(kwh), max(kwh), count(*)
+                from slot_15m where series_id = ? group by 1 order by 1""", seriesId),
+                Sql.rows("""
+                select bucket_start, round(energy_kwh::numeric, 9), min_kwh, max_kwh, slots
+                from rollup_hourly where series_id = ? order by 1""", seriesId), "hourly");
+        assertEquals(Sql.rows("""
+                select (slot_start at time zone ?)::date, round(sum(kwh)::numeric, 9), min(kwh), max(kwh), count(*)
+                from slot_15m where series_id = ? group by 1 order by 1""", zone, seriesId),
+                Sql.rows("""
+                select day, round(energy_kwh::numeric, 9), min_kwh, max_kwh, slots
+                from rollup_daily where series_id = ? order by 1""", seriesId), "daily");
+    }
+
+    @Test
+    void springForwardGivesA23HourDayAndFallBackA25HourDay() {
+        SeriesSpec spec = meter("Europe/Berlin");
+        TreeMap<Instant, Double> readings = new TreeMap<>();
+        // 4 kW every 15 minutes (1 kWh a slot) over both changes of 2024.
+        for (Instant t = Instant.parse("2024-03-30T12:00:00Z"); t.isBefore(Instant.parse("2024-04-01T12:00:00Z")); t = t.plusSeconds(900)) {
+            readings.put(t, 4.0);
+        }
+        for (Instant t = Instant.parse("2024-10-26T12:00:00Z"); t.isBefore(Instant.parse("2024-10-28T12:00:00Z")); t = t.plusSeconds(900)) {
+            readings.put(t, 4.0);
+        }
+        long id = write(spec, readings).seriesId();
+        List<DailyRollup> march = rollups.daily(pool, id, LocalDate.of(2024, 3, 31), LocalDate.of(2024, 3, 31)).await().indefinitely();
+        assertEquals(List.of(new DailyRollup(LocalDate.of(2024, 3, 31), Instant.parse("2024-03-30T23:00:00Z"),
+                Instant.parse("2024-03-31T22:00:00Z"), 92, 1, 1, 1, 92)), march);
+        List<DailyRollup> october = rollups.daily(pool, id, LocalDate.of(2024, 10, 27), LocalDate.of(2024, 10, 27)).await().indefinitely();
+        assertEquals(List.of(new DailyRollup(LocalDate.of(2024, 10, 27), Instant.parse("2024-10-26T22:00:00Z"),
+                Instant.parse("2024-10-27T23:00:00Z"), 100, 1, 1, 1, 100)), october);
+    }
+
+    @Test
+    void daysStartAtLocalMidnightInZonesWithQuarterHourOffsets() {
+        SeriesSpec spec = meter("Asia/Kathmandu");
+        TreeMap<Instant, Double> readings = new TreeMap<>();
+        for (Instant t = Instant.parse("2024-05-01T12:00:00Z"); t.isBefore(Instant.parse("2024-05-03T12:00:00Z")); t = t.plusSeconds(900)) {
+            readings.put(t, 4.0);
+        }
+        long id = write(spec, readings).seriesId();
+        List<DailyRollup> day = rollups.daily(pool, id, LocalDate.of(2024, 5, 2), LocalDate.of(2024, 5, 2)).await().indefinitely();
+        assertEquals(List.of(new DailyRollup(LocalDate.of(2024, 5, 2), Instant.parse("2024-05-01T18:15:00Z"),
+                Instant.parse("2024-05-02T18:15:00Z"), 96, 1, 1, 1, 96)), day);
+    }
+}
