@@ -15,6 +15,10 @@ public interface JouleConfig {
     @WithDefault("100000")
     int maxBatchPoints();
 
+    /** How many days of history before the window a forecast fits on. */
+    @WithDefault("56")
+    int forecastHistoryDays();
+
     /** The largest request body (env JOULE_MAX_BODY_SIZE), as Quarkus memory sizes: 10M, 512K. */
     @WithDefault("10M")
     MemorySize maxBodySize();

@@ -82,6 +82,9 @@ public final class QueryParams {
     }
 
     public static Instant instant(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw ProblemException.badParameter(name, "required: " + Timestamps.expectation());
+        }
         return Timestamps.parse(value).orElseThrow(() -> ProblemException.badParameter(name,
                 "'" + abbreviate(value) + "' is not " + Timestamps.expectation()));
     }

@@ -40,6 +40,21 @@ public final class Api {
                 .then().statusCode(201).extract().path("key");
     }
 
+    /** A JSON number within {@code tolerance} of {@code expected}, whether parsed as float or double. */
+    public static org.hamcrest.Matcher<Object> near(double expected, double tolerance) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof Number n && Math.abs(n.doubleValue() - expected) <= tolerance;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a number within " + tolerance + " of " + expected);
+            }
+        };
+    }
+
     public static String batch(long ship, String units, String... timeValuePairs) {
         StringBuilder json = new StringBuilder("{\"spaceship_id\": " + ship + ", \"units\": \"" + units + "\", \"data\": [");
         for (int i = 0; i < timeValuePairs.length; i += 2) {

@@ -1,5 +1,6 @@
 package io.joule.timeseries.repository;
 
+import io.joule.forecast.HourlyEnergy;
 import io.joule.pipeline.TimeRange;
 import io.joule.timeseries.DailyRollup;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,6 +22,11 @@ public class RollupRepository {
     private static final String DAILY = """
             select day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots
             from rollup_daily where series_id = $1 and day >= $2 and day <= $3 order by day
+            """;
+
+    private static final String HOURLY = """
+            select bucket_start, energy_kwh from rollup_hourly
+            where series_id = $1 and bucket_start >= $2 and bucket_start < $3 order by bucket_start
             """;
 
     private static final String DELETE_HOURLY = """
@@ -80,5 +86,16 @@ public class RollupRepository {
             }
             return out;
         });
+    }
+
+    /** Hourly energy of the hours starting in [from, to), in order. */
+    public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
+        return db.preparedQuery(HOURLY)
+                .execute(Tuple.of(seriesId, range.from().atOffset(ZoneOffset.UTC), range.to().atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<HourlyEnergy> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new HourlyEnergy(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
+                    return out;
+                });
     }
 }
