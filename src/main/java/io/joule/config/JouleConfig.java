@@ -19,6 +19,10 @@ public interface JouleConfig {
     @WithDefault("56")
     int forecastHistoryDays();
 
+    /** The largest meter file upload (env JOULE_MAX_FILE_SIZE). */
+    @WithDefault("512M")
+    MemorySize maxFileSize();
+
     /** The largest request body (env JOULE_MAX_BODY_SIZE), as Quarkus memory sizes: 10M, 512K. */
     @WithDefault("10M")
     MemorySize maxBodySize();

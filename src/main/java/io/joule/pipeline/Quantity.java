@@ -5,5 +5,7 @@ public enum Quantity {
     /** kW held constant until the next reading (zero-order hold). */
     POWER,
     /** kWh used over the interval up to the next reading, spread uniformly. */
-    ENERGY
+    ENERGY,
+    /** Anything else (kvarh, V, A, registers, levels): kept as given, never turned into slots. */
+    OTHER
 }

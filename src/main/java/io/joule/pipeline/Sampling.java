@@ -5,5 +5,7 @@ public enum Sampling {
     /** A fixed cadence: a reading before a gap covers one nominal interval. */
     REGULAR,
     /** Change-of-value: a value holds until the next reading or max_gap. */
-    COV
+    COV,
+    /** Snapshots at arbitrary times (registers, levels): no intervals. */
+    IRREGULAR
 }

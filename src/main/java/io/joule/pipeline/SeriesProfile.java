@@ -13,6 +13,11 @@ public record SeriesProfile(Quantity quantity, Sampling sampling, Duration maxGa
         }
     }
 
+    /** Whether readings become 15-minute energy slots: power or energy, at regular or change-of-value times. */
+    public boolean slotted() {
+        return quantity != Quantity.OTHER && sampling != Sampling.IRREGULAR;
+    }
+
     /**
      * The farthest a reading's interval can reach, and so the farthest one reading can influence
      * another: intervals never exceed max_gap (or the 15-minute default interval).

@@ -30,6 +30,9 @@ public final class Slots {
      * edges are exact; slots no interval touches are absent ("no data" is not zero).
      */
     public static List<Slot> compute(List<Reading> readings, SeriesProfile profile, TimeRange window) {
+        if (!profile.slotted()) {
+            throw new IllegalArgumentException("only power and energy series have slots: " + profile);
+        }
         long windowFrom = micros(window.from());
         long windowTo = micros(window.to());
         long maxGap = profile.maxGap().toNanos() / 1_000;

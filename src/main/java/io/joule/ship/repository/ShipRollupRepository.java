@@ -22,9 +22,11 @@ public class ShipRollupRepository {
     /**
      * Per ship: whole UTC days from rollup_daily ($1..$2), whole hours from rollup_hourly
      * ($3..$4, $5..$6) and edge slots from slot_15m ($7..$8, $9..$10). Each part is an index
-     * range scan per ship. Ships are UTC series, so their days are UTC days.
+     * range scan per ship. Ships are UTC series, so their days are UTC days. Totals are ranked at
+     * a resolution of 1 mWh (6 decimals of kWh), so that floating-point summation order cannot break a real tie.
      */
     private static final String TOP = """
+            select ship, total from (
             select s.key::bigint as ship, coalesce(d.e, 0) + coalesce(h.e, 0) + coalesce(x.e, 0) as total
             from series s
             cross join lateral (select sum(energy_kwh) as e from rollup_daily
@@ -35,8 +37,8 @@ public class ShipRollupRepository {
             cross join lateral (select sum(kwh) as e from slot_15m
                                 where series_id = s.id and ((slot_start >= $7 and slot_start < $8)
                                                          or (slot_start >= $9 and slot_start < $10))) x
-            where s.kind = 'ship' and (d.e is not null or h.e is not null or x.e is not null)
-            order by total desc, ship asc
+            where s.kind = 'ship' and (d.e is not null or h.e is not null or x.e is not null)) ranked
+            order by round(total::numeric, 6) desc, ship asc
             limit $11
             """;
 
@@ -50,7 +52,7 @@ public class ShipRollupRepository {
     private static final String TOP_FROM_SLOTS = """
             select s.key::bigint as ship, sum(kwh) as total from series s join slot_15m x on x.series_id = s.id
             where s.kind = 'ship' and x.slot_start >= $1 and x.slot_start < $2
-            group by s.key order by total desc, ship asc limit $3
+            group by s.key order by round(sum(kwh)::numeric, 6) desc, ship asc limit $3
             """;
 
     private final Pool pool;

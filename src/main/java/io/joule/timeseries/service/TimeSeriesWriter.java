@@ -16,6 +16,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +27,7 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class TimeSeriesWriter {
+    static final Duration RECOMPUTE_WINDOW = Duration.ofDays(7);
     private final Pool pool;
     private final TimeSeriesRepository repository;
     private final RollupRepository rollups;
@@ -62,6 +65,26 @@ public class TimeSeriesWriter {
                     .call(() -> rollups.refresh(db, series.id(), series.zone(), affected))
                     .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
         });
+    }
+
+    /**
+     * Recomputes the slots and rollups that readings already stored in [minTime, maxTime] affect,
+     * a window of {@link #RECOMPUTE_WINDOW} at a time so that memory stays bounded however long
+     * the range. The caller holds the series' lock in {@code db}'s transaction.
+     */
+    public Uni<Integer> recomputeStored(SqlConnection db, StoredSeries series, Instant minTime, Instant maxTime) {
+        TimeRange affected = Slots.affectedBy(minTime, maxTime, series.profile());
+        Uni<Integer> done = Uni.createFrom().item(0);
+        for (Instant from = affected.from(); from.isBefore(affected.to()); from = from.plus(RECOMPUTE_WINDOW)) {
+            Instant to = from.plus(RECOMPUTE_WINDOW).isBefore(affected.to()) ? from.plus(RECOMPUTE_WINDOW) : affected.to();
+            TimeRange window = new TimeRange(from, to);
+            done = done.flatMap(count -> repository.readings(db, series.id(), Slots.contextFor(window, series.profile()))
+                    .map(around -> Slots.compute(around, series.profile(), window))
+                    .call(slots -> repository.replaceSlots(db, series.id(), window, slots))
+                    .call(() -> rollups.refresh(db, series.id(), series.zone(), window))
+                    .map(slots -> count + slots.size()));
+        }
+        return done;
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {

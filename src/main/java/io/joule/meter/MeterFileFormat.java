@@ -1,0 +1,136 @@
+package io.joule.meter;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The three meter file layouts (SPEC §6), recognised by their header. */
+public enum MeterFileFormat {
+    LP("LP", List.of("MeterPoint Code", "Serial Number", "Plant Code", "Date/Time", "Data Type", "Data Value", "Units", "Status"),
+            "dd/MM/uuuu HH:mm:ss", 0, 1, 2, 3, 4, 5, 6, -1, -1, true),
+    TOU_2015("TOU-2015", List.of("MeterPoint Code", "Serial Number", "Plant Code", "Date/Time", "Data Type", "Energy",
+            "Maximum Demand", "Time of Max Demand", "Units", "Status", "Period", "DLS Active", "Billing Reset Count",
+            "Billing Reset Date/Time", "Rate"),
+            "dd/MM/uuuu HH:mm:ss", 0, 1, 2, 3, 4, 5, 8, 10, 14, false),
+    TOU_2018("TOU-2018", List.of("MeterCode", "Serial", "PlantCode", "DateTime", "Quality", "Stream", "DataType", "Energy", "Units"),
+            "d/MM/uuuu H:mm", 0, 1, 2, 3, 6, 7, 8, -1, -1, true);
+
+    /** The date Excel-era exports write for "no date". */
+    static final String EMPTY_DATE = "30/12/1899";
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?$");
+
+    private final String code;
+    private final List<String> header;
+    private final DateTimeFormatter time;
+    private final int meter;
+    private final int serial;
+    private final int plant;
+    private final int dateTime;
+    private final int dataType;
+    private final int value;
+    private final int units;
+    private final int period;
+    private final int rate;
+    private final boolean intervalData;
+
+    MeterFileFormat(String code, List<String> header, String timePattern, int meter, int serial, int plant, int dateTime,
+            int dataType, int value, int units, int period, int rate, boolean intervalData) {
+        this.code = code;
+        this.header = header;
+        this.time = DateTimeFormatter.ofPattern(timePattern).withResolverStyle(ResolverStyle.STRICT);
+        this.meter = meter;
+        this.serial = serial;
+        this.plant = plant;
+        this.dateTime = dateTime;
+        this.dataType = dataType;
+        this.value = value;
+        this.units = units;
+        this.period = period;
+        this.rate = rate;
+        this.intervalData = intervalData;
+    }
+
+    public static Optional<MeterFileFormat> byHeader(List<String> fields) {
+        List<String> trimmed = fields.stream().map(String::trim).toList();
+        return Arrays.stream(values()).filter(f -> f.header.equals(trimmed)).findFirst();
+    }
+
+    public static String expectedHeaders() {
+        StringBuilder out = new StringBuilder();
+        for (MeterFileFormat f : values()) {
+            out.append(out.length() == 0 ? "" : "; ").append(f.code).append(": ").append(String.join(",", f.header));
+        }
+        return out.toString();
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Interval data (LP, TOU-2018) feeds 15-minute slots from its kWh channels; TOU-2015 registers are snapshots. */
+    public boolean intervalData() {
+        return intervalData;
+    }
+
+    /** The row, or the reason it is refused. */
+    public MeterRow parse(List<String> fields) throws BadRowException {
+        if (fields.size() != header.size()) {
+            throw new BadRowException("has " + fields.size() + " fields; the " + code + " layout has " + header.size());
+        }
+        String meterCode = required(fields, meter, header.get(meter));
+        String serialNumber = required(fields, serial, header.get(serial));
+        String type = required(fields, dataType, header.get(dataType));
+        String periodName = period < 0 ? null : required(fields, period, header.get(period));
+        String rateName = rate < 0 ? null : required(fields, rate, header.get(rate));
+        String unit = required(fields, units, header.get(units));
+        String text = fields.get(dateTime).trim();
+        if (text.startsWith(EMPTY_DATE)) {
+            throw new BadRowException(header.get(dateTime) + " is empty (" + text + ")");
+        }
+        LocalDateTime at;
+        try {
+            at = LocalDateTime.parse(text, time);
+        } catch (DateTimeException e) {
+            throw new BadRowException(header.get(dateTime) + " '" + abbreviate(text) + "' is not a date and time like "
+                    + (this == TOU_2018 ? "12/09/2018 5:30" : "31/08/2018 00:45:00"));
+        }
+        String number = fields.get(value).trim();
+        if (!NUMBER.matcher(number).matches()) {
+            throw new BadRowException(header.get(value) + " '" + abbreviate(number) + "' is not a number");
+        }
+        double v = Double.parseDouble(number);
+        if (!Double.isFinite(v) || Math.abs(v) > 1e12) {
+            throw new BadRowException(header.get(value) + " '" + abbreviate(number) + "' is out of range (|value| ≤ 1e12)");
+        }
+        String plantCode = fields.get(plant).trim();
+        return new MeterRow(new ChannelKey(meterCode, serialNumber, type, periodName, rateName), at, v,
+                plantCode.isEmpty() ? null : plantCode, unit);
+    }
+
+    private static String required(List<String> fields, int index, String name) throws BadRowException {
+        String v = fields.get(index).trim();
+        if (v.isEmpty()) {
+            throw new BadRowException(name + " is empty");
+        }
+        if (v.length() > 64 || v.indexOf('|') >= 0) {
+            throw new BadRowException(name + " '" + abbreviate(v) + "' must be at most 64 characters without '|'");
+        }
+        return v;
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 40 ? v.substring(0, 37) + "..." : v;
+    }
+
+    /** A row the import refuses, with the reason. */
+    public static final class BadRowException extends Exception {
+        public BadRowException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.joule.meter.rest;
+
+import io.joule.auth.Role;
+import io.joule.meter.ImportSummary;
+import io.joule.meter.service.MeterImportService;
+import io.joule.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/meter-files")
+@Tag(name = "Meters", description = "Load-Profile and Time-of-Use files, daily statistics per channel")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Role.ADMIN_NAME)
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class MeterFileResource {
+    static final String PROBLEM = "application/problem+json";
+    private final MeterImportService service;
+
+    public MeterFileResource(MeterImportService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a meter file (CSV body)",
+            description = "The layout (LP, TOU-2015, TOU-2018) is recognised by the header. Times are local to zone. "
+                    + "The file is imported whole or not at all; re-importing it leaves the same state. kWh channels of LP and "
+                    + "TOU-2018 files also feed the 15-minute slots.")
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "LP", value = """
+                    {"format": "LP", "rows": 384, "meters": ["210095893"], "channels": [{"meter_code": "210095893",
+                     "serial": "210095893", "data_type": "Import Wh Total", "units": "kwh", "plant_code": "ED031000001"}],
+                     "from": "2015-08-31T00:45:00Z", "to": "2015-09-01T00:30:00Z"}""")))
+    @APIResponse(responseCode = "400", description = "Unknown layout, or bad rows listed by line number", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "A channel kept in another zone or with other units", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "413", description = "Over JOULE_MAX_FILE_SIZE", content = @Content(mediaType = PROBLEM))
+    public RestResponse<ImportSummary> importCsv(InputStream body,
+            @Parameter(description = "IANA zone of the file's local times", example = "Australia/Melbourne") @QueryParam("zone") String zone) {
+        return RestResponse.status(RestResponse.Status.CREATED, service.importFile(body, zone(zone)));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a meter file (multipart upload, part 'file')", description = "As the CSV body form; what browsers and Postman send.")
+    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "400", description = "No 'file' part, unknown layout, or bad rows", content = @Content(mediaType = PROBLEM))
+    public RestResponse<ImportSummary> importUpload(@RestForm("file") FileUpload file,
+            @Parameter(description = "IANA zone of the file's local times", example = "UTC") @QueryParam("zone") String zone) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badParameter("file", "send the CSV as the multipart part named 'file'");
+        }
+        ZoneId z = zone(zone);
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, z));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ZoneId zone(String zone) {
+        if (zone == null || zone.isEmpty()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.badParameter("zone", "'" + zone + "' is not an IANA time zone such as UTC or Europe/London");
+        }
+    }
+}

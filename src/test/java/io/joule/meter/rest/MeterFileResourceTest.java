@@ -1,0 +1,220 @@
+package io.joule.meter.rest;
+
+import static io.joule.testing.Api.admin;
+import static io.joule.testing.Api.as;
+import static io.joule.testing.Api.issueKey;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.joule.testing.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §6 on the real sample files, with MIN/MAX/AVG/COUNT computed independently from the files. */
+@QuarkusTest
+class MeterFileResourceTest {
+    static final String PROBLEM = "application/problem+json";
+    static final AtomicInteger NEXT_METER = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+
+    static String sample(String name) throws IOException {
+        try (InputStream in = MeterFileResourceTest.class.getResourceAsStream("/lp-tou/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The sample with its meter code replaced by a fresh one, so the test has the meter to itself. */
+    static String privateCopy(String name, String meterCode, String[] newCode) throws IOException {
+        newCode[0] = "T" + NEXT_METER.incrementAndGet();
+        return sample(name).replace(meterCode, newCode[0]);
+    }
+
+    static ValidatableResponse postCsv(String csv, String zone) {
+        var request = admin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8));
+        if (zone != null) {
+            request = request.queryParam("zone", zone);
+        }
+        return request.when().post("/meter-files").then();
+    }
+
+    static ValidatableResponse stats(String meter, String from, String to, String dataType) {
+        var request = admin().queryParam("from", from).queryParam("to", to);
+        if (dataType != null) {
+            request = request.queryParam("data_type", dataType);
+        }
+        return request.when().get("/meters/" + meter + "/daily-stats").then();
+    }
+
+    /** Compares as doubles to 1e-11 (the expectations carry 14 significant digits). */
+    static void assertDoubles(List<Double> expected, ValidatableResponse response, String path) {
+        List<Double> actual = response.extract().jsonPath().using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE)).getList(path, Double.class);
+        assertEquals(expected.size(), actual.size(), () -> path + ": " + actual);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), 1e-11, path + "[" + i + "]");
+        }
+    }
+
+    @Test
+    void loadProfileGivesDailyStatisticsPerChannel() throws IOException {
+        postCsv(sample("LP_210095893_20150901T011608049.csv"), null).statusCode(201)
+                .body("format", equalTo("LP"))
+                .body("rows", equalTo(384))
+                .body("meters", contains("210095893"))
+                .body("channels", hasSize(4))
+                .body("from", equalTo("2015-08-31T00:45:00Z"))
+                .body("to", equalTo("2015-09-01T00:30:00Z"));
+        stats("210095893", "2015-08-31", "2015-09-01", "Export Wh Total").statusCode(200)
+                .body("date", contains("2015-08-31", "2015-09-01"))
+                .body("units", contains("kwh", "kwh"))
+                .body("plant_code", contains("ED031000001", "ED031000001"))
+                .body("min", contains(2.5f, 2.7f))
+                .body("max", contains(3.3f, 2.8f))
+                .body("count", contains(93, 3));
+        assertDoubles(List.of(2.8290322580645, 2.7666666666667), stats("210095893", "2015-08-31", "2015-09-01", "Export Wh Total"), "avg");
+        // kWh and kvarh are never mixed: the varh channel has its own rows.
+        stats("210095893", "2015-08-31", "2015-08-31", null).statusCode(200)
+                .body("data_type", contains("Export Wh Total", "Export varh Total", "Import Wh Total", "Import varh Total"))
+                .body("min", contains(2.5f, 2.7f, 0.0f, 0.0f))
+                .body("max", contains(3.3f, 4.6f, 0.0f, 0.0f));
+        assertDoubles(List.of(2.8290322580645, 3.4849462365591, 0.0, 0.0), stats("210095893", "2015-08-31", "2015-08-31", null), "avg");
+    }
+
+    @Test
+    void timeOfUse2018IsUploadedAsMultipartAndFeedsSlotsFromItsKwhChannels() throws Exception {
+        admin().multiPart("file", "TOU_212621147_20180915T01200916.csv", sample("TOU_212621147_20180915T01200916.csv").getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post("/meter-files")
+                .then().statusCode(201).body("format", equalTo("TOU-2018")).body("rows", equalTo(384))
+                .body("from", equalTo("2018-09-12T05:00:00Z"));
+        stats("212621147", "2018-09-12", "2018-09-14", "Import Wh Total").statusCode(200)
+                .body("date", contains("2018-09-12", "2018-09-13", "2018-09-14"))
+                .body("min", contains(101.9f, 102.9f, 100.8f))
+                .body("max", contains(197.0f, 197.2f, 192.1f))
+                .body("count", contains(38, 48, 10));
+        assertDoubles(List.of(152.95263157895, 146.03333333333, 148.67), stats("212621147", "2018-09-12", "2018-09-14", "Import Wh Total"), "avg");
+        stats("212621147", "2018-09-12", "2018-09-12", "Export varh Total").statusCode(200)
+                .body("min", contains(101.0f)).body("max", contains(199.7f)).body("count", contains(38));
+        // 105.6 kWh over [05:00, 05:30) is 52.8 per slot; kvarh channels have no slots.
+        assertEquals(List.of("2018-09-12 05:00:00+00|52.8", "2018-09-12 05:15:00+00|52.8"), Sql.rows("""
+                select x.slot_start, x.kwh from slot_15m x join series s on s.id = x.series_id
+                where s.kind = 'meter' and s.key = '212621147|212621147|Import Wh Total' and x.slot_start < '2018-09-12 05:30+00'
+                order by 1"""));
+        assertEquals(List.of("0"), Sql.rows("""
+                select count(*) from slot_15m x join series s on s.id = x.series_id
+                where s.kind = 'meter' and s.key = '212621147|212621147|Export varh Total'"""));
+    }
+
+    @Test
+    void timeOfUse2015RegistersAreChannelsPerPeriodAndRateWithoutSlots() throws Exception {
+        postCsv(sample("TOU_214667141_20150901T040057.csv"), null).statusCode(201)
+                .body("format", equalTo("TOU-2015")).body("rows", equalTo(8)).body("channels", hasSize(8));
+        stats("214667141", "2015-09-01", "2015-09-01", "Export Wh Total").statusCode(200)
+                .body("period", contains("Billing Total", "Billing Total", "Current", "Current", "Previous", "Previous", "Total", "Total"))
+                .body("rate", contains("Rate 1", "Unified", "Rate 1", "Unified", "Rate 1", "Unified", "Rate 1", "Unified"))
+                .body("min", contains(0.146f, 0.146f, 0.004f, 0.004f, 0.146f, 0.146f, 0.15f, 0.15f))
+                .body("count", contains(1, 1, 1, 1, 1, 1, 1, 1));
+        assertEquals(List.of("0"), Sql.rows("""
+                select count(*) from slot_15m x join series s on s.id = x.series_id where s.kind = 'meter' and s.key like '214667141|%'"""));
+    }
+
+    @Test
+    void importingTheSameFileAgainLeavesTheSameState() throws Exception {
+        String csv = sample("TOU_212621678_20180913T05110714.csv");
+        postCsv(csv, null).statusCode(201);
+        String state = """
+                select s.key, (select count(*) from reading r where r.series_id = s.id),
+                       (select string_agg(x.slot_start || '=' || x.kwh, ',' order by x.slot_start) from slot_15m x where x.series_id = s.id),
+                       (select string_agg(d.day || '=' || d.min_value || '/' || d.max_value || '/' || d.sum_value || '/' || d.readings, ',' order by d.day)
+                        from reading_daily d where d.series_id = s.id),
+                       (select string_agg(h.bucket_start || '=' || h.energy_kwh, ',' order by h.bucket_start) from rollup_hourly h where h.series_id = s.id)
+                from series s where s.kind = 'meter' and s.key like '212621678|%' order by 1""";
+        List<String> once = Sql.rows(state);
+        postCsv(csv, null).statusCode(201);
+        assertEquals(once, Sql.rows(state));
+        assertEquals(4, once.size());
+    }
+
+    @Test
+    void aCorruptedRowRejectsTheWholeFileWithItsLineNumber() throws Exception {
+        String[] meter = new String[1];
+        String[] lines = privateCopy("LP_210095893_20150901T011608049.csv", "210095893", meter).split("\n", -1);
+        lines[9] = lines[9].replace("0.000000", "0.0O0000");
+        lines[200] = lines[200].replace("/08/2015", "/13/2015");
+        postCsv(String.join("\n", lines), null).statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("The file has 2 bad rows; nothing was imported"))
+                .body("errors.line", contains(10, 201))
+                .body("errors[0].detail", containsString("is not a number"))
+                .body("errors[1].detail", containsString("is not a date and time"));
+        stats(meter[0], "2015-08-31", "2015-09-01", null).statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aRepeatedChannelAndTimeRejectsTheFile() throws Exception {
+        String[] meter = new String[1];
+        String csv = privateCopy("LP_210095893_20150901T011608049.csv", "210095893", meter);
+        String[] lines = csv.split("\n", -1);
+        postCsv(csv + lines[5] + "\n", null).statusCode(400)
+                .body("errors[0].line", equalTo(386))
+                .body("errors[0].detail", equalTo("repeats the channel and time of line 6"));
+    }
+
+    @Test
+    void anUnknownLayoutNamesTheThreeKnownOnes() {
+        postCsv("Meter,When,Value\n1,01/01/2015 00:00:00,3\n", null).statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("LP: MeterPoint Code,Serial Number,Plant Code,Date/Time"))
+                .body("detail", containsString("TOU-2015: "))
+                .body("detail", containsString("TOU-2018: MeterCode,Serial,PlantCode,DateTime"));
+        postCsv("", null).statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void aZoneOtherThanUtcMovesRowsAcrossTheUtcDayBoundary() throws Exception {
+        String[] meter = new String[1];
+        postCsv(privateCopy("LP_210095893_20150901T011608049.csv", "210095893", meter), "Australia/Melbourne").statusCode(201)
+                .body("from", equalTo("2015-08-30T14:45:00Z"))
+                .body("to", equalTo("2015-08-31T14:30:00Z"));
+        stats(meter[0], "2015-08-31", "2015-08-31", "Export Wh Total").statusCode(200)
+                .body("zone", contains("Australia/Melbourne"))
+                .body("start", contains("2015-08-30T14:00:00Z"))
+                .body("end", contains("2015-08-31T14:00:00Z"))
+                .body("count", contains(93));
+        // The same channel cannot come again in another zone.
+        postCsv(sample("LP_210095893_20150901T011608049.csv").replace("210095893", meter[0]), "UTC").statusCode(409);
+    }
+
+    @Test
+    void bomCrlfQuotesAndBlankTrailingLinesAreAccepted() {
+        String meter = "Q" + NEXT_METER.incrementAndGet();
+        String csv = "\uFEFFMeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\r\n"
+                + meter + ",\"S,1\",P1,31/08/2015 00:00:00,\"Import Wh Total\",1.5,kwh,\r\n"
+                + meter + ",\"S,1\",P1,31/08/2015 00:15:00,Import Wh Total,\"2.5\",kwh,\r\n\r\n\r\n";
+        postCsv(csv, null).statusCode(201).body("rows", equalTo(2)).body("channels[0].serial", equalTo("S,1"));
+        stats(meter, "2015-08-31", "2015-08-31", null).statusCode(200).body("avg", contains(2.0f)).body("count", contains(2));
+    }
+
+    @Test
+    void meterListShowsChannelsWithFirstAndLastReading() throws Exception {
+        String[] meter = new String[1];
+        postCsv(privateCopy("TOU_212621678_20180913T05110714.csv", "212621678", meter), null).statusCode(201);
+        admin().when().get("/meters").then().statusCode(200)
+                .body("find { it.meter_code == '" + meter[0] + "' }.channels", hasSize(4))
+                .body("find { it.meter_code == '" + meter[0] + "' }.channels[0].first_reading", equalTo("2018-09-12T00:00:00Z"));
+    }
+
+    @Test
+    void badParametersAndRoles() {
+        admin().contentType("text/csv").queryParam("zone", "Mars/Olympus").body("x").when().post("/meter-files")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("zone"));
+        stats("210095893", "2015-08-31", "2015-08-30", null).statusCode(400);
+        as(issueKey("coordinator", null)).contentType("text/csv").body("x").when().post("/meter-files").then().statusCode(403);
+        as(issueKey("coordinator", null)).when().get("/meters").then().statusCode(200);
+    }
+}
