@@ -21,23 +21,27 @@ public class ShipRollupRepository {
 
     /**
      * Per ship: whole UTC days from rollup_daily ($1..$2), whole hours from rollup_hourly
-     * ($3..$4, $5..$6) and edge slots from slot_15m ($7..$8, $9..$10). Each part is an index
-     * range scan per ship. Ships are UTC series, so their days are UTC days. Totals are ranked at
+     * ($3..$4, $5..$6) and edge slots from slot_15m ($7..$8, $9..$10). Each part is its own index
+     * range scan per ship (an OR of ranges would scan the ship's whole history). Ships are UTC series, so their days are UTC days. Totals are ranked at
      * a resolution of 1 mWh (6 decimals of kWh), so that floating-point summation order cannot break a real tie.
      */
     private static final String TOP = """
             select ship, total from (
-            select s.key::bigint as ship, coalesce(d.e, 0) + coalesce(h.e, 0) + coalesce(x.e, 0) as total
+            select s.key::bigint as ship, coalesce(d.e, 0) + coalesce(h1.e, 0) + coalesce(h2.e, 0) + coalesce(x1.e, 0) + coalesce(x2.e, 0) as total,
+                   d.e is not null or h1.e is not null or h2.e is not null or x1.e is not null or x2.e is not null as has_data
             from series s
             cross join lateral (select sum(energy_kwh) as e from rollup_daily
                                 where series_id = s.id and day >= $1 and day < $2) d
             cross join lateral (select sum(energy_kwh) as e from rollup_hourly
-                                where series_id = s.id and ((bucket_start >= $3 and bucket_start < $4)
-                                                         or (bucket_start >= $5 and bucket_start < $6))) h
+                                where series_id = s.id and bucket_start >= $3 and bucket_start < $4) h1
+            cross join lateral (select sum(energy_kwh) as e from rollup_hourly
+                                where series_id = s.id and bucket_start >= $5 and bucket_start < $6) h2
             cross join lateral (select sum(kwh) as e from slot_15m
-                                where series_id = s.id and ((slot_start >= $7 and slot_start < $8)
-                                                         or (slot_start >= $9 and slot_start < $10))) x
-            where s.kind = 'ship' and (d.e is not null or h.e is not null or x.e is not null)) ranked
+                                where series_id = s.id and slot_start >= $7 and slot_start < $8) x1
+            cross join lateral (select sum(kwh) as e from slot_15m
+                                where series_id = s.id and slot_start >= $9 and slot_start < $10) x2
+            where s.kind = 'ship') ranked
+            where has_data
             order by round(total::numeric, 6) desc, ship asc
             limit $11
             """;

@@ -27,7 +27,7 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class TimeSeriesWriter {
-    static final Duration RECOMPUTE_WINDOW = Duration.ofDays(7);
+    static final Duration RECOMPUTE_WINDOW = Duration.ofDays(14);
     private final Pool pool;
     private final TimeSeriesRepository repository;
     private final RollupRepository rollups;
