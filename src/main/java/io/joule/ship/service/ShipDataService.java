@@ -1,7 +1,6 @@
 package io.joule.ship.service;
 
 import io.joule.pipeline.TimeRange;
-import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.series.repository.SeriesRepository;
@@ -11,7 +10,6 @@ import io.joule.ship.ShipUsage;
 import io.joule.ship.SlotLabel;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.joule.timeseries.service.TimeSeriesWriter;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +38,7 @@ public class ShipDataService {
     /** The ship's slots whose start is in the range, ascending, in kWh. */
     public Uni<ShipUsage> usage(long spaceshipId, TimeRange range, SlotLabel label) {
         String key = Long.toString(spaceshipId);
-        return Panache.withSession(() -> series.findByKindAndKey(SeriesKind.SHIP, key))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No data for spaceship " + spaceshipId))
+        return series.require(SeriesKind.SHIP, key, "No data for spaceship " + spaceshipId)
                 .flatMap(s -> timeSeries.slots(pool, s.id, range))
                 .map(slots -> new ShipUsage(spaceshipId, "kWh", slots.stream()
                         .map(slot -> new ShipUsage.Point(label.show(slot.start()), slot.kwh()))

@@ -9,7 +9,6 @@ import io.joule.series.SeriesKind;
 import io.joule.series.repository.SeriesRepository;
 import io.joule.ship.ShipForecast;
 import io.joule.timeseries.repository.RollupRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +32,7 @@ public class ShipForecastService {
     /** Fits on the hourly rollups of the history before the window, then forecasts the window's energy. */
     public Uni<ShipForecast> forecast(long spaceshipId, TimeRange window) {
         TimeRange history = new TimeRange(window.from().minus(Duration.ofDays(config.forecastHistoryDays())), window.from());
-        return Panache.withSession(() -> series.findByKindAndKey(SeriesKind.SHIP, Long.toString(spaceshipId)))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No data for spaceship " + spaceshipId))
+        return series.require(SeriesKind.SHIP, Long.toString(spaceshipId), "No data for spaceship " + spaceshipId)
                 .flatMap(s -> rollups.hourly(pool, s.id, history).map(hours -> {
                     if (hours.size() < SeasonalTrendForecaster.MIN_HISTORY_HOURS) {
                         throw new ProblemException(422, "Unprocessable Content", String.format(

@@ -1,7 +1,6 @@
 package io.joule.ship.service;
 
 import io.joule.pipeline.TimeRange;
-import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
 import io.joule.series.repository.SeriesRepository;
 import io.joule.timeseries.DailyRollup;
@@ -10,7 +9,6 @@ import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.timeseries.repository.RollupRepository;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.joule.time.Timestamps;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -31,8 +29,7 @@ public class ShipRollupService {
     }
 
     public Uni<List<DailyRollup>> daily(long spaceshipId, LocalDate from, LocalDate to) {
-        return Panache.withSession(() -> series.findByKindAndKey(SeriesKind.SHIP, Long.toString(spaceshipId)))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No data for spaceship " + spaceshipId))
+        return series.require(SeriesKind.SHIP, Long.toString(spaceshipId), "No data for spaceship " + spaceshipId)
                 .flatMap(s -> seriesRollups.daily(pool, s.id, from, to));
     }
 
