@@ -38,6 +38,15 @@ public class TimeSeriesRepository {
             returning id, zone, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
             """;
 
+    private static final String NEXT_AFTER = "select min(ts) from reading where series_id = $1 and ts > $2";
+
+    private static final String READINGS_WITH_PREVIOUS = """
+            (select ts, value from reading where series_id = $1 and ts < $2 order by ts desc limit 1)
+            union all
+            (select ts, value from reading where series_id = $1 and ts >= $2 and ts < $3)
+            order by ts
+            """;
+
     private static final String INSERT_READINGS = """
             insert into reading (series_id, ts, value)
             select $1, t, v from unnest($2::timestamptz[], $3::float8[]) as r(t, v)
@@ -80,6 +89,29 @@ public class TimeSeriesRepository {
         return findSeries(db, key)
                 .onItem().ifNull().switchTo(() -> db.preparedQuery(CREATE_SERIES).execute(created).map(TimeSeriesRepository::storedSeries))
                 .onItem().ifNull().switchTo(() -> findSeries(db, key));
+    }
+
+    /** The series, or null when it is not registered. */
+    public Uni<StoredSeries> find(SqlClient db, io.joule.series.SeriesKind kind, String key) {
+        return findSeries(db, Tuple.of(kind.code(), key));
+    }
+
+    /** The first stored reading time after {@code t}, or null. */
+    public Uni<Instant> nextAfter(SqlClient db, long seriesId, Instant t) {
+        return db.preparedQuery(NEXT_AFTER).execute(Tuple.of(seriesId, utc(t))).map(rows -> {
+            OffsetDateTime next = rows.iterator().next().getOffsetDateTime(0);
+            return next == null ? null : next.toInstant();
+        });
+    }
+
+    /** The readings in [from, to) and the last one before from, in time order. */
+    public Uni<List<Reading>> readingsWithPrevious(SqlClient db, long seriesId, TimeRange range) {
+        return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Tuple.of(seriesId, utc(range.from()), utc(range.to())))
+                .map(rows -> {
+                    List<Reading> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new Reading(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
+                    return out;
+                });
     }
 
     private Uni<StoredSeries> findSeries(SqlClient db, Tuple key) {

@@ -1,0 +1,76 @@
+package io.joule.sensor.service;
+
+import io.joule.pipeline.Consumption;
+import io.joule.pipeline.Reading;
+import io.joule.pipeline.TimeRange;
+import io.joule.problem.ProblemException;
+import io.joule.sensor.Sensor;
+import io.joule.series.SeriesKind;
+import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.repository.TimeSeriesRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores water levels and keeps consumption current (SPEC §4): the rises of every reading whose
+ * predecessor may have changed are recomputed into slots and daily rollups, in the write's
+ * transaction, so arrival order does not matter.
+ */
+@ApplicationScoped
+public class SensorReadingService {
+    private final Pool pool;
+    private final TimeSeriesRepository timeSeries;
+    private final RollupRepository rollups;
+
+    public SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupRepository rollups) {
+        this.pool = pool;
+        this.timeSeries = timeSeries;
+        this.rollups = rollups;
+    }
+
+    /** The registered sensors of the batch, or 404 naming the first unknown one. */
+    public Uni<List<Sensor>> sensors(Iterable<String> ids) {
+        List<String> wanted = new ArrayList<>();
+        ids.forEach(wanted::add);
+        return Panache.withSession(() -> Sensor.<Sensor>list("sensorId in ?1", wanted)).invoke(found -> {
+            if (found.size() < wanted.size()) {
+                List<String> known = found.stream().map(s -> s.sensorId).toList();
+                String missing = wanted.stream().filter(id -> !known.contains(id)).findFirst().orElse("?");
+                throw ProblemException.notFound("No sensor " + missing);
+            }
+        });
+    }
+
+    /** @return the number of readings stored */
+    public Uni<Integer> write(Map<String, List<Reading>> bySensor) {
+        return pool.withTransaction(db -> {
+            Uni<Integer> done = Uni.createFrom().item(0);
+            for (Map.Entry<String, List<Reading>> e : bySensor.entrySet()) {
+                done = done.flatMap(count -> writeOne(db, e.getKey(), e.getValue()).map(n -> count + n));
+            }
+            return done;
+        });
+    }
+
+    private Uni<Integer> writeOne(SqlConnection db, String sensorId, List<Reading> levels) {
+        return timeSeries.find(db, SeriesKind.SENSOR, sensorId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No sensor " + sensorId))
+                .flatMap(series -> timeSeries.lockSeries(db, series.id())
+                        .chain(() -> timeSeries.writeReadings(db, series.id(), levels, true))
+                        .chain(() -> timeSeries.nextAfter(db, series.id(), levels.get(levels.size() - 1).time()))
+                        .flatMap(next -> {
+                            TimeRange range = Consumption.affectedBy(levels.get(0).time(), levels.get(levels.size() - 1).time(), next);
+                            return timeSeries.readingsWithPrevious(db, series.id(), range)
+                                    .map(around -> Consumption.compute(around, range))
+                                    .call(slots -> timeSeries.replaceSlots(db, series.id(), range, slots))
+                                    .call(() -> rollups.refresh(db, series.id(), series.zone(), range));
+                        }))
+                .replaceWith(levels.size());
+    }
+}

@@ -1,0 +1,177 @@
+package io.joule.sensor.rest;
+
+import static io.joule.testing.Api.admin;
+import static io.joule.testing.Api.as;
+import static io.joule.testing.Api.issueKey;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §4 and the ownership rules, with the seed's numbers. */
+@QuarkusTest
+class SensorResourceTest {
+    static final String PROBLEM = "application/problem+json";
+
+    /** Registers a sensor with a fresh id; answers {id, device key}. */
+    static String[] sensor(String zone) {
+        String id = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String key = admin().contentType(ContentType.JSON).body("{\"sensor_id\": \"" + id + "\", \"zone\": \"" + zone + "\"}")
+                .when().post("/sensors").then().statusCode(201)
+                .body("sensor_id", equalTo(id)).body("zone", equalTo(zone)).body("unit", equalTo("cm"))
+                .extract().path("api_key");
+        return new String[] {id, key};
+    }
+
+    /** Creates a user; answers {user id, key}. */
+    static String[] user() {
+        String name = "u" + UUID.randomUUID();
+        var body = admin().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\"}").when().post("/users")
+                .then().statusCode(201).body("name", equalTo(name)).extract();
+        return new String[] {body.path("user_id"), body.path("api_key")};
+    }
+
+    static ValidatableResponse post(String key, String json) {
+        return as(key).contentType(ContentType.JSON).body(json).when().post("/readings").then();
+    }
+
+    static String level(String sensor, double level, String at) {
+        return "{\"sensor_id\": \"" + sensor + "\", \"water_level\": " + level + ", \"created_at\": \"" + at + "\"}";
+    }
+
+    static ValidatableResponse days(String key, String sensor, String from, String to) {
+        return as(key).queryParam("from", from).queryParam("to", to).when().get("/sensors/" + sensor + "/consumption").then();
+    }
+
+    @Test
+    void theSeedsTwoSensorsConsume104And30() {
+        String[] a = sensor("UTC");
+        String[] b = sensor("UTC");
+        post(a[1], "[" + level(a[0], 126, "2020-07-27T08:00:00Z") + "," + level(a[0], 128, "2020-07-27T12:00:00Z") + ","
+                + level(a[0], 230, "2020-07-27T18:00:00Z") + "]").statusCode(200).body("readings", equalTo(3));
+        for (String[] l : new String[][] {{"100", "06:00"}, {"123", "09:00"}, {"13", "15:00"}, {"20", "21:00"}}) {
+            post(b[1], level(b[0], Double.parseDouble(l[0]), "2020-07-27T" + l[1] + ":00Z")).statusCode(200);
+        }
+        days(a[1], a[0], "2020-07-27", "2020-07-27").statusCode(200)
+                .body("date", contains("2020-07-27")).body("consumption", contains(104.0f))
+                .body("start", contains("2020-07-27T00:00:00Z")).body("end", contains("2020-07-28T00:00:00Z"));
+        days(b[1], b[0], "2020-07-27", "2020-07-27").statusCode(200).body("consumption", contains(30.0f));
+        admin().queryParam("date", "2020-07-27").when().get("/consumption").then().statusCode(200)
+                .body("find { it.sensor_id == '" + a[0] + "' }.consumption", equalTo(104.0f))
+                .body("find { it.sensor_id == '" + b[0] + "' }.consumption", equalTo(30.0f))
+                .body("find { it.sensor_id == '" + b[0] + "' }.date", equalTo("2020-07-27"));
+        as(b[1]).queryParam("date", "2020-07-27").when().get("/consumption_data").then().statusCode(200)
+                .body("sensor_id", contains(b[0]))
+                .body("[0].data.water_level", contains(100.0f, 123.0f, 13.0f, 20.0f))
+                .body("[0].data.created_at", contains("2020-07-27T06:00:00Z", "2020-07-27T09:00:00Z", "2020-07-27T15:00:00Z", "2020-07-27T21:00:00Z"));
+    }
+
+    @Test
+    void outOfOrderArrivalGivesTheSameAnswer() {
+        String[] s = sensor("UTC");
+        post(s[1], level(s[0], 13, "2020-07-27T15:00:00Z")).statusCode(200);
+        post(s[1], level(s[0], 20, "2020-07-27T21:00:00Z")).statusCode(200);
+        post(s[1], level(s[0], 100, "2020-07-27T06:00:00Z")).statusCode(200);
+        days(s[1], s[0], "2020-07-27", "2020-07-27").body("consumption", contains(7.0f));
+        post(s[1], level(s[0], 123, "2020-07-27T09:00:00Z")).statusCode(200);
+        days(s[1], s[0], "2020-07-27", "2020-07-27").body("consumption", contains(30.0f));
+        // A correction replaces the level and the consumption follows.
+        post(s[1], level(s[0], 125, "2020-07-27T09:00:00Z")).statusCode(200);
+        days(s[1], s[0], "2020-07-27", "2020-07-27").body("consumption", contains(32.0f));
+    }
+
+    @Test
+    void aRiseAcrossMidnightLandsOnTheLaterDay() {
+        String[] s = sensor("UTC");
+        post(s[1], "[" + level(s[0], 50, "2020-07-27T23:50:00Z") + "," + level(s[0], 80, "2020-07-28T00:10:00Z") + "]").statusCode(200);
+        days(s[1], s[0], "2020-07-27", "2020-07-28").statusCode(200)
+                .body("date", contains("2020-07-28")).body("consumption", contains(30.0f));
+    }
+
+    @Test
+    void aBerlinSensorPutsARiseAt2230ZOnTheNextLocalDay() {
+        String[] s = sensor("Europe/Berlin");
+        post(s[1], "[" + level(s[0], 10, "2020-07-27T21:00:00Z") + "," + level(s[0], 25, "2020-07-27T22:30:00Z") + "]").statusCode(200);
+        days(s[1], s[0], "2020-07-27", "2020-07-28").statusCode(200)
+                .body("date", contains("2020-07-28"))
+                .body("start", contains("2020-07-27T22:00:00Z"))
+                .body("end", contains("2020-07-28T22:00:00Z"))
+                .body("consumption", contains(15.0f));
+        admin().queryParam("date", "2020-07-28").when().get("/consumption").then()
+                .body("find { it.sensor_id == '" + s[0] + "' }.consumption", equalTo(15.0f));
+    }
+
+    @Test
+    void theOwnershipMatrix() {
+        String[] s = sensor("UTC");
+        String[] other = sensor("UTC");
+        String[] owner = user();
+        String[] stranger = user();
+        post(s[1], level(s[0], 1, "2020-07-27T01:00:00Z")).statusCode(200);
+        post(s[1], level(s[0], 4, "2020-07-27T02:00:00Z")).statusCode(200);
+        as(owner[1]).when().post("/sensors/" + s[0] + "/owner").then().statusCode(200).body("owner", equalTo(owner[0]));
+        as(owner[1]).when().post("/sensors/" + s[0] + "/owner").then().statusCode(200);
+        as(stranger[1]).when().post("/sensors/" + s[0] + "/owner").then().statusCode(409).contentType(PROBLEM);
+
+        days(owner[1], s[0], "2020-07-27", "2020-07-27").statusCode(200).body("consumption", contains(3.0f));
+        days(io.joule.testing.Api.ADMIN_KEY, s[0], "2020-07-27", "2020-07-27").statusCode(200);
+        days(issueKey("coordinator", null), s[0], "2020-07-27", "2020-07-27").statusCode(200);
+        days(s[1], s[0], "2020-07-27", "2020-07-27").statusCode(200);
+        days(stranger[1], s[0], "2020-07-27", "2020-07-27").statusCode(404).contentType(PROBLEM);
+        days(other[1], s[0], "2020-07-27", "2020-07-27").statusCode(404);
+        given().queryParam("from", "2020-07-27").queryParam("to", "2020-07-27").when().get("/sensors/" + s[0] + "/consumption")
+                .then().statusCode(401);
+
+        as(owner[1]).queryParam("date", "2020-07-27").when().get("/consumption").then().statusCode(200)
+                .body("sensor_id", contains(s[0]));
+        as(stranger[1]).queryParam("date", "2020-07-27").when().get("/consumption").then().statusCode(200).body("$", hasSize(0));
+        as(other[1]).queryParam("date", "2020-07-27").when().get("/consumption_data").then().statusCode(200).body("$", hasSize(0));
+
+        post(other[1], level(s[0], 9, "2020-07-27T03:00:00Z")).statusCode(403).contentType(PROBLEM);
+        post(owner[1], level(s[0], 9, "2020-07-27T03:00:00Z")).statusCode(403);
+        post(io.joule.testing.Api.ADMIN_KEY, level(s[0], 9, "2020-07-27T03:00:00Z")).statusCode(200);
+
+        as(stranger[1]).when().delete("/sensors/" + s[0] + "/owner").then().statusCode(404);
+        as(owner[1]).when().delete("/sensors/" + s[0] + "/owner").then().statusCode(204);
+        days(owner[1], s[0], "2020-07-27", "2020-07-27").statusCode(404);
+        as(stranger[1]).when().post("/sensors/" + s[0] + "/owner").then().statusCode(200);
+        admin().when().delete("/sensors/" + s[0] + "/owner").then().statusCode(204);
+    }
+
+    @Test
+    void registryRules() {
+        admin().contentType(ContentType.JSON).body("{}").when().post("/sensors").then().statusCode(201)
+                .body("sensor_id", matchesPattern("[0-9a-f]{24}")).body("zone", equalTo("UTC"));
+        String[] s = sensor("UTC");
+        admin().contentType(ContentType.JSON).body("{\"sensor_id\": \"" + s[0] + "\"}").when().post("/sensors").then().statusCode(409);
+        admin().contentType(ContentType.JSON).body("{\"sensor_id\": \"a/b\"}").when().post("/sensors")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/sensor_id"));
+        admin().contentType(ContentType.JSON).body("{\"zone\": \"Moon/Base\"}").when().post("/sensors")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/zone"));
+        as(issueKey("coordinator", null)).contentType(ContentType.JSON).body("{}").when().post("/sensors").then().statusCode(403);
+        admin().contentType(ContentType.JSON).body("{}").when().post("/users").then().statusCode(400);
+        admin().when().post("/sensors/nope-" + UUID.randomUUID() + "/owner").then().statusCode(403);
+        as(user()[1]).when().post("/sensors/nope-" + UUID.randomUUID().toString().substring(0, 8) + "/owner").then().statusCode(404);
+    }
+
+    @Test
+    void badReadingsAreRefusedWhole() {
+        String[] s = sensor("UTC");
+        post(s[1], "[" + level(s[0], 5, "2020-07-27T01:00:00Z") + "," + level(s[0], -1, "2020-07-27T02:00:00Z") + "]")
+                .statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/1/water_level"));
+        post(s[1], level(s[0], 5, "2099-01-01T00:00:00Z")).statusCode(400).body("errors[0].pointer", equalTo("/created_at"));
+        post(s[1], "{\"sensor_id\": \"" + s[0] + "\", \"water_level\": \"high\"}").statusCode(400);
+        post(s[1], "{\"sensor_id\": \"" + s[0] + "\"}").statusCode(400);
+        post(io.joule.testing.Api.ADMIN_KEY, level("unknown-" + UUID.randomUUID().toString().substring(0, 8), 5, "2020-07-27T01:00:00Z"))
+                .statusCode(404).contentType(PROBLEM);
+        days(s[1], s[0], "2020-07-27", "2020-07-27").statusCode(200).body("$", hasSize(0));
+        post(s[1], "{\"sensor_id\": \"" + s[0] + "\", \"water_level\": 126}").statusCode(200).body("readings", equalTo(1));
+    }
+}
