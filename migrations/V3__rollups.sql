@@ -7,7 +7,8 @@ create table rollup_hourly (
     min_kwh      double precision not null,
     max_kwh      double precision not null,
     slots        integer          not null,
-    primary key (series_id, bucket_start)
+    -- energy_kwh in the key's index lets rankings sum it by index-only scans.
+    primary key (series_id, bucket_start) include (energy_kwh)
 );
 
 -- A day is a local calendar day: 23 or 25 hours on DST changes; its exact UTC bounds are stored.
@@ -20,5 +21,5 @@ create table rollup_daily (
     min_kwh      double precision not null,
     max_kwh      double precision not null,
     slots        integer          not null,
-    primary key (series_id, day)
+    primary key (series_id, day) include (energy_kwh)
 );

@@ -47,7 +47,8 @@ class TopUsersBench {
                            min(date_trunc('day', slot_start at time zone 'UTC')) at time zone 'UTC' + interval '1 day',
                            sum(kwh), min(kwh), max(kwh), count(*)
                     from slot_15m where slot_start >= '2093-01-01' group by 1, 2""");
-            sql.execute("analyze");
+            // What autovacuum does for historical data: statistics and a current visibility map.
+            sql.execute("vacuum analyze");
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
