@@ -26,4 +26,17 @@ public interface JouleConfig {
     /** The largest request body (env JOULE_MAX_BODY_SIZE), as Quarkus memory sizes: 10M, 512K. */
     @WithDefault("10M")
     MemorySize maxBodySize();
+
+    /** The National Grid Carbon Intensity API. */
+    CarbonIntensity carbonIntensity();
+
+    interface CarbonIntensity {
+        /** Base URL (env JOULE_CARBON_INTENSITY_URL). */
+        @WithDefault("https://api.carbonintensity.org.uk")
+        String url();
+
+        /** How long one request may take (env JOULE_CARBON_INTENSITY_TIMEOUT_MS). */
+        @WithDefault("20000")
+        int timeoutMs();
+    }
 }

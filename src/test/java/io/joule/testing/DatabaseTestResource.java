@@ -2,7 +2,8 @@ package io.joule.testing;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Registers {@link TestDatabase} once for every {@code @QuarkusTest}. */
+/** Registers {@link TestDatabase} and the Carbon Intensity API stub once for every {@code @QuarkusTest}. */
 @QuarkusTestResource(TestDatabase.class)
+@QuarkusTestResource(CarbonIntensityStub.class)
 public class DatabaseTestResource {
 }

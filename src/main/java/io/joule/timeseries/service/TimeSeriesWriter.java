@@ -40,10 +40,28 @@ public class TimeSeriesWriter {
 
     /** @param readings sorted by time, distinct times, in the spec's canonical unit */
     public Uni<WriteSummary> write(SeriesSpec spec, List<Reading> readings) {
-        return pool.withTransaction(db -> repository.ensureSeries(db, spec)
+        return pool.withTransaction(db -> write(db, spec, readings));
+    }
+
+    /** Several series in one transaction: all stored or none. Locks are taken in the map's order. */
+    public Uni<List<WriteSummary>> writeAll(java.util.SortedMap<SeriesSpec, List<Reading>> batches) {
+        return pool.withTransaction(db -> {
+            Uni<List<WriteSummary>> done = Uni.createFrom().item(new java.util.ArrayList<>());
+            for (var batch : batches.entrySet()) {
+                done = done.flatMap(list -> write(db, batch.getKey(), batch.getValue()).map(summary -> {
+                    list.add(summary);
+                    return list;
+                }));
+            }
+            return done;
+        });
+    }
+
+    private Uni<WriteSummary> write(SqlConnection db, SeriesSpec spec, List<Reading> readings) {
+        return repository.ensureSeries(db, spec)
                 .call(series -> repository.lockSeries(db, series.id()))
                 .invoke(series -> requireSameQuantity(spec, series))
-                .flatMap(series -> recompute(db, series, readings)));
+                .flatMap(series -> recompute(db, series, readings));
     }
 
     /**

@@ -1,0 +1,115 @@
+package io.joule.carbon;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.joule.pipeline.Reading;
+import io.joule.problem.ProblemError;
+import io.joule.problem.ProblemException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** Reads asset power CSV {@code Time,Variable,AssetId,Value}: UTC times, signed kW, rows in any order. */
+public final class AssetPowerParser {
+    static final List<String> HEADER = List.of("Time", "Variable", "AssetId", "Value");
+    static final int MAX_ROWS = 1_000_000;
+    private static final Pattern ASSET = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?$");
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
+
+    private AssetPowerParser() {
+    }
+
+    /** kW readings per asset, sorted by time; any bad row refuses the file with its line number. */
+    public static Map<String, List<Reading>> parse(InputStream body) {
+        List<ProblemError> errors = new ArrayList<>();
+        Map<String, TreeMap<Instant, Double>> byAsset = new TreeMap<>();
+        Map<String, Long> lineOf = new HashMap<>();
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
+                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
+            var records = csv.iterator();
+            if (!records.hasNext() || !records.next().getFields().stream().map(String::trim).toList().equals(HEADER)) {
+                throw ProblemException.badRequest("Expected the header Time,Variable,AssetId,Value",
+                        List.of(ProblemError.line(1, "not the header Time,Variable,AssetId,Value")));
+            }
+            int rows = 0;
+            while (records.hasNext() && errors.size() < 100) {
+                CsvRecord record = records.next();
+                long line = record.getStartingLineNumber();
+                if (++rows > MAX_ROWS) {
+                    errors.add(ProblemError.line((int) line, "more than " + MAX_ROWS + " rows"));
+                    break;
+                }
+                String problem = row(record.getFields(), line, byAsset, lineOf);
+                if (problem != null) {
+                    errors.add(ProblemError.line((int) line, problem));
+                }
+            }
+        } catch (CsvParseException e) {
+            errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The file has bad rows; nothing was stored", errors);
+        }
+        if (byAsset.isEmpty()) {
+            throw ProblemException.badRequest("The file has no rows", null);
+        }
+        Map<String, List<Reading>> out = new TreeMap<>();
+        byAsset.forEach((asset, values) -> {
+            List<Reading> readings = new ArrayList<>(values.size());
+            values.forEach((t, v) -> readings.add(new Reading(t, v)));
+            out.put(asset, readings);
+        });
+        return out;
+    }
+
+    private static String row(List<String> fields, long line, Map<String, TreeMap<Instant, Double>> byAsset, Map<String, Long> lineOf) {
+        if (fields.size() != 4) {
+            return "has " + fields.size() + " fields; expected Time,Variable,AssetId,Value";
+        }
+        if (!fields.get(1).trim().equals("power")) {
+            return "Variable '" + fields.get(1).trim() + "' is not power";
+        }
+        String asset = fields.get(2).trim();
+        if (!ASSET.matcher(asset).matches()) {
+            return "AssetId '" + asset + "' must be 1 to 64 of A-Z, a-z, 0-9, _, . and -";
+        }
+        Instant time;
+        try {
+            time = LocalDateTime.parse(fields.get(0).trim(), TIME).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeException e) {
+            return "Time '" + fields.get(0).trim() + "' is not like 2019-11-25 05:54:08.8640000 (UTC)";
+        }
+        String number = fields.get(3).trim();
+        if (!NUMBER.matcher(number).matches() || Math.abs(Double.parseDouble(number)) > 1e9) {
+            return "Value '" + number + "' is not a number of kW";
+        }
+        Long first = lineOf.putIfAbsent(asset + "@" + time, line);
+        if (first != null) {
+            return "repeats the asset and time of line " + first;
+        }
+        byAsset.computeIfAbsent(asset, k -> new TreeMap<>()).put(time, Double.parseDouble(number));
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+package io.joule.carbon;
+
+import java.time.Instant;
+
+/** One half-hour of grid carbon intensity (gCO2/kWh); actual is null for future periods. */
+public record IntensityPeriod(Instant from, Instant to, Double forecast, Double actual, String index) {
+}

@@ -1,0 +1,125 @@
+package io.joule.carbon.rest;
+
+import io.joule.auth.Role;
+import io.joule.auth.security.Access;
+import io.joule.carbon.Footprint;
+import io.joule.carbon.service.FootprintChart;
+import io.joule.carbon.service.FootprintService;
+import io.joule.problem.ProblemException;
+import io.joule.rest.QueryParams;
+import io.joule.series.SeriesKind;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/")
+@Tag(name = "Carbon")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Role.ADMIN_NAME, Role.COORDINATOR_NAME, Role.DEVICE_NAME})
+public class FootprintResource {
+    static final String SVG = "image/svg+xml";
+    static final String PNG = "image/png";
+    private final FootprintService service;
+    private final SecurityIdentity caller;
+
+    public FootprintResource(FootprintService service, SecurityIdentity caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("assets/{assetId}/footprint")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An asset's half-hourly carbon footprint",
+            description = "Per half-hour of the local day (HalfHourId 1 starts at local midnight in zone; 46 or 50 ids on DST days): "
+                    + "energy_kwh (sum of the two 15-minute slots), intensity (actual where known, else forecast, as intensity_type) "
+                    + "and footprint_g = energy × intensity. Unknown energy or intensity is null, never zero. from/to are inclusive ids.")
+    @APIResponse(responseCode = "200", description = "The footprint", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "one half-hour", value = """
+                    {"asset_id": "abc123xyz", "date": "2019-11-25", "zone": "UTC", "region": "GB", "half_hours": [{"half_hour_id": 1,
+                     "start": "2019-11-25T00:00:00Z", "end": "2019-11-25T00:30:00Z", "energy_kwh": -50.0, "intensity": 200.0,
+                     "intensity_type": "actual", "footprint_g": -10000.0}], "total_g": -10000.0}""")))
+    @APIResponse(responseCode = "400", description = "Bad date, ids, zone or region", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
+    @APIResponse(responseCode = "404", description = "No data for the asset", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
+    public Uni<Footprint> footprint(@PathParam("assetId") String assetId,
+            @Parameter(description = "Local day, YYYY-MM-DD", required = true, example = "2019-11-25") @QueryParam("date") String date,
+            @Parameter(description = "First HalfHourId (default 1)") @QueryParam("from") String from,
+            @Parameter(description = "Last HalfHourId, inclusive (default the day's last)") @QueryParam("to") String to,
+            @Parameter(description = "IANA zone of the day (default UTC)", example = "Europe/London") @QueryParam("zone") String zone,
+            @Parameter(description = "Grid region (default GB)") @QueryParam("region") String region) {
+        Access.requireRead(caller, SeriesKind.ASSET, assetId);
+        return service.footprint(assetId, QueryParams.date("date", date), id("from", from), id("to", to), zone(zone),
+                CarbonIntensityResource.region(region));
+    }
+
+    @GET
+    @Path("assets/{assetId}/footprint.svg")
+    @Produces(SVG)
+    @Operation(summary = "The footprint as an SVG bar chart", description = "Same parameters as the JSON footprint.")
+    @APIResponse(responseCode = "200", description = "An SVG image", content = @Content(mediaType = SVG))
+    public Uni<byte[]> svg(@PathParam("assetId") String assetId, @QueryParam("date") String date, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("zone") String zone, @QueryParam("region") String region) {
+        return draw(footprint(assetId, date, from, to, zone, region), FootprintChart::svg);
+    }
+
+    @GET
+    @Path("assets/{assetId}/footprint.png")
+    @Produces(PNG)
+    @Operation(summary = "The footprint as a PNG bar chart", description = "Same parameters as the JSON footprint.")
+    @APIResponse(responseCode = "200", description = "A PNG image", content = @Content(mediaType = PNG))
+    public Uni<byte[]> png(@PathParam("assetId") String assetId, @QueryParam("date") String date, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("zone") String zone, @QueryParam("region") String region) {
+        return draw(footprint(assetId, date, from, to, zone, region), FootprintChart::png);
+    }
+
+    @GET
+    @Path("footprint/{assetId}/{date}/{range: [^/]+}{slash: /?}")
+    @Produces(PNG)
+    @Operation(summary = "The original's footprint chart URL", description = "GET /footprint/{asset_id}/{date}/{from}-{to}/ answers the PNG "
+            + "for HalfHourIds from..to of the UTC day.")
+    @APIResponse(responseCode = "200", description = "A PNG image", content = @Content(mediaType = PNG))
+    public Uni<byte[]> legacy(@PathParam("assetId") String assetId, @PathParam("date") String date, @PathParam("range") String range) {
+        int dash = range.indexOf('-');
+        if (dash < 0) {
+            throw ProblemException.badParameter("range", "expected {from}-{to}, e.g. 1-48");
+        }
+        return png(assetId, date, range.substring(0, dash), range.substring(dash + 1), null, null);
+    }
+
+    /** Charts are drawn off the event loop: rendering takes tens of milliseconds. */
+    private static Uni<byte[]> draw(Uni<Footprint> footprint, Function<Footprint, byte[]> drawer) {
+        return footprint.emitOn(Infrastructure.getDefaultWorkerPool()).map(drawer);
+    }
+
+    private static Integer id(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return QueryParams.intBetween(name, value, 1, 50, 1);
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone == null || zone.isEmpty() ? "UTC" : zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.badParameter("zone", "'" + zone + "' is not an IANA time zone such as UTC or Europe/London");
+        }
+    }
+}
