@@ -10,7 +10,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
-/** Draws a footprint as a bar chart per half-hour (XChart); half-hours without data draw no bar. */
+/** Draws a footprint as a bar chart per half-hour (XChart); a half-hour without a footprint draws an empty bar. */
 public final class FootprintChart {
     static {
         System.setProperty("java.awt.headless", "true");
@@ -45,6 +45,7 @@ public final class FootprintChart {
                 .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(90);
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
         List<Integer> ids = f.halfHours().stream().map(Footprint.HalfHour::halfHourId).toList();
         List<Double> grams = f.halfHours().stream().map(h -> h.footprintG() == null ? 0.0 : h.footprintG()).toList();
         chart.addSeries("footprint", ids, grams);
