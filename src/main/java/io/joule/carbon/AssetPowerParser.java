@@ -3,6 +3,7 @@ package io.joule.carbon;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.joule.csv.CsvNumbers;
 import io.joule.pipeline.Reading;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -31,7 +32,6 @@ public final class AssetPowerParser {
     static final List<String> HEADER = List.of("Time", "Variable", "AssetId", "Value");
     static final int MAX_ROWS = 1_000_000;
     private static final Pattern ASSET = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
-    private static final Pattern NUMBER = Pattern.compile("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?$");
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .toFormatter().withResolverStyle(ResolverStyle.STRICT);
@@ -102,14 +102,15 @@ public final class AssetPowerParser {
             return "Time '" + fields.get(0).trim() + "' is not like 2019-11-25 05:54:08.8640000 (UTC)";
         }
         String number = fields.get(3).trim();
-        if (!NUMBER.matcher(number).matches() || Math.abs(Double.parseDouble(number)) > 1e9) {
+        var kw = CsvNumbers.parse(number, 1e9);
+        if (kw.isEmpty()) {
             return "Value '" + number + "' is not a number of kW";
         }
         Long first = lineOf.putIfAbsent(asset + "@" + time, line);
         if (first != null) {
             return "repeats the asset and time of line " + first;
         }
-        byAsset.computeIfAbsent(asset, k -> new TreeMap<>()).put(time, Double.parseDouble(number));
+        byAsset.computeIfAbsent(asset, k -> new TreeMap<>()).put(time, kw.getAsDouble());
         return null;
     }
 }

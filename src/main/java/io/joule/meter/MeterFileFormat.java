@@ -1,5 +1,6 @@
 package io.joule.meter;
 
+import io.joule.csv.CsvNumbers;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +8,6 @@ import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The three meter file layouts (SPEC §6), recognised by their header. */
 public enum MeterFileFormat {
@@ -22,7 +22,6 @@ public enum MeterFileFormat {
 
     /** The date Excel-era exports write for "no date". */
     static final String EMPTY_DATE = "30/12/1899";
-    private static final Pattern NUMBER = Pattern.compile("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?$");
 
     private final String code;
     private final List<String> header;
@@ -100,11 +99,9 @@ public enum MeterFileFormat {
                     + (this == TOU_2018 ? "12/09/2018 5:30" : "31/08/2018 00:45:00"));
         }
         String number = fields.get(value).trim();
-        if (!NUMBER.matcher(number).matches()) {
-            throw new BadRowException(header.get(value) + " '" + abbreviate(number) + "' is not a number");
-        }
-        double v = Double.parseDouble(number);
-        if (!Double.isFinite(v) || Math.abs(v) > 1e12) {
+        double v = CsvNumbers.parse(number, Double.MAX_VALUE).orElseThrow(
+                () -> new BadRowException(header.get(value) + " '" + abbreviate(number) + "' is not a number"));
+        if (Math.abs(v) > 1e12) {
             throw new BadRowException(header.get(value) + " '" + abbreviate(number) + "' is out of range (|value| ≤ 1e12)");
         }
         String plantCode = fields.get(plant).trim();

@@ -81,6 +81,15 @@ public final class QueryParams {
         throw ProblemException.badParameter(name, "'" + abbreviate(value) + "' is not a date YYYY-MM-DD between 1900 and 9998");
     }
 
+    /** An IANA zone, UTC when absent. */
+    public static java.time.ZoneId zone(String name, String value) {
+        try {
+            return java.time.ZoneId.of(value == null || value.isEmpty() ? "UTC" : value);
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.badParameter(name, "'" + abbreviate(value) + "' is not an IANA time zone such as UTC or Europe/London");
+        }
+    }
+
     public static Instant instant(String name, String value) {
         if (value == null || value.isEmpty()) {
             throw ProblemException.badParameter(name, "required: " + Timestamps.expectation());

@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,7 +64,7 @@ public class FootprintResource {
             @Parameter(description = "IANA zone of the day (default UTC)", example = "Europe/London") @QueryParam("zone") String zone,
             @Parameter(description = "Grid region (default GB)") @QueryParam("region") String region) {
         Access.requireRead(caller, SeriesKind.ASSET, assetId);
-        return service.footprint(assetId, QueryParams.date("date", date), id("from", from), id("to", to), zone(zone),
+        return service.footprint(assetId, QueryParams.date("date", date), id("from", from), id("to", to), QueryParams.zone("zone", zone),
                 CarbonIntensityResource.region(region));
     }
 
@@ -115,11 +114,4 @@ public class FootprintResource {
         return QueryParams.intBetween(name, value, 1, 50, 1);
     }
 
-    private static ZoneId zone(String zone) {
-        try {
-            return ZoneId.of(zone == null || zone.isEmpty() ? "UTC" : zone);
-        } catch (DateTimeException e) {
-            throw ProblemException.badParameter("zone", "'" + zone + "' is not an IANA time zone such as UTC or Europe/London");
-        }
-    }
 }

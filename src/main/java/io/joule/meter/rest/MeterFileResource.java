@@ -4,6 +4,7 @@ import io.joule.auth.Role;
 import io.joule.meter.ImportSummary;
 import io.joule.meter.service.MeterImportService;
 import io.joule.problem.ProblemException;
+import io.joule.rest.QueryParams;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,7 +59,7 @@ public class MeterFileResource {
     @APIResponse(responseCode = "413", description = "Over JOULE_MAX_FILE_SIZE", content = @Content(mediaType = PROBLEM))
     public RestResponse<ImportSummary> importCsv(InputStream body,
             @Parameter(description = "IANA zone of the file's local times", example = "Australia/Melbourne") @QueryParam("zone") String zone) {
-        return RestResponse.status(RestResponse.Status.CREATED, service.importFile(body, zone(zone)));
+        return RestResponse.status(RestResponse.Status.CREATED, service.importFile(body, QueryParams.zone("zone", zone)));
     }
 
     @POST
@@ -72,7 +72,7 @@ public class MeterFileResource {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badParameter("file", "send the CSV as the multipart part named 'file'");
         }
-        ZoneId z = zone(zone);
+        ZoneId z = QueryParams.zone("zone", zone);
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, z));
         } catch (IOException e) {
@@ -80,14 +80,4 @@ public class MeterFileResource {
         }
     }
 
-    static ZoneId zone(String zone) {
-        if (zone == null || zone.isEmpty()) {
-            return ZoneId.of("UTC");
-        }
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw ProblemException.badParameter("zone", "'" + zone + "' is not an IANA time zone such as UTC or Europe/London");
-        }
-    }
 }
