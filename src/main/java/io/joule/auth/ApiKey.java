@@ -15,11 +15,13 @@ public class ApiKey extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "key_hash")
+    @Column(columnDefinition = "text", name = "key_hash")
     public String keyHash;
 
+    @Column(columnDefinition = "text")
     public String role;
 
+    @Column(columnDefinition = "text")
     public String subject;
 
     @Column(name = "created_at", insertable = false, updatable = false)

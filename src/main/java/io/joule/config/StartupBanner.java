@@ -14,8 +14,10 @@ public class StartupBanner {
         if (config.adminKey().isEmpty()) {
             Log.warn("JOULE_ADMIN_KEY is not set: only stored API keys can authenticate");
         } else if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            Log.infof("Dev admin key: %s  (curl -H 'Authorization: Bearer %s' http://localhost:8080/api-keys)",
-                    config.adminKey().get(), config.adminKey().get());
+            int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+            Log.infof("Dev admin key: %s  (curl -H 'Authorization: Bearer %s' http://localhost:%d/api-keys)",
+                    config.adminKey().get(), config.adminKey().get(), port);
         }
     }
 }

@@ -13,12 +13,13 @@ import java.util.UUID;
 @Table(name = "sensor")
 public class Sensor extends PanacheEntityBase {
     @Id
-    @Column(name = "sensor_id")
+    @Column(columnDefinition = "text", name = "sensor_id")
     public String sensorId;
 
     @Column(name = "series_id")
     public long seriesId;
 
+    @Column(columnDefinition = "text")
     public String unit;
 
     @Column(name = "owner_id")

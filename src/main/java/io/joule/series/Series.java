@@ -19,14 +19,19 @@ public class Series extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @Column(columnDefinition = "text")
     public String kind;
 
+    @Column(columnDefinition = "text")
     public String key;
 
+    @Column(columnDefinition = "text")
     public String zone;
 
+    @Column(columnDefinition = "text")
     public String quantity;
 
+    @Column(columnDefinition = "text")
     public String sampling;
 
     /** Read as seconds: the reactive driver cannot hand Hibernate a PostgreSQL interval. */
