@@ -1,7 +1,6 @@
 package io.joule.auth.rest;
 
 import io.joule.auth.ApiKeyView;
-import io.joule.auth.IssuedApiKey;
 import io.joule.auth.Role;
 import io.joule.auth.service.ApiKeyService;
 import io.joule.problem.ProblemException;
