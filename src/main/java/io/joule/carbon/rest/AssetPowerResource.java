@@ -3,9 +3,7 @@ package io.joule.carbon.rest;
 import io.joule.auth.Role;
 import io.joule.auth.security.Access;
 import io.joule.carbon.AssetPowerParser;
-import io.joule.pipeline.Quantity;
 import io.joule.pipeline.Reading;
-import io.joule.pipeline.Sampling;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.timeseries.WriteSummary;
@@ -19,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +41,6 @@ public class AssetPowerResource {
         this.caller = caller;
     }
 
-    /** Assets are change-of-value series of signed kW: a value holds until the next one, at most a day. */
-    static SeriesSpec spec(String assetId) {
-        return new SeriesSpec(SeriesKind.ASSET, assetId, ZoneOffset.UTC, Quantity.POWER, Sampling.COV, Duration.ofHours(24));
-    }
-
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Role.ADMIN_NAME, Role.DEVICE_NAME})
@@ -64,7 +55,7 @@ public class AssetPowerResource {
         Map<String, List<Reading>> byAsset = AssetPowerParser.parse(new ByteArrayInputStream(body == null ? new byte[0] : body));
         byAsset.keySet().forEach(asset -> Access.requireWrite(caller, SeriesKind.ASSET, asset));
         TreeMap<SeriesSpec, List<Reading>> batches = new TreeMap<>(Comparator.comparing(SeriesSpec::key));
-        byAsset.forEach((asset, readings) -> batches.put(spec(asset), readings));
+        byAsset.forEach((asset, readings) -> batches.put(SeriesSpec.asset(asset), readings));
         return writer.writeAll(batches).map(summaries -> {
             List<String> assets = List.copyOf(batches.keySet().stream().map(SeriesSpec::key).toList());
             return java.util.stream.IntStream.range(0, summaries.size()).mapToObj(i -> summary(assets.get(i), summaries.get(i))).toList();

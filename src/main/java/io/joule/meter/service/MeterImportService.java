@@ -8,11 +8,8 @@ import io.joule.meter.ImportSummary;
 import io.joule.meter.MeterFileFormat;
 import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterRepository;
-import io.joule.pipeline.Quantity;
-import io.joule.pipeline.Sampling;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
-import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
@@ -179,9 +176,7 @@ public class MeterImportService {
 
     /** Registers the channel's series (and refuses a channel kept in another zone). */
     private Channel register(SqlConnection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) {
-        boolean energy = format.intervalData() && row.units().equalsIgnoreCase("kwh");
-        SeriesSpec spec = new SeriesSpec(SeriesKind.METER, key.seriesKey(), zone, energy ? Quantity.ENERGY : Quantity.OTHER,
-                format.intervalData() ? Sampling.REGULAR : Sampling.IRREGULAR, Duration.ofHours(format.intervalData() ? 1 : 24));
+        SeriesSpec spec = SeriesSpec.meterChannel(key.seriesKey(), zone, format.intervalData(), row.units().equalsIgnoreCase("kwh"));
         StoredSeries series = timeSeries.ensureSeries(db, spec).await().atMost(WAIT);
         if (!series.zone().equals(zone)) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in zone "

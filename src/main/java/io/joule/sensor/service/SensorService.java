@@ -2,8 +2,6 @@ package io.joule.sensor.service;
 
 import io.joule.auth.Role;
 import io.joule.auth.service.ApiKeyService;
-import io.joule.pipeline.Quantity;
-import io.joule.pipeline.Sampling;
 import io.joule.problem.ProblemException;
 import io.joule.sensor.CreatedSensor;
 import io.joule.sensor.Sensor;
@@ -16,7 +14,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.UUID;
 
@@ -32,10 +29,6 @@ public class SensorService {
         this.pool = pool;
     }
 
-    public static SeriesSpec spec(String sensorId, ZoneId zone) {
-        return new SeriesSpec(SeriesKind.SENSOR, sensorId, zone, Quantity.OTHER, Sampling.IRREGULAR, Duration.ofHours(24));
-    }
-
     /**
      * Registers the sensor and issues its device key. The series is registered first, on its own
      * (idempotently), so a failed registration leaves at most an unused series behind.
@@ -47,7 +40,7 @@ public class SensorService {
                         throw ProblemException.conflict("Sensor " + sensorId + " exists");
                     }
                 })
-                .flatMap(none -> timeSeries.ensureSeries(pool, spec(sensorId, zone)))
+                .flatMap(none -> timeSeries.ensureSeries(pool, SeriesSpec.sensor(sensorId, zone)))
                 .invoke(series -> {
                     if (!series.zone().equals(zone)) {
                         throw ProblemException.conflict("Sensor " + sensorId + " has readings kept in zone " + series.zone());
