@@ -1,0 +1,67 @@
+package io.joule.auth.security;
+
+import io.joule.auth.Role;
+import io.joule.auth.repository.ApiKeyRepository;
+import io.joule.config.JouleConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Turns a session token into the identity of the API key the session was opened with, checked
+ * again on every request: a revoked key, or a changed admin key, ends the session.
+ */
+@ApplicationScoped
+public class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationRequest> {
+    private final SessionStore sessions;
+    private final ApiKeyRepository keys;
+    private final JouleConfig config;
+
+    public SessionIdentityProvider(SessionStore sessions, ApiKeyRepository keys, JouleConfig config) {
+        this.sessions = sessions;
+        this.keys = keys;
+        this.config = config;
+    }
+
+    @Override
+    public Class<SessionAuthenticationRequest> getRequestType() {
+        return SessionAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(SessionAuthenticationRequest request, AuthenticationRequestContext context) {
+        var session = sessions.find(request.token()).orElse(null);
+        if (session == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("unknown or expired session"));
+        }
+        if (session.configAdmin()) {
+            boolean stillAdmin = config.adminKey().filter(admin -> !admin.isBlank() && KeyHash.of(admin).equals(session.keyHash())).isPresent();
+            if (!stillAdmin) {
+                sessions.close(request.token());
+                return Uni.createFrom().failure(new AuthenticationFailedException("the admin key changed"));
+            }
+            return Uni.createFrom().item(identity("admin", Role.ADMIN.code(), null));
+        }
+        return Panache.withSession(() -> keys.findActiveByHash(session.keyHash()))
+                .onItem().ifNull().failWith(() -> {
+                    sessions.close(request.token());
+                    return new AuthenticationFailedException("the session's API key was revoked");
+                })
+                .map(k -> identity(k.id.toString(), k.role, k.subject));
+    }
+
+    /** The same identity a bearer request with the key gets (see {@link ApiKeyIdentityProvider}). */
+    private static SecurityIdentity identity(String name, String role, String subject) {
+        var builder = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role);
+        if (subject != null) {
+            builder.addAttribute(ApiKeyIdentityProvider.SUBJECT, subject);
+        }
+        return builder.build();
+    }
+}

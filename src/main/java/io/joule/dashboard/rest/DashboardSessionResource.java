@@ -1,0 +1,116 @@
+package io.joule.dashboard.rest;
+
+import io.joule.auth.security.ApiKeyIdentityProvider;
+import io.joule.auth.security.KeyHash;
+import io.joule.auth.security.SameOrigin;
+import io.joule.auth.security.SessionCookieMechanism;
+import io.joule.auth.security.SessionStore;
+import io.joule.config.JouleConfig;
+import io.joule.dashboard.SessionView;
+import io.joule.problem.ProblemException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sign-in and sign-out of the browser dashboard: an API key for an HttpOnly session cookie. */
+@Path("/dashboard/session")
+@Tag(name = "Dashboard")
+public class DashboardSessionResource {
+    private final IdentityProviderManager identities;
+    private final SessionStore sessions;
+    private final JouleConfig config;
+    private final SecurityIdentity caller;
+
+    public DashboardSessionResource(IdentityProviderManager identities, SessionStore sessions, JouleConfig config, SecurityIdentity caller) {
+        this.identities = identities;
+        this.sessions = sessions;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in with an API key (form field api_key); sets the session cookie. Needs the X-Joule-Dashboard header.")
+    public Uni<Response> signIn(@FormParam("api_key") String apiKey, @Context HttpServerRequest request) {
+        requireOwnPage(request);
+        String key = apiKey == null ? "" : apiKey.trim();
+        if (key.isEmpty()) {
+            throw ProblemException.badParameter("api_key", "An API key is required");
+        }
+        var credential = new TokenAuthenticationRequest(new TokenCredential(key, "form"));
+        return identities.authenticate(credential)
+                .onFailure(AuthenticationFailedException.class)
+                .transform(e -> new ProblemException(401, "Unauthorized", "Unknown or revoked API key", null))
+                .map(identity -> {
+                    boolean configAdmin = config.adminKey().filter(admin -> !admin.isBlank() && KeyHash.sameKey(admin, key)).isPresent();
+                    String token = sessions.open(KeyHash.of(key), configAdmin);
+                    Instant expires = sessions.find(token).orElseThrow().expires();
+                    return Response.ok(view(identity, expires))
+                            .header(HttpHeaders.SET_COOKIE, cookie(token, sessions.maxAge().toSeconds(), request))
+                            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                            .build();
+                });
+    }
+
+    @GET
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who the caller is signed in as")
+    public Response whoAmI(@Context HttpServerRequest request) {
+        Cookie cookie = request.getCookie(SessionCookieMechanism.COOKIE);
+        Instant expires = cookie == null ? null : sessions.find(cookie.getValue()).map(SessionStore.Session::expires).orElse(null);
+        return Response.ok(view(caller, expires)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @DELETE
+    @Operation(summary = "Sign out: ends the session and clears its cookie")
+    public Response signOut(@Context HttpServerRequest request) {
+        requireOwnPage(request);
+        Cookie cookie = request.getCookie(SessionCookieMechanism.COOKIE);
+        if (cookie != null) {
+            sessions.close(cookie.getValue());
+        }
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0, request)).build();
+    }
+
+    /** Sign-in and sign-out from another site's page are refused (login CSRF, forced sign-out). */
+    private static void requireOwnPage(HttpServerRequest request) {
+        if (!SameOrigin.allows(request)) {
+            throw ProblemException.forbidden("Sign-in and sign-out are taken only from the dashboard's own page (header "
+                    + SameOrigin.HEADER + ", same origin)");
+        }
+    }
+
+    private static SessionView view(SecurityIdentity identity, Instant expires) {
+        String role = identity.getRoles().stream().findFirst().orElse(null);
+        return new SessionView(role, identity.getAttribute(ApiKeyIdentityProvider.SUBJECT), expires);
+    }
+
+    /** Set by hand: HttpOnly and SameSite=Strict always, Secure when the page came over https. */
+    private static String cookie(String token, long maxAgeSeconds, HttpServerRequest request) {
+        boolean https = "https".equalsIgnoreCase(request.scheme());
+        return SessionCookieMechanism.COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
+                + (https ? "; Secure" : "");
+    }
+}
