@@ -100,7 +100,9 @@
     }
     const view = VIEWS[name];
     const sec = $(`#view-${name}`);
-    const params = { ...view.defaults(), ...Object.fromEntries(new URLSearchParams(query || '')) };
+    const given = Object.fromEntries(new URLSearchParams(query || ''));
+    if (given.zone && given.zone !== state.zone && T.validZone(given.zone)) setZone(given.zone);
+    const params = { ...view.defaults(), ...given };
     const locked = view.locked ? view.locked(state.session) : {};
     for (const [k, v] of Object.entries(locked)) if (v) params[k] = v;
     if (view.prepare) await view.prepare(sec, params).catch(() => {});
@@ -512,6 +514,7 @@
     const name = sec.id.replace('view-', '');
     const params = new URLSearchParams();
     for (const el of e.target.elements) if (el.name && el.value) params.set(el.name, el.value.trim());
+    if (['usage', 'top', 'footprint'].includes(name)) params.set('zone', state.zone);
     const hash = `#${name}?${params}`;
     if (location.hash === hash) route(); else location.hash = hash;
   }
@@ -520,7 +523,11 @@
     const saved = localStorage.getItem('joule.zone');
     setZone(saved && T.validZone(saved) ? saved : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
     $('#zone').addEventListener('change', e => {
-      if (T.validZone(e.target.value)) { setZone(e.target.value); route(); } else e.target.value = state.zone;
+      // An unknown zone is marked and ignored (not reverted: the person may still be typing).
+      const ok = e.target.value && T.validZone(e.target.value);
+      e.target.setCustomValidity(ok || !e.target.value ? '' : 'Not a time zone, e.g. Europe/London');
+      e.target.classList.toggle('invalid', !ok);
+      if (ok && e.target.value !== state.zone) { setZone(e.target.value); route(); }
     });
     $('#sign-in-form').addEventListener('submit', signIn);
     $('#sign-out').addEventListener('click', signOut);

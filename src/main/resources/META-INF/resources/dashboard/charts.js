@@ -45,30 +45,33 @@
     let lo = Math.min(0, ...values), hi = Math.max(0, ...values);
     if (lo === hi) hi = lo + 1;
     const step = niceStep(hi - lo, 5);
-    return { lo: Math.floor(lo / step - 1e-9) * step, hi: Math.ceil(hi / step - 1e-9) * step, step, empty: false };
+    return { lo: Math.floor(lo / step + 1e-9) * step, hi: Math.ceil(hi / step - 1e-9) * step, step, empty: false };
   }
 
+  /** Ticks on local hours (or days), and the instants where the zone's offset changes (DST), named apart. */
   function timeTicks(from, to, zone) {
     const hours = (to - from) / 3600000;
     const every = hours <= 26 ? 3 : 6;
-    const ticks = [];
+    const ticks = [], changes = [];
     let prevOffset = T.offset(from, zone);
     for (let t = from; t <= to; t += 900000) {
+      const off = T.offset(t, zone);
+      if (off !== prevOffset) {
+        const p = T.parts(t, zone);
+        changes.push({ x: t, label: `${T.pad(p.h)}:${T.pad(p.mi)} ${p.zoneName}: clocks go ${off > prevOffset ? 'forward' : 'back'}` });
+      }
+      prevOffset = off;
       const p = T.parts(t, zone);
       if (p.mi !== 0) continue;
-      const off = T.offset(t, zone);
-      const changed = off !== prevOffset;
-      prevOffset = off;
       if (hours <= 50) {
-        const label = (p.h % every === 0 || changed) ? `${T.pad(p.h)}:00${changed ? ' ' + p.zoneName : ''}` : '';
-        ticks.push({ x: t, label, major: p.h === 0 || changed });
+        ticks.push({ x: t, label: p.h % every === 0 ? `${T.pad(p.h)}:00` : '', major: p.h === 0 });
       } else if (p.h === 0) {
-        ticks.push({ x: t, label: `${p.weekday} ${p.d}/${p.m}${changed ? ' ' + p.zoneName : ''}`, major: true, start: true });
+        ticks.push({ x: t, label: `${p.weekday} ${p.d}/${p.m}`, major: true, start: true });
       } else if (p.h === 12) {
         ticks.push({ x: t, label: '', major: false });
       }
     }
-    return ticks;
+    return { ticks, changes };
   }
 
   function bandTicks(labels) {
@@ -114,12 +117,16 @@
     }
     el('text', { x: 14, y: (m.t + H - m.b) / 2, class: 'axis-title', transform: `rotate(-90 14 ${(m.t + H - m.b) / 2})` }, svg, spec.yLabel || '');
 
-    const ticks = spec.x.kind === 'time' ? timeTicks(spec.x.from, spec.x.to, spec.x.zone) : bandTicks(spec.x.labels);
+    const { ticks, changes } = spec.x.kind === 'time' ? timeTicks(spec.x.from, spec.x.to, spec.x.zone) : { ticks: bandTicks(spec.x.labels), changes: [] };
     const axis = el('g', { class: 'xaxis' }, svg);
+    let lastLabel = -Infinity;
     for (const tk of ticks) {
       const x = sx(tk.x);
       if (!tk.band) el('line', { x1: x, x2: x, y1: m.t, y2: H - m.b + 4, class: tk.major ? 'major' : 'minor' }, axis);
-      if (tk.label) el('text', { x: tk.start ? x + 4 : x, y: H - m.b + 16, class: tk.start ? 'xtick start' : 'xtick' }, axis, tk.label);
+      if (tk.label && x - lastLabel >= 44) {
+        el('text', { x: tk.start ? x + 4 : x, y: H - m.b + 16, class: tk.start ? 'xtick start' : 'xtick' }, axis, tk.label);
+        lastLabel = x;
+      }
     }
     el('text', { x: (m.l + W - m.r) / 2, y: H - 6, class: 'axis-title' }, svg, spec.xLabel || '');
 
@@ -133,7 +140,9 @@
       } else if (layer.type === 'bars') {
         for (const it of layer.items) {
           if (it.y === null || it.y === undefined) continue;
-          const a = sx(it.x0), b = sx(it.x1), gap = (b - a) > 6 ? 1 : 0;
+          let a = sx(it.x0), b = sx(it.x1);
+          if (b - a > 120) { const mid = (a + b) / 2; a = mid - 60; b = mid + 60; } // a few wide categories: keep bars readable
+          const gap = (b - a) > 6 ? 1 : 0;
           const top = sy(Math.max(0, it.y)), bottom = sy(Math.min(0, it.y));
           const cls = it.cls || layer.cls || '';
           tip(el('rect', { x: a + gap, y: top, width: Math.max(0.5, b - a - 2 * gap), height: Math.max(it.y === 0 ? 0 : 0.5, bottom - top), class: `bar ${cls}`,
@@ -162,6 +171,12 @@
           }
         }
       }
+    }
+    for (const c of changes) {
+      const x = sx(c.x);
+      el('line', { x1: x, x2: x, y1: m.t, y2: H - m.b, class: 'dst' }, svg);
+      const right = x < W - m.r - 220;
+      el('text', { x: right ? x + 4 : x - 4, y: m.t + 13, class: right ? 'dst-label' : 'dst-label end' }, svg, c.label);
     }
     if (yd.empty) {
       el('text', { x: (m.l + W - m.r) / 2, y: (m.t + H - m.b) / 2, class: 'empty' }, svg, spec.empty || 'No data in this window');
