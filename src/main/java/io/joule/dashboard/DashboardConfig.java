@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "joule.dashboard")
 public interface DashboardConfig {
 
-    /** A session unused this long ends (env JOULE_DASHBOARD_SESSION_IDLE_TIMEOUT, e.g. 30M or PT30M). */
+    /** A session unused this long ends (env JOULE_DASHBOARD_SESSION_IDLE_TIMEOUT, an ISO-8601 duration). */
     @WithDefault("PT30M")
     Duration sessionIdleTimeout();
 

@@ -304,6 +304,7 @@
       label: `Ship ${p.ship} daily energy and forecast`, x: { kind: 'band', labels },
       yLabel: 'kWh per day', xLabel: 'Day (UTC, the ship\'s days)',
       layers: [
+        { type: 'shade', items: [{ x0: n, x1: n + days, label: 'forecast' }] },
         { type: 'missing', items: hdays.map((d, i) => hist.has(d) ? null : { x0: i, x1: i + 1, tip: `${d}: no data` }).filter(Boolean) },
         { type: 'bars', cls: 'history', items: hdays.map((d, i) => ({ x0: i, x1: i + 1, y: hist.has(d) ? hist.get(d).energy_kwh : null,
           tip: hist.has(d) ? `${d}: ${fmt(hist.get(d).energy_kwh)} kWh (${hist.get(d).slots} slots)` : '' })) },

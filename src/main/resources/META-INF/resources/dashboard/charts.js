@@ -101,7 +101,7 @@
 
     const values = [];
     for (const layer of spec.layers) {
-      if (layer.type === 'missing') continue;
+      if (layer.type === 'missing' || layer.type === 'shade') continue;
       for (const it of layer.items) for (const v of [it.y, it.lo, it.hi]) if (v !== null && v !== undefined && Number.isFinite(v)) values.push(v);
     }
     const yd = yDomain(values);
@@ -133,7 +133,12 @@
     const plot = el('g', { class: 'plot' }, svg);
     for (const layer of spec.layers) {
       const g = el('g', { class: `layer ${layer.type} ${layer.cls || ''}` }, plot);
-      if (layer.type === 'missing') {
+      if (layer.type === 'shade') {
+        for (const it of layer.items) {
+          el('rect', { x: sx(it.x0), y: m.t, width: Math.max(1, sx(it.x1) - sx(it.x0)), height: H - m.t - m.b, class: 'shade' }, g);
+          if (it.label) el('text', { x: sx(it.x0) + 6, y: m.t + 14, class: 'shade-label' }, g, it.label);
+        }
+      } else if (layer.type === 'missing') {
         for (const it of layer.items) {
           tip(el('rect', { x: sx(it.x0), y: m.t, width: Math.max(1, sx(it.x1) - sx(it.x0)), height: H - m.t - m.b, fill: `url(#${id}-missing)`, class: 'missing' }, g), it.tip || 'no data');
         }

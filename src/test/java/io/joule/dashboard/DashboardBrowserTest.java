@@ -132,7 +132,8 @@ class DashboardBrowserTest {
                 continue;
             }
             int hour = t.atZone(ZoneOffset.UTC).getHour();
-            double value = base * (hour >= 8 && hour < 18 ? 2.0 : 0.75) + (i % 7) * 0.05 * base;
+            double noise = Math.abs(Math.sin(i * 12.9898) * 43758.5453) % 1.0; // deterministic, so runs compare
+            double value = base * (hour >= 8 && hour < 18 ? 2.0 : 0.75) * (0.7 + 0.6 * noise);
             json.append(first ? "" : ",").append("{\"datetime\": \"").append(t).append("\", \"value\": ").append(value).append('}');
             first = false;
         }

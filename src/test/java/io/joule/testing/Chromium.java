@@ -1,10 +1,13 @@
 package io.joule.testing;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assertions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -43,7 +46,11 @@ public final class Chromium {
         Path dir = Path.of("target", "dashboard");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
-        Files.write(file, chrome.getScreenshotAs(OutputType.BYTES));
+        BufferedImage shot = ImageIO.read(new ByteArrayInputStream(chrome.getScreenshotAs(OutputType.BYTES)));
+        // Cut the empty window below the page's content.
+        long content = ((Number) chrome.executeScript("return Math.ceil(document.body.getBoundingClientRect().bottom)")).longValue() + 16;
+        int height = (int) Math.min(shot.getHeight(), Math.max(200, content));
+        ImageIO.write(shot.getSubimage(0, 0, shot.getWidth(), height), "png", file.toFile());
         return file;
     }
 }
