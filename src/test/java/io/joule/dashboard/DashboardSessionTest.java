@@ -82,6 +82,23 @@ class DashboardSessionTest {
     }
 
     @Test
+    void oddInputNeverCausesA5xx() {
+        given().header(HEADER, "1").contentType(ContentType.JSON).body("{\"api_key\": \"x\"}").when().post("/dashboard/session")
+                .then().statusCode(415).contentType(PROBLEM);
+        signIn("k".repeat(10_000)).then().statusCode(401).contentType(PROBLEM);
+        given().header(HEADER, "1").contentType(ContentType.URLENC).body("api_key=%zz&&=").when().post("/dashboard/session")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("api_key"));
+        given().header(HEADER, "1").contentType(ContentType.URLENC).body("&&=x&other=1").when().post("/dashboard/session")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().header(HEADER, "1").contentType(ContentType.URLENC).body("x=1&api_key=" + io.joule.testing.Api.ADMIN_KEY).when()
+                .post("/dashboard/session").then().statusCode(200).body("role", equalTo("admin"));
+        for (String cookie : new String[] {"", "x", "k".repeat(5_000), "%00", "jk_\u00e9\u00e8", "null"}) {
+            page(cookie).when().get("/meters").then().statusCode(401).contentType(PROBLEM);
+            page(cookie).when().get("/dashboard/session").then().statusCode(401);
+        }
+    }
+
+    @Test
     void aDeviceSessionSeesItsShipOnly() {
         long mine = newShipId();
         long other = newShipId();
