@@ -119,13 +119,14 @@
 
     const { ticks, changes } = spec.x.kind === 'time' ? timeTicks(spec.x.from, spec.x.to, spec.x.zone) : { ticks: bandTicks(spec.x.labels), changes: [] };
     const axis = el('g', { class: 'xaxis' }, svg);
-    let lastLabel = -Infinity;
+    // A label is left out where it would touch the one before (about 6.6 px per character at 12 px).
+    let last = { x: -Infinity, len: 0 };
     for (const tk of ticks) {
       const x = sx(tk.x);
       if (!tk.band) el('line', { x1: x, x2: x, y1: m.t, y2: H - m.b + 4, class: tk.major ? 'major' : 'minor' }, axis);
-      if (tk.label && x - lastLabel >= 44) {
+      if (tk.label && x - last.x >= (last.len + tk.label.length) * 3.3 + 10) {
         el('text', { x: tk.start ? x + 4 : x, y: H - m.b + 16, class: tk.start ? 'xtick start' : 'xtick' }, axis, tk.label);
-        lastLabel = x;
+        last = { x, len: tk.label.length };
       }
     }
     el('text', { x: (m.l + W - m.r) / 2, y: H - 6, class: 'axis-title' }, svg, spec.xLabel || '');

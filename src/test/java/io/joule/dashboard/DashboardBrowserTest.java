@@ -392,6 +392,34 @@ class DashboardBrowserTest {
         waitFor("#sign-in-form");
     }
 
+    @Test
+    void aUserSeesTheSensorsLinkedToThem() throws Exception {
+        String sensor = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String sensorKey = admin().contentType(ContentType.JSON).body("{\"sensor_id\": \"" + sensor + "\"}").post("/sensors")
+                .then().statusCode(201).extract().path("api_key");
+        String userKey = admin().contentType(ContentType.JSON).body("{\"name\": \"u" + UUID.randomUUID() + "\"}").post("/users")
+                .then().statusCode(201).extract().path("api_key");
+        io.joule.testing.Api.as(userKey).post("/sensors/" + sensor + "/owner").then().statusCode(200);
+        // Two rises within the last three hours: 7 and 5 (the first reading of a series has no rise).
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        io.joule.testing.Api.as(sensorKey).contentType(ContentType.JSON).body("[" + level(sensor, 50, now.minusSeconds(10_800).toString()) + ","
+                + level(sensor, 57, now.minusSeconds(7_200).toString()) + "," + level(sensor, 62, now.minusSeconds(3_600).toString()) + "]")
+                .post("/readings").then().statusCode(200);
+        if (chrome == null) {
+            chrome = Chromium.start(1280, 1500);
+        }
+        signIn(userKey);
+        List<String> tabs = chrome.findElements(By.cssSelector("#tabs a")).stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+        assertEquals(List.of("Water sensor"), tabs);
+        setZone("UTC");
+        open("sensor", "");
+        assertEquals(sensor, css("#view-sensor input[name=sensor]").getAttribute("value"), "the user's one sensor is chosen");
+        assertEquals("12", figure("sensor", "total"));
+        Chromium.screenshot(chrome, "8-sensor-user");
+        css("#sign-out").click();
+        waitFor("#sign-in-form");
+    }
+
     static String level(String sensor, double level, String at) {
         return "{\"sensor_id\": \"" + sensor + "\", \"water_level\": " + level + ", \"created_at\": \"" + at + "\"}";
     }
