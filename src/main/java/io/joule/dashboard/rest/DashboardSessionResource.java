@@ -127,9 +127,12 @@ public class DashboardSessionResource {
         return new SessionView(role, identity.getAttribute(ApiKeyIdentityProvider.SUBJECT), expires);
     }
 
-    /** Set by hand: HttpOnly and SameSite=Strict always, Secure when the page came over https. */
     private static String cookie(String token, long maxAgeSeconds, HttpServerRequest request) {
-        boolean https = "https".equalsIgnoreCase(request.scheme());
+        return cookie(token, maxAgeSeconds, "https".equalsIgnoreCase(request.scheme()));
+    }
+
+    /** Set by hand: HttpOnly and SameSite=Strict always, Secure when the page came over https. */
+    static String cookie(String token, long maxAgeSeconds, boolean https) {
         return SessionCookieMechanism.COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
                 + (https ? "; Secure" : "");
     }
