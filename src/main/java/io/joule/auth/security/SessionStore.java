@@ -3,9 +3,11 @@ package io.joule.auth.security;
 import io.joule.dashboard.DashboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,8 @@ public class SessionStore {
     /** What a session knows: the key's hash, and whether it is the configured admin key rather than a stored one. */
     public record Session(String keyHash, boolean configAdmin, Instant opened, Instant expires) {
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final Duration idle;
@@ -51,7 +55,7 @@ public class SessionStore {
             sessions.entrySet().stream().min(Comparator.comparing(e -> e.getValue().lastSeen))
                     .ifPresent(oldest -> sessions.remove(oldest.getKey()));
         }
-        String token = KeyHash.newKey();
+        String token = newToken();
         sessions.put(KeyHash.of(token), new Entry(keyHash, configAdmin, now, now));
         return token;
     }
@@ -80,6 +84,13 @@ public class SessionStore {
         if (token != null && !token.isEmpty() && token.length() <= 200) {
             sessions.remove(KeyHash.of(token));
         }
+    }
+
+    /** 256 random bits, marked js_ so that nobody mistakes a session token for an API key (jk_). */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "js_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** How long a new session's cookie may live. */
