@@ -372,6 +372,14 @@ class DashboardBrowserTest {
         open("usage", "ship=" + other + "&date=2024-05-01");
         assertEquals(String.valueOf(ship), css("#view-usage input[name=ship]").getAttribute("value"));
         assertEquals("96 of 96", figure("usage", "slots"));
+        // A day without readings says so; it is not drawn as zeros.
+        open("usage", "date=2024-05-03&zone=UTC");
+        assertEquals("no data", figure("usage", "total"));
+        assertEquals("0 of 96", figure("usage", "slots"));
+        assertEquals("No readings for ship " + ship + " in this window", css("#view-usage svg text.empty").getText());
+        assertEquals(0, chrome.findElements(By.cssSelector("#view-usage svg rect.bar")).size());
+        assertEquals(1, chrome.findElements(By.cssSelector("#view-usage svg rect.missing")).size());
+        Chromium.screenshot(chrome, "9-usage-empty");
         // What the page's scripts may fetch is what the API lets this key read.
         Object status = chrome.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch('/data?spaceship_id=" + other + "', {headers: {'X-Joule-Dashboard': '1'}}).then(r => done(r.status));");
