@@ -124,7 +124,8 @@
     for (const tk of ticks) {
       const x = sx(tk.x);
       if (!tk.band) el('line', { x1: x, x2: x, y1: m.t, y2: H - m.b + 4, class: tk.major ? 'major' : 'minor' }, axis);
-      if (tk.label && x - last.x >= (last.len + tk.label.length) * 3.3 + 10) {
+      const fits = !tk.start || x + tk.label.length * 6.6 <= W - m.r; // a day's name starts at its midnight: none for the closing one
+      if (tk.label && fits && x - last.x >= (last.len + tk.label.length) * 3.3 + 10) {
         el('text', { x: tk.start ? x + 4 : x, y: H - m.b + 16, class: tk.start ? 'xtick start' : 'xtick' }, axis, tk.label);
         last = { x, len: tk.label.length };
       }
