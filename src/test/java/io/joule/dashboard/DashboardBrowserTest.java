@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -49,13 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserTest {
     static final String LONDON = "Europe/London";
     ChromeDriver chrome;
-
-    @AfterAll
-    void quit() {
-        if (chrome != null) {
-            chrome.quit();
-        }
-    }
 
     String base() {
         return "http://localhost:" + RestAssured.port;
@@ -216,7 +208,15 @@ class DashboardBrowserTest {
         String coordinator = issueKey("coordinator", null);
 
         chrome = Chromium.start(1280, 1500);
+        try {
+            personLooksAtEveryView(coordinator, shipA, shipB, meter, sensor, asset, region);
+        } finally {
+            chrome.quit();
+        }
+    }
 
+    void personLooksAtEveryView(String coordinator, long shipA, long shipB, String meter, String sensor, String asset, String region)
+            throws Exception {
         // Sign in: a wrong key is refused, then the coordinator's key opens the dashboard.
         chrome.get(base() + "/dashboard");
         waitFor("#sign-in-form");
@@ -361,9 +361,15 @@ class DashboardBrowserTest {
         long other = newShipId();
         admin().contentType(ContentType.JSON).body(shipBatch(ship, "2024-05-01T00:00:00Z", 1, 1.0, null, null)).post("/data").then().statusCode(200);
         admin().contentType(ContentType.JSON).body(shipBatch(other, "2024-05-01T00:00:00Z", 1, 3.0, null, null)).post("/data").then().statusCode(200);
-        if (chrome == null) {
-            chrome = Chromium.start(1280, 1500);
+        chrome = Chromium.start(1280, 1500);
+        try {
+            deviceLooksAround(ship, other);
+        } finally {
+            chrome.quit();
         }
+    }
+
+    void deviceLooksAround(long ship, long other) throws Exception {
         signIn(issueKey("device", "ship:" + ship));
         assertEquals("Signed in: device · ship:" + ship, css("#who").getText());
         List<String> tabs = chrome.findElements(By.cssSelector("#tabs a")).stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
@@ -413,9 +419,15 @@ class DashboardBrowserTest {
         io.joule.testing.Api.as(sensorKey).contentType(ContentType.JSON).body("[" + level(sensor, 50, now.minusSeconds(10_800).toString()) + ","
                 + level(sensor, 57, now.minusSeconds(7_200).toString()) + "," + level(sensor, 62, now.minusSeconds(3_600).toString()) + "]")
                 .post("/readings").then().statusCode(200);
-        if (chrome == null) {
-            chrome = Chromium.start(1280, 1500);
+        chrome = Chromium.start(1280, 1500);
+        try {
+            userLooksAtTheirSensor(userKey, sensor);
+        } finally {
+            chrome.quit();
         }
+    }
+
+    void userLooksAtTheirSensor(String userKey, String sensor) throws Exception {
         signIn(userKey);
         List<String> tabs = chrome.findElements(By.cssSelector("#tabs a")).stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
         assertEquals(List.of("Water sensor"), tabs);

@@ -38,6 +38,19 @@ public final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // Tests quit in a finally; this covers a run that is cut short, and removes the profile.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                chrome.quit();
+            } catch (RuntimeException alreadyGone) {
+                // quit twice is fine
+            }
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | RuntimeException ignored) {
+                // a temp dir left behind is harmless
+            }
+        }));
         return chrome;
     }
 
