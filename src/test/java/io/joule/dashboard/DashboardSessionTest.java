@@ -168,6 +168,17 @@ class DashboardSessionTest {
     }
 
     @Test
+    void signingInAgainEndsTheEarlierSession() {
+        String key = issueKey("coordinator", null);
+        String first = cookieOf(key);
+        String second = given().cookie("joule_session", first).header(HEADER, "1").contentType(ContentType.URLENC).formParam("api_key", key)
+                .when().post("/dashboard/session").then().statusCode(200).extract().cookie("joule_session");
+        assertFalse(first.equals(second));
+        page(first).when().get("/meters").then().statusCode(401);
+        page(second).when().get("/meters").then().statusCode(200);
+    }
+
+    @Test
     void revokingTheKeyEndsItsSessions() {
         var issued = admin().contentType(ContentType.JSON).body("{\"role\": \"coordinator\"}").when().post("/api-keys")
                 .then().statusCode(201).extract();

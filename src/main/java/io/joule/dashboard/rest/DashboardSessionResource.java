@@ -65,6 +65,10 @@ public class DashboardSessionResource {
                 .transform(e -> new ProblemException(401, "Unauthorized", "Unknown or revoked API key", null))
                 .map(identity -> {
                     boolean configAdmin = config.adminKey().filter(admin -> !admin.isBlank() && KeyHash.sameKey(admin, key)).isPresent();
+                    Cookie previous = request.getCookie(SessionCookieMechanism.COOKIE);
+                    if (previous != null) {
+                        sessions.close(previous.getValue()); // a sign-in never carries on an earlier session
+                    }
                     String token = sessions.open(KeyHash.of(key), configAdmin);
                     Instant expires = sessions.find(token).orElseThrow().expires();
                     return Response.ok(view(identity, expires))
