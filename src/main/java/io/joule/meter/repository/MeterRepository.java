@@ -2,6 +2,7 @@ package io.joule.meter.repository;
 
 import io.joule.meter.ChannelKey;
 import io.joule.meter.DailyStat;
+import io.joule.time.Zones;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -56,13 +57,13 @@ public class MeterRepository {
             delete from reading_daily where series_id = $1 and day >= $2 and day <= $3
             """;
 
+    /** $2, $3, $4: the local days and their exact UTC bounds (see Zones); sums in time order, so bit-identical whatever the order of writes. */
     private static final String INSERT_DAILY = """
             insert into reading_daily (series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings)
-            select $1, d, d::timestamp at time zone $6, (d + 1)::timestamp at time zone $6, min(value), max(value), sum(value), count(*)
-            from (select (ts at time zone $6)::date as d, value from reading
-                  where series_id = $1 and ts >= $4 and ts < $5) local
-            where d between $2 and $3
-            group by d
+            select $1, b.day, b.day_start, b.day_end, min(r.value), max(r.value), sum(r.value order by r.ts), count(*)
+            from unnest($2::date[], $3::timestamptz[], $4::timestamptz[]) as b(day, day_start, day_end)
+            join reading r on r.series_id = $1 and r.ts >= b.day_start and r.ts < b.day_end
+            group by b.day, b.day_start, b.day_end
             """;
 
     private static final String DAILY_STATS = """
@@ -127,10 +128,9 @@ public class MeterRepository {
     public Uni<Void> refreshDaily(SqlClient db, long seriesId, ZoneId zone, Instant from, Instant to) {
         LocalDate first = from.atZone(zone).toLocalDate();
         LocalDate last = to.atZone(zone).toLocalDate();
-        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        Zones.Days days = Zones.days(zone, first, last);
         return db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, first, last))
-                .chain(() -> db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, first, last, start, end, zone.getId())))
+                .chain(() -> db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends())))
                 .replaceWithVoid();
     }
 
