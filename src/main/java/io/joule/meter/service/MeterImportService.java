@@ -12,6 +12,7 @@ import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
+import io.joule.time.Timestamps;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.joule.timeseries.service.TimeSeriesWriter;
@@ -215,7 +216,11 @@ public class MeterImportService {
         if (offsets.isEmpty()) {
             throw new MeterFileFormat.BadRowException("local time " + local + " does not exist in " + zone + " (DST gap)");
         }
-        return local.toInstant(offsets.get(0));
+        Instant at = local.toInstant(offsets.get(0));
+        if (!Timestamps.supported(at)) {
+            throw new MeterFileFormat.BadRowException("local time " + local + " in " + zone + " is outside the supported range, " + Timestamps.RANGE);
+        }
+        return at;
     }
 
     /** Rows waiting for the next staging statement. */
