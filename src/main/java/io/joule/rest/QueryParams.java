@@ -73,7 +73,7 @@ public final class QueryParams {
         }
         try {
             LocalDate d = LocalDate.parse(value, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
-            if (d.getYear() >= 1900 && d.getYear() <= 9998) {
+            if (!d.isBefore(Timestamps.FIRST_DATE) && !d.isAfter(Timestamps.LAST_DATE)) {
                 return d;
             }
         } catch (java.time.DateTimeException e) {

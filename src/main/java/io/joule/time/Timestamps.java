@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 public final class Timestamps {
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    /** Dates clients may ask about: whole years inside [EARLIEST, LATEST), so every local day's bounds are supported in any zone but the extremes. */
+    public static final java.time.LocalDate FIRST_DATE = java.time.LocalDate.of(1900, 1, 1);
+    public static final java.time.LocalDate LAST_DATE = java.time.LocalDate.of(9998, 12, 31);
     /** The supported range of every time any input carries, stated as in errors. */
     public static final String RANGE = "from 1900-01-01T00:00:00Z to before 9999-12-31T00:00:00Z";
     private static final Pattern DASHED_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T)(\\d{2})-(\\d{2})-(\\d{2}(?:\\.\\d{1,9})?)(Z|[+-]\\d{2}:\\d{2})$");

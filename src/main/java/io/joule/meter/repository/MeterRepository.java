@@ -57,13 +57,16 @@ public class MeterRepository {
             delete from reading_daily where series_id = $1 and day >= $2 and day <= $3
             """;
 
-    /** $2, $3, $4: the local days and their exact UTC bounds (see Zones); sums in time order, so bit-identical whatever the order of writes. */
+    /**
+     * $2, $3, $4: the local days and their exact UTC bounds (see Zones), $5, $6 the first start and last end;
+     * width_bucket finds each reading's day. Sums in time order, so bit-identical whatever the order of writes.
+     */
     private static final String INSERT_DAILY = """
             insert into reading_daily (series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings)
-            select $1, b.day, b.day_start, b.day_end, min(r.value), max(r.value), sum(r.value order by r.ts), count(*)
-            from unnest($2::date[], $3::timestamptz[], $4::timestamptz[]) as b(day, day_start, day_end)
-            join reading r on r.series_id = $1 and r.ts >= b.day_start and r.ts < b.day_end
-            group by b.day, b.day_start, b.day_end
+            select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b], min(value), max(value), sum(value order by ts), count(*)
+            from (select width_bucket(ts, $3::timestamptz[]) as b, ts, value from reading
+                  where series_id = $1 and ts >= $5 and ts < $6) local
+            group by b
             """;
 
     private static final String DAILY_STATS = """
@@ -130,7 +133,7 @@ public class MeterRepository {
         LocalDate last = to.atZone(zone).toLocalDate();
         Zones.Days days = Zones.days(zone, first, last);
         return db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, first, last))
-                .chain(() -> db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends())))
+                .chain(() -> db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
                 .replaceWithVoid();
     }
 

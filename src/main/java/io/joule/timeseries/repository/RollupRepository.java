@@ -46,15 +46,17 @@ public class RollupRepository {
             """;
 
     /**
-     * $2, $3, $4: the local days and their exact UTC bounds, computed in Java (the zone never reaches SQL).
+     * $2, $3, $4: the local days and their exact UTC bounds, computed in Java (the zone never reaches SQL);
+     * $5, $6 the first start and last end. One range scan; width_bucket finds each slot's day in the sorted starts.
      * Sums run in time order, so a rollup is bit-identical whatever order the slots were written in.
      */
     private static final String INSERT_DAILY = """
             insert into rollup_daily (series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots)
-            select $1, b.day, b.day_start, b.day_end, sum(s.kwh order by s.slot_start), min(s.kwh), max(s.kwh), count(*)
-            from unnest($2::date[], $3::timestamptz[], $4::timestamptz[]) as b(day, day_start, day_end)
-            join slot_15m s on s.series_id = $1 and s.slot_start >= b.day_start and s.slot_start < b.day_end
-            group by b.day, b.day_start, b.day_end
+            select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b],
+                   sum(kwh order by slot_start), min(kwh), max(kwh), count(*)
+            from (select width_bucket(slot_start, $3::timestamptz[]) as b, slot_start, kwh from slot_15m
+                  where series_id = $1 and slot_start >= $5 and slot_start < $6) local
+            group by b
             """;
 
     /** Rebuilds every hourly and daily bucket that overlaps the slot range; call after the slots are written. */
@@ -69,7 +71,7 @@ public class RollupRepository {
                 .chain(() -> db.preparedQuery(INSERT_HOURLY).execute(hours)).replaceWithVoid();
         Uni<Void> daily = db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, firstDay, lastDay))
                 .chain(() -> db.preparedQuery(INSERT_DAILY)
-                        .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends())))
+                        .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
                 .replaceWithVoid();
         return Uni.combine().all().unis(hourly, daily).discardItems();
     }
