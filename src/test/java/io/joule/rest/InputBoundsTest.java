@@ -59,6 +59,25 @@ class InputBoundsTest {
     }
 
     @Test
+    void malformedPercentEncodingIsA400() throws Exception {
+        for (String path : List.of("/consumption?date=%zz", "/sensors/%zz/consumption?from=2020-01-01&to=2020-01-02", "/consumption?date=%C0%80")) {
+            assertEquals("HTTP/1.1 400 Bad Request", rawGet(path).lines().findFirst().orElse(""), path);
+        }
+    }
+
+    /** A GET a client library will not send as written; answers the whole response. */
+    static String rawGet(String path) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + io.joule.testing.Api.ADMIN_KEY
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aControlCharacterInAQueryParameterIsA400NamingIt() {
         admin().urlEncodingEnabled(false).when().get("/meters/M1/daily-stats?from=2020-01-01&to=2020-01-02&serial=a%00b")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("serial"))
