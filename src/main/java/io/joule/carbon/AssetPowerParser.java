@@ -4,6 +4,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.joule.csv.CsvNumbers;
+import io.joule.text.ClientText;
+import io.joule.time.Timestamps;
 import io.joule.pipeline.Reading;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -88,6 +90,12 @@ public final class AssetPowerParser {
         if (fields.size() != 4) {
             return "has " + fields.size() + " fields; expected Time,Variable,AssetId,Value";
         }
+        for (int i = 0; i < fields.size(); i++) {
+            String problem = ClientText.problem(fields.get(i), 256);
+            if (problem != null) {
+                return HEADER.get(i) + " " + problem;
+            }
+        }
         if (!fields.get(1).trim().equals("power")) {
             return "Variable '" + fields.get(1).trim() + "' is not power";
         }
@@ -100,6 +108,9 @@ public final class AssetPowerParser {
             time = LocalDateTime.parse(fields.get(0).trim(), TIME).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeException e) {
             return "Time '" + fields.get(0).trim() + "' is not like 2019-11-25 05:54:08.8640000 (UTC)";
+        }
+        if (!Timestamps.supported(time)) {
+            return "Time '" + fields.get(0).trim() + "' is outside the supported range, " + Timestamps.RANGE;
         }
         String number = fields.get(3).trim();
         var kw = CsvNumbers.parse(number, 1e9);

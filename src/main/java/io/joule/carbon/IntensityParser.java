@@ -14,6 +14,8 @@ import java.util.Map;
 /** Reads the Carbon Intensity API shape {@code {"data": [{"from", "to", "intensity": {"forecast", "actual", "index"}}]}}. */
 public final class IntensityParser {
     static final Duration HALF_HOUR = Duration.ofMinutes(30);
+    /** The API's index is one of "very low" .. "very high". */
+    static final int MAX_INDEX = 32;
 
     private IntensityParser() {
     }
@@ -40,6 +42,10 @@ public final class IntensityParser {
             Double forecast = number(intensity.get("forecast"), at + "/intensity/forecast", errors);
             Double actual = number(intensity.get("actual"), at + "/intensity/actual", errors);
             JsonNode index = intensity.get("index");
+            if (index != null && !index.isNull() && !(index.isTextual() && index.textValue().length() <= MAX_INDEX)) {
+                errors.add(ProblemError.at(at + "/intensity/index", "must be a string of at most " + MAX_INDEX + " characters, e.g. moderate"));
+                continue;
+            }
             if (from == null || to == null) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.joule.meter;
 
 import io.joule.csv.CsvNumbers;
+import io.joule.text.ClientText;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,11 @@ public enum MeterFileFormat {
             "dd/MM/uuuu HH:mm:ss", 0, 1, 2, 3, 4, 5, 8, 10, 14, false),
     TOU_2018("TOU-2018", List.of("MeterCode", "Serial", "PlantCode", "DateTime", "Quality", "Stream", "DataType", "Energy", "Units"),
             "d/MM/uuuu H:mm", 0, 1, 2, 3, 6, 7, 8, -1, -1, true);
+
+    /** The longest code, name or unit kept from a row. */
+    static final int MAX_TEXT = 64;
+    /** The longest field of any column, kept or not. */
+    static final int MAX_FIELD = 256;
 
     /** The date Excel-era exports write for "no date". */
     static final String EMPTY_DATE = "30/12/1899";
@@ -81,6 +87,12 @@ public enum MeterFileFormat {
         if (fields.size() != header.size()) {
             throw new BadRowException("has " + fields.size() + " fields; the " + code + " layout has " + header.size());
         }
+        for (int i = 0; i < fields.size(); i++) {
+            String problem = ClientText.problem(fields.get(i), MAX_FIELD);
+            if (problem != null) {
+                throw new BadRowException(header.get(i) + " " + problem);
+            }
+        }
         String meterCode = required(fields, meter, header.get(meter));
         String serialNumber = required(fields, serial, header.get(serial));
         String type = required(fields, dataType, header.get(dataType));
@@ -105,6 +117,9 @@ public enum MeterFileFormat {
             throw new BadRowException(header.get(value) + " '" + abbreviate(number) + "' is out of range (|value| ≤ 1e12)");
         }
         String plantCode = fields.get(plant).trim();
+        if (plantCode.length() > MAX_TEXT) {
+            throw new BadRowException(header.get(plant) + " '" + abbreviate(plantCode) + "' must be at most " + MAX_TEXT + " characters");
+        }
         return new MeterRow(new ChannelKey(meterCode, serialNumber, type, periodName, rateName), at, v,
                 plantCode.isEmpty() ? null : plantCode, unit);
     }
@@ -114,8 +129,8 @@ public enum MeterFileFormat {
         if (v.isEmpty()) {
             throw new BadRowException(name + " is empty");
         }
-        if (v.length() > 64 || v.indexOf('|') >= 0) {
-            throw new BadRowException(name + " '" + abbreviate(v) + "' must be at most 64 characters without '|'");
+        if (v.length() > MAX_TEXT || v.indexOf('|') >= 0) {
+            throw new BadRowException(name + " '" + abbreviate(v) + "' must be at most " + MAX_TEXT + " characters without '|'");
         }
         return v;
     }

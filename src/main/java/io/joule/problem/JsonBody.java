@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.joule.text.ClientText;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /** Reads a request body as a JSON tree, turning every way it can be malformed into a 400. */
 public final class JsonBody {
@@ -22,8 +28,9 @@ public final class JsonBody {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("The body is empty; send JSON", null);
         }
+        JsonNode root;
         try {
-            return READER.readTree(body);
+            root = READER.readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -31,6 +38,56 @@ public final class JsonBody {
         } catch (IOException e) {
             throw ProblemException.badRequest("Unreadable body: " + e.getMessage(), null);
         }
+        List<ProblemError> errors = new ArrayList<>();
+        checkText(root, "", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The body has text that may not be stored; nothing was stored", errors);
+        }
+        return root;
+    }
+
+    /** Every string and field name, however deep, is held to the ClientText rule; errors name the JSON pointer. */
+    private static void checkText(JsonNode node, String pointer, List<ProblemError> errors) {
+        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(pointer, node));
+        while (!pending.isEmpty() && errors.size() < 100) {
+            Map.Entry<String, JsonNode> next = pending.pop();
+            JsonNode n = next.getValue();
+            if (n.isTextual()) {
+                String problem = ClientText.problem(n.textValue(), ClientText.MAX_JSON_STRING);
+                if (problem != null) {
+                    errors.add(ProblemError.at(next.getKey(), problem));
+                }
+            } else if (n.isArray()) {
+                for (int i = n.size() - 1; i >= 0; i--) {
+                    pending.push(Map.entry(next.getKey() + "/" + i, n.get(i)));
+                }
+            } else if (n.isObject()) {
+                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+                n.fields().forEachRemaining(fields::add);
+                for (int i = fields.size() - 1; i >= 0; i--) {
+                    String name = fields.get(i).getKey();
+                    String problem = ClientText.problem(name, ClientText.MAX_JSON_STRING);
+                    String at = next.getKey() + "/" + escape(name);
+                    if (problem != null) {
+                        errors.add(ProblemError.at(at, "field name " + problem));
+                    } else {
+                        pending.push(Map.entry(at, fields.get(i).getValue()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** RFC 6901 escaping; names with bad characters are shown escaped so the answer stays valid UTF-8. */
+    private static String escape(String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length() && out.length() < 60; i++) {
+            char c = name.charAt(i);
+            out.append(c == '~' ? "~0" : c == '/' ? "~1"
+                    : c < 0x20 || c == 0x7f || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
     }
 
     /** The node as short text for an error message. */

@@ -3,6 +3,7 @@ package io.joule.rest;
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.time.Timestamps;
+import io.joule.time.Zones;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -72,7 +73,7 @@ public final class QueryParams {
         }
         try {
             LocalDate d = LocalDate.parse(value, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
-            if (d.getYear() >= 1900 && d.getYear() <= 9998) {
+            if (!d.isBefore(Timestamps.FIRST_DATE) && !d.isAfter(Timestamps.LAST_DATE)) {
                 return d;
             }
         } catch (java.time.DateTimeException e) {
@@ -81,13 +82,13 @@ public final class QueryParams {
         throw ProblemException.badParameter(name, "'" + abbreviate(value) + "' is not a date YYYY-MM-DD between 1900 and 9998");
     }
 
-    /** An IANA zone, UTC when absent. */
+    /** A zone (IANA name or fixed offset, see Zones), UTC when absent. */
     public static java.time.ZoneId zone(String name, String value) {
-        try {
-            return java.time.ZoneId.of(value == null || value.isEmpty() ? "UTC" : value);
-        } catch (java.time.DateTimeException e) {
-            throw ProblemException.badParameter(name, "'" + abbreviate(value) + "' is not an IANA time zone such as UTC or Europe/London");
+        if (value == null || value.isEmpty()) {
+            return Zones.UTC;
         }
+        return Zones.parse(value).orElseThrow(() -> ProblemException.badParameter(name,
+                "'" + abbreviate(value) + "' is not " + Zones.expectation()));
     }
 
     public static Instant instant(String name, String value) {

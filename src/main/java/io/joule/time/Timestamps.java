@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 public final class Timestamps {
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    /** Dates clients may ask about: whole years inside [EARLIEST, LATEST), so every local day's bounds are supported in any zone but the extremes. */
+    public static final java.time.LocalDate FIRST_DATE = java.time.LocalDate.of(1900, 1, 1);
+    public static final java.time.LocalDate LAST_DATE = java.time.LocalDate.of(9998, 12, 31);
+    /** The supported range of every time any input carries, stated as in errors. */
+    public static final String RANGE = "from 1900-01-01T00:00:00Z to before 9999-12-31T00:00:00Z";
     private static final Pattern DASHED_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T)(\\d{2})-(\\d{2})-(\\d{2}(?:\\.\\d{1,9})?)(Z|[+-]\\d{2}:\\d{2})$");
     /** A '+' offset that a query string decoded into a space. */
     private static final Pattern SPACED_OFFSET = Pattern.compile("^(.*\\d) (\\d{2}:\\d{2})$");
@@ -37,7 +42,7 @@ public final class Timestamps {
         iso = SPACED_OFFSET.matcher(iso).replaceFirst("$1+$2");
         try {
             Instant t = OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+            if (!supported(t)) {
                 return Optional.empty();
             }
             return Optional.of(t.truncatedTo(ChronoUnit.MICROS));
@@ -64,7 +69,7 @@ public final class Timestamps {
         try {
             Instant t = LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
                     digits(s, 14, 16), digits(s, 17, 19)).toInstant(ZoneOffset.UTC);
-            return t.isBefore(EARLIEST) || !t.isBefore(LATEST) ? Optional.empty() : Optional.of(t);
+            return supported(t) ? Optional.of(t) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -76,6 +81,11 @@ public final class Timestamps {
             v = v * 10 + (s.charAt(i) - '0');
         }
         return v;
+    }
+
+    /** Whether the instant is in the one supported range, [{@link #EARLIEST}, {@link #LATEST}), of every input. */
+    public static boolean supported(Instant t) {
+        return !t.isBefore(EARLIEST) && t.isBefore(LATEST);
     }
 
     public static String expectation() {

@@ -2,6 +2,7 @@ package io.joule.meter.repository;
 
 import io.joule.meter.ChannelKey;
 import io.joule.meter.DailyStat;
+import io.joule.time.Zones;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -56,13 +57,16 @@ public class MeterRepository {
             delete from reading_daily where series_id = $1 and day >= $2 and day <= $3
             """;
 
+    /**
+     * $2, $3, $4: the local days and their exact UTC bounds (see Zones), $5, $6 the first start and last end;
+     * width_bucket finds each reading's day. Sums in time order, so bit-identical whatever the order of writes.
+     */
     private static final String INSERT_DAILY = """
             insert into reading_daily (series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings)
-            select $1, d, d::timestamp at time zone $6, (d + 1)::timestamp at time zone $6, min(value), max(value), sum(value), count(*)
-            from (select (ts at time zone $6)::date as d, value from reading
-                  where series_id = $1 and ts >= $4 and ts < $5) local
-            where d between $2 and $3
-            group by d
+            select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b], min(value), max(value), sum(value order by ts), count(*)
+            from (select width_bucket(ts, $3::timestamptz[]) as b, ts, value from reading
+                  where series_id = $1 and ts >= $5 and ts < $6) local
+            group by b
             """;
 
     private static final String DAILY_STATS = """
@@ -127,10 +131,9 @@ public class MeterRepository {
     public Uni<Void> refreshDaily(SqlClient db, long seriesId, ZoneId zone, Instant from, Instant to) {
         LocalDate first = from.atZone(zone).toLocalDate();
         LocalDate last = to.atZone(zone).toLocalDate();
-        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        Zones.Days days = Zones.days(zone, first, last);
         return db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, first, last))
-                .chain(() -> db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, first, last, start, end, zone.getId())))
+                .chain(() -> db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
                 .replaceWithVoid();
     }
 

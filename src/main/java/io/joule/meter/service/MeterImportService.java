@@ -10,7 +10,9 @@ import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterRepository;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
+import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
+import io.joule.time.Timestamps;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.joule.timeseries.service.TimeSeriesWriter;
@@ -61,8 +63,14 @@ public class MeterImportService {
     }
 
     /** A channel met in the file: its series and what the summary reports of it. */
-    private record Channel(StoredSeries series, ImportSummary.Channel summary) {
+    private record Channel(ChannelKey key, StoredSeries series, ImportSummary.Channel summary) {
     }
+
+    /**
+     * Advisory lock key (series ids are positive) held by an import that registers a new channel, until it ends:
+     * two imports meeting the same new channels in opposite orders would otherwise deadlock on the series key.
+     */
+    static final long NEW_CHANNEL_LOCK = -6_220_001L;
 
     public ImportSummary importFile(InputStream body, ZoneId zone) {
         SqlConnection db = pool.getConnection().await().atMost(WAIT);
@@ -147,6 +155,11 @@ public class MeterImportService {
         for (Long id : new TreeSet<>(byId.keySet())) {
             timeSeries.lockSeries(db, id).await().atMost(WAIT);
         }
+        // the channel rows are written under the series locks, in the same order, so imports never wait on each other in a cycle
+        for (Long id : new TreeSet<>(byId.keySet())) {
+            Channel c = byId.get(id);
+            meters.registerChannel(db, id, c.key(), c.summary().plantCode(), c.summary().units()).await().atMost(WAIT);
+        }
         meters.upsertFromStaging(db).await().atMost(WAIT);
         Instant from = null;
         Instant to = null;
@@ -174,10 +187,17 @@ public class MeterImportService {
         }
     }
 
-    /** Registers the channel's series (and refuses a channel kept in another zone). */
+    /**
+     * Finds or registers the channel's series (and refuses a channel kept in another zone). Takes no
+     * row lock on a known channel; a new one is registered under {@link #NEW_CHANNEL_LOCK}.
+     */
     private Channel register(SqlConnection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) {
         SeriesSpec spec = SeriesSpec.meterChannel(key.seriesKey(), zone, format.intervalData(), row.units().equalsIgnoreCase("kwh"));
-        StoredSeries series = timeSeries.ensureSeries(db, spec).await().atMost(WAIT);
+        StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey()).await().atMost(WAIT);
+        if (series == null) {
+            timeSeries.lockSeries(db, NEW_CHANNEL_LOCK).await().atMost(WAIT);
+            series = timeSeries.ensureSeries(db, spec).await().atMost(WAIT);
+        }
         if (!series.zone().equals(zone)) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in zone "
                     + series.zone() + "; import its files with zone=" + series.zone());
@@ -186,8 +206,7 @@ public class MeterImportService {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " was imported as "
                     + series.quantity().name().toLowerCase() + " data; this file has units " + row.units());
         }
-        meters.registerChannel(db, series.id(), key, row.plantCode(), row.units()).await().atMost(WAIT);
-        return new Channel(series, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),
+        return new Channel(key, series, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),
                 row.units(), row.plantCode()));
     }
 
@@ -197,7 +216,11 @@ public class MeterImportService {
         if (offsets.isEmpty()) {
             throw new MeterFileFormat.BadRowException("local time " + local + " does not exist in " + zone + " (DST gap)");
         }
-        return local.toInstant(offsets.get(0));
+        Instant at = local.toInstant(offsets.get(0));
+        if (!Timestamps.supported(at)) {
+            throw new MeterFileFormat.BadRowException("local time " + local + " in " + zone + " is outside the supported range, " + Timestamps.RANGE);
+        }
+        return at;
     }
 
     /** Rows waiting for the next staging statement. */

@@ -8,7 +8,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.joule.time.Zones;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +26,17 @@ public class SensorReportRepository {
             select s.sensor_id, d.energy_kwh from sensor s join rollup_daily d on d.series_id = s.series_id and d.day = $1
             where """ + SCOPE + " order by s.sensor_id";
 
+    private static final String VISIBLE_SENSORS = """
+            select s.sensor_id, s.series_id, se.zone from sensor s join series se on se.id = s.series_id
+            where $1::date is not null and """ + SCOPE + " order by s.sensor_id";
+
+    /** Each sensor's readings in its own local day, whose UTC bounds come from Java (see Zones). */
     private static final String READINGS = """
-            select s.sensor_id, r.value, r.ts from sensor s join series se on se.id = s.series_id
-            join reading r on r.series_id = s.series_id
-             and r.ts >= ($1::date)::timestamp at time zone se.zone and r.ts < ($1::date + 1)::timestamp at time zone se.zone
-            where """ + SCOPE + " order by s.sensor_id, r.ts";
+            select q.sensor_id, r.value, r.ts
+            from unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) as q(sensor_id, series_id, day_start, day_end)
+            join reading r on r.series_id = q.series_id and r.ts >= q.day_start and r.ts < q.day_end
+            order by q.sensor_id, r.ts
+            """;
 
     private final Pool pool;
 
@@ -44,7 +53,22 @@ public class SensorReportRepository {
     }
 
     public Uni<List<DayReadings>> readings(LocalDate day, SensorScope scope) {
-        return pool.preparedQuery(READINGS).execute(args(day, scope)).map(rows -> {
+        return pool.preparedQuery(VISIBLE_SENSORS).execute(args(day, scope)).flatMap(sensors -> {
+            int n = sensors.size();
+            String[] ids = new String[n];
+            Long[] series = new Long[n];
+            OffsetDateTime[] starts = new OffsetDateTime[n];
+            OffsetDateTime[] ends = new OffsetDateTime[n];
+            int i = 0;
+            for (Row r : sensors) {
+                Zones.Days days = Zones.days(Zones.canonical(ZoneId.of(r.getString(2))), day, day);
+                ids[i] = r.getString(0);
+                series[i] = r.getLong(1);
+                starts[i] = days.start();
+                ends[i++] = days.end();
+            }
+            return pool.preparedQuery(READINGS).execute(Tuple.of(ids, series, starts, ends));
+        }).map(rows -> {
             Map<String, List<DayReadings.Level>> bySensor = new LinkedHashMap<>();
             for (Row r : rows) {
                 bySensor.computeIfAbsent(r.getString(0), k -> new ArrayList<>())

@@ -25,8 +25,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import io.joule.time.Zones;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +77,8 @@ public class SensorResource {
             throw invalid("/sensor_id", "1 to 64 of A-Z, a-z, 0-9, _ and -");
         }
         String zoneName = text(root, "zone");
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneName == null ? "UTC" : zoneName);
-        } catch (DateTimeException e) {
-            throw invalid("/zone", "an IANA time zone such as UTC or Europe/Berlin");
-        }
+        ZoneId zone = zoneName == null ? Zones.UTC
+                : Zones.parse(zoneName).orElseThrow(() -> invalid("/zone", Zones.expectation()));
         String unit = text(root, "unit");
         if (unit != null && (unit.isBlank() || unit.length() > 16)) {
             throw invalid("/unit", "1 to 16 characters");

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import io.joule.time.Zones;
 import java.time.ZoneId;
 
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class ShipForecastService {
                                 "A forecast needs at least 2 days (%d hours) of data in the %d days before start; spaceship %d has %d",
                                 SeasonalTrendForecaster.MIN_HISTORY_HOURS, config.forecastHistoryDays(), spaceshipId, hours.size()), null);
                     }
-                    Forecast f = SeasonalTrendForecaster.forecast(hours, ZoneId.of(s.zone), window.from(), window.to());
+                    Forecast f = SeasonalTrendForecaster.forecast(hours, Zones.canonical(ZoneId.of(s.zone)), window.from(), window.to());
                     return new ShipForecast(window.from(), f.expected(), f.low(), f.high(), f.model(), f.historyDays());
                 }));
     }

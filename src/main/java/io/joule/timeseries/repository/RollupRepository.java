@@ -2,6 +2,7 @@ package io.joule.timeseries.repository;
 
 import io.joule.forecast.HourlyEnergy;
 import io.joule.pipeline.TimeRange;
+import io.joule.time.Zones;
 import io.joule.timeseries.DailyRollup;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public class RollupRepository {
 
     private static final String INSERT_HOURLY = """
             insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
-            select $1, date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(kwh), min(kwh), max(kwh), count(*)
+            select $1, date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(kwh order by slot_start), min(kwh), max(kwh), count(*)
             from slot_15m where series_id = $1 and slot_start >= $2 and slot_start < $3
             group by 2
             """;
@@ -44,15 +45,18 @@ public class RollupRepository {
             delete from rollup_daily where series_id = $1 and day >= $2 and day <= $3
             """;
 
-    /** $4, $5: the UTC bounds of the local days $2..$3; $6 the zone. */
+    /**
+     * $2, $3, $4: the local days and their exact UTC bounds, computed in Java (the zone never reaches SQL);
+     * $5, $6 the first start and last end. One range scan; width_bucket finds each slot's day in the sorted starts.
+     * Sums run in time order, so a rollup is bit-identical whatever order the slots were written in.
+     */
     private static final String INSERT_DAILY = """
             insert into rollup_daily (series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots)
-            select $1, d, d::timestamp at time zone $6, (d + 1)::timestamp at time zone $6,
-                   sum(kwh), min(kwh), max(kwh), count(*)
-            from (select (slot_start at time zone $6)::date as d, kwh from slot_15m
-                  where series_id = $1 and slot_start >= $4 and slot_start < $5) local
-            where d between $2 and $3
-            group by d
+            select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b],
+                   sum(kwh order by slot_start), min(kwh), max(kwh), count(*)
+            from (select width_bucket(slot_start, $3::timestamptz[]) as b, slot_start, kwh from slot_15m
+                  where series_id = $1 and slot_start >= $5 and slot_start < $6) local
+            group by b
             """;
 
     /** Rebuilds every hourly and daily bucket that overlaps the slot range; call after the slots are written. */
@@ -61,14 +65,13 @@ public class RollupRepository {
         OffsetDateTime hourTo = slots.to().minusNanos(1_000).atOffset(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0).plusHours(1);
         LocalDate firstDay = slots.from().atZone(zone).toLocalDate();
         LocalDate lastDay = slots.to().minusNanos(1_000).atZone(zone).toLocalDate();
-        OffsetDateTime dayFrom = firstDay.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime dayTo = lastDay.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        Zones.Days days = Zones.days(zone, firstDay, lastDay);
         Tuple hours = Tuple.of(seriesId, hourFrom, hourTo);
         Uni<Void> hourly = db.preparedQuery(DELETE_HOURLY).execute(hours)
                 .chain(() -> db.preparedQuery(INSERT_HOURLY).execute(hours)).replaceWithVoid();
         Uni<Void> daily = db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, firstDay, lastDay))
                 .chain(() -> db.preparedQuery(INSERT_DAILY)
-                        .execute(Tuple.of(seriesId, firstDay, lastDay, dayFrom, dayTo, zone.getId())))
+                        .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
                 .replaceWithVoid();
         return Uni.combine().all().unis(hourly, daily).discardItems();
     }

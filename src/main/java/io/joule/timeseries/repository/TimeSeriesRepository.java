@@ -7,6 +7,7 @@ import io.joule.pipeline.SeriesProfile;
 import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.series.SeriesSpec;
+import io.joule.time.Zones;
 import io.joule.timeseries.StoredSeries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -127,7 +128,7 @@ public class TimeSeriesRepository {
                 Quantity.valueOf(row.getString("quantity").toUpperCase(Locale.ROOT)),
                 Sampling.valueOf(row.getString("sampling").toUpperCase(Locale.ROOT)),
                 Duration.ofSeconds(row.getLong("max_gap_s")));
-        return new StoredSeries(row.getLong("id"), ZoneId.of(row.getString("zone")), profile);
+        return new StoredSeries(row.getLong("id"), Zones.canonical(ZoneId.of(row.getString("zone"))), profile);
     }
 
     /** Serializes writers of one series until the transaction ends. */

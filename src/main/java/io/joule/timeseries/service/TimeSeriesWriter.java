@@ -12,6 +12,7 @@ import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
 import io.joule.timeseries.repository.RollupRepository;
 import io.joule.timeseries.repository.TimeSeriesRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Stores a batch of canonical readings and recomputes the slots it affects, in one transaction
@@ -45,16 +47,10 @@ public class TimeSeriesWriter {
 
     /** Several series in one transaction: all stored or none. Locks are taken in the map's order. */
     public Uni<List<WriteSummary>> writeAll(java.util.SortedMap<SeriesSpec, List<Reading>> batches) {
-        return pool.withTransaction(db -> {
-            Uni<List<WriteSummary>> done = Uni.createFrom().item(new java.util.ArrayList<>());
-            for (var batch : batches.entrySet()) {
-                done = done.flatMap(list -> write(db, batch.getKey(), batch.getValue()).map(summary -> {
-                    list.add(summary);
-                    return list;
-                }));
-            }
-            return done;
-        });
+        // one series after another as a stream, not a chain of nested Unis whose depth grows with the number of series
+        return pool.withTransaction(db -> Multi.createFrom().iterable(batches.entrySet())
+                .onItem().transformToUniAndConcatenate(batch -> write(db, batch.getKey(), batch.getValue()))
+                .collect().asList());
     }
 
     private Uni<WriteSummary> write(SqlConnection db, SeriesSpec spec, List<Reading> readings) {
@@ -88,21 +84,43 @@ public class TimeSeriesWriter {
     /**
      * Recomputes the slots and rollups that readings already stored in [minTime, maxTime] affect,
      * a window of {@link #RECOMPUTE_WINDOW} at a time so that memory stays bounded however long
-     * the range. The caller holds the series' lock in {@code db}'s transaction.
+     * the range. Windows run one after another as a repetition (not nested Unis, whose depth would
+     * grow with the span), and a window with no reading near it, which has no slots, is skipped to
+     * the next stored reading, so the work grows with the readings, not the span. The caller holds
+     * the series' lock in {@code db}'s transaction.
      */
     public Uni<Integer> recomputeStored(SqlConnection db, StoredSeries series, Instant minTime, Instant maxTime) {
         TimeRange affected = Slots.affectedBy(minTime, maxTime, series.profile());
-        Uni<Integer> done = Uni.createFrom().item(0);
-        for (Instant from = affected.from(); from.isBefore(affected.to()); from = from.plus(RECOMPUTE_WINDOW)) {
-            Instant to = from.plus(RECOMPUTE_WINDOW).isBefore(affected.to()) ? from.plus(RECOMPUTE_WINDOW) : affected.to();
-            TimeRange window = new TimeRange(from, to);
-            done = done.flatMap(count -> repository.readings(db, series.id(), Slots.contextFor(window, series.profile()))
-                    .map(around -> Slots.compute(around, series.profile(), window))
-                    .call(slots -> repository.replaceSlots(db, series.id(), window, slots))
+        return Multi.createBy().repeating()
+                .uni(() -> new Instant[] {affected.from()}, next -> next[0].isBefore(affected.to())
+                        ? recomputeWindow(db, series, affected, next) : Uni.createFrom().item(-1))
+                .until(count -> count < 0)
+                .collect().with(Collectors.summingInt(Integer::intValue));
+    }
+
+    /** Recomputes the window starting at {@code next[0]} and moves {@code next[0]} to where the next one starts. */
+    private Uni<Integer> recomputeWindow(SqlConnection db, StoredSeries series, TimeRange affected, Instant[] next) {
+        Instant from = next[0];
+        Instant to = from.plus(RECOMPUTE_WINDOW).isBefore(affected.to()) ? from.plus(RECOMPUTE_WINDOW) : affected.to();
+        TimeRange window = new TimeRange(from, to);
+        return repository.readings(db, series.id(), Slots.contextFor(window, series.profile())).flatMap(around -> {
+            if (around.isEmpty()) {
+                // a slot needs a reading at most max(max_gap, 15 min) before it: none until the next stored reading
+                return repository.nextAfter(db, series.id(), to).map(t -> {
+                    if (t == null) {
+                        next[0] = affected.to();
+                    } else {
+                        next[0] = Slots.floor(t).isAfter(to) ? Slots.floor(t) : to;
+                    }
+                    return 0;
+                });
+            }
+            next[0] = to;
+            List<Slot> slots = Slots.compute(around, series.profile(), window);
+            return repository.replaceSlots(db, series.id(), window, slots)
                     .call(() -> rollups.refresh(db, series.id(), series.zone(), window))
-                    .map(slots -> count + slots.size()));
-        }
-        return done;
+                    .replaceWith(slots.size());
+        });
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {

@@ -1,0 +1,41 @@
+package io.joule.text;
+
+/**
+ * The rule for every text a client sends (SPEC §8): bounded in length, no control characters
+ * (PostgreSQL refuses NUL outright) and no lone UTF-16 surrogate (which UTF-8 cannot carry and
+ * would be stored as '?'). Callers name the field; this says what is wrong with it.
+ */
+public final class ClientText {
+    /** The longest string any JSON field may hold; fields with a tighter rule check it themselves. */
+    public static final int MAX_JSON_STRING = 1_000;
+
+    private ClientText() {
+    }
+
+    /** Why the text is refused, or null when it is acceptable. */
+    public static String problem(String text, int maxLength) {
+        if (text.length() > maxLength) {
+            return "is longer than " + maxLength + " characters (" + text.length() + ")";
+        }
+        return characterProblem(text, false);
+    }
+
+    /** Why the text is refused (control characters, lone surrogates), or null; a tab is allowed only where {@code tabAllowed}. */
+    public static String characterProblem(String text, boolean tabAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return "contains a NUL character at position " + (i + 1);
+            }
+            if ((c < 0x20 && !(tabAllowed && c == '\t')) || c == 0x7f) {
+                return String.format("contains the control character U+%04X at position %d", (int) c, i + 1);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("contains a lone UTF-16 surrogate U+%04X at position %d", (int) c, i + 1);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package io.joule.time;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The one zone representation (SPEC §1): a {@link ZoneId} whose fixed offsets are ISO offsets
+ * ({@code +05:45}, east positive) and whose zero offset is {@code UTC}. PostgreSQL is never given
+ * a zone's text: it reads {@code +05:00} as a POSIX offset of the opposite sign, so local days are
+ * turned into exact UTC bounds here ({@link #days}) and SQL only compares timestamps.
+ */
+public final class Zones {
+    public static final ZoneId UTC = ZoneId.of("UTC");
+    public static final int MAX_LENGTH = 64;
+
+    private Zones() {
+    }
+
+    /** The zone, or empty when the text is not an IANA name, {@code UTC}, or an offset such as +05:45, UTC+5 or GMT-03:30. */
+    public static Optional<ZoneId> parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(canonical(ZoneId.of(text)));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code UTC+05:00}, {@code GMT+5}, {@code Etc/GMT-5} and {@code +05:00} are the same zone, {@code +05:00}; a zero offset is {@code UTC}. */
+    public static ZoneId canonical(ZoneId zone) {
+        if (zone.normalized() instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? UTC : offset;
+        }
+        return zone;
+    }
+
+    public static String expectation() {
+        return "an IANA time zone such as UTC or Europe/London, or a fixed offset such as +05:45, -03:30, UTC+05:00 or GMT+5";
+    }
+
+    /** Local days {@code first..last} of the zone as parallel arrays of dates and exact UTC starts and ends. */
+    public record Days(LocalDate[] dates, OffsetDateTime[] starts, OffsetDateTime[] ends) {
+        public OffsetDateTime start() {
+            return starts[0];
+        }
+
+        public OffsetDateTime end() {
+            return ends[ends.length - 1];
+        }
+    }
+
+    public static Days days(ZoneId zone, LocalDate first, LocalDate last) {
+        int n = Math.toIntExact(last.toEpochDay() - first.toEpochDay() + 1);
+        LocalDate[] dates = new LocalDate[n];
+        OffsetDateTime[] starts = new OffsetDateTime[n];
+        OffsetDateTime[] ends = new OffsetDateTime[n];
+        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        for (int i = 0; i < n; i++) {
+            dates[i] = first.plusDays(i);
+            OffsetDateTime end = dates[i].plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            starts[i] = start;
+            ends[i] = end;
+            start = end;
+        }
+        return new Days(dates, starts, ends);
+    }
+}

@@ -1,0 +1,237 @@
+package io.joule.rest;
+
+import static io.joule.testing.Api.admin;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.joule.testing.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC §8 by class: text PostgreSQL refuses (NUL, other control characters, lone surrogates) in a
+ * path segment, query parameter, header, JSON string or CSV field; strings over their length; times
+ * outside the one supported range. Each is a 400 problem naming the field, and nothing is stored.
+ */
+@QuarkusTest
+class InputBoundsTest {
+    static final String PROBLEM = "application/problem+json";
+    static final String LP = "MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\n";
+
+    static String fresh(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    static ValidatableResponse postJson(String path, String json) {
+        return admin().contentType(ContentType.JSON).body(json).when().post(path).then();
+    }
+
+    static ValidatableResponse postCsv(String path, String csv) {
+        return admin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).when().post(path).then();
+    }
+
+    static long count(String query, Object... args) throws Exception {
+        return Long.parseLong(Sql.rows(query, args).get(0));
+    }
+
+    // --- path segments, query parameters, headers ---
+
+    @Test
+    void aNulInAPathSegmentIsA400NamingIt() {
+        for (String path : List.of("/sensors/ab%00c/consumption?from=2020-01-01&to=2020-01-02", "/meters/M%00/daily-stats?from=2020-01-01&to=2020-01-02",
+                "/assets/a%00b/footprint?date=2020-01-01", "/footprint/a%00b/2020-01-01/1-2/")) {
+            admin().urlEncodingEnabled(false).when().get(path).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].parameter", startsWith("path segment")).body("errors[0].detail", containsString("NUL"));
+        }
+        admin().urlEncodingEnabled(false).when().delete("/sensors/a%00/owner").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void malformedPercentEncodingIsA400() throws Exception {
+        for (String path : List.of("/consumption?date=%zz", "/sensors/%zz/consumption?from=2020-01-01&to=2020-01-02", "/consumption?date=%C0%80")) {
+            assertEquals("HTTP/1.1 400 Bad Request", rawGet(path).lines().findFirst().orElse(""), path);
+        }
+    }
+
+    /** A GET a client library will not send as written; answers the whole response. */
+    static String rawGet(String path) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + io.joule.testing.Api.ADMIN_KEY
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aControlCharacterInAQueryParameterIsA400NamingIt() {
+        admin().urlEncodingEnabled(false).when().get("/meters/M1/daily-stats?from=2020-01-01&to=2020-01-02&serial=a%00b")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("serial"))
+                .body("errors[0].detail", equalTo("contains a NUL character at position 2"));
+        admin().urlEncodingEnabled(false).when().get("/consumption?date=2020-01-01%07")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("date"))
+                .body("errors[0].detail", equalTo("contains the control character U+0007 at position 11"));
+        admin().urlEncodingEnabled(false).when().get("/assets/a/footprint?date=2020-01-01&zone=UTC%00")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("zone"));
+        admin().urlEncodingEnabled(false).queryParam("region", "G%00B").when().post("/carbon-intensity/fetch?from=2020-01-01T00:00Z")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.parameter", hasItem("region"));
+    }
+
+    @Test
+    /** The HTTP codec refuses it before the service sees it (its empty body is the HTTP layer's matter); never a 5xx. */
+    void aControlCharacterInAHeaderIsA400() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /meters HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + io.joule.testing.Api.ADMIN_KEY
+                    + "\r\nX-Trace: a\u007fb\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals("HTTP/1.1 400 Bad Request", answer.lines().findFirst().orElse(""));
+        }
+    }
+
+    // --- JSON strings ---
+
+    @Test
+    void aNulOrLoneSurrogateInAJsonStringIsA400AtItsPointerAndStoresNothing() throws Exception {
+        String id = fresh("nul");
+        postJson("/sensors", "{\"sensor_id\": \"" + id + "\", \"unit\": \"c\\u0000m\"}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/unit")).body("errors[0].detail", equalTo("contains a NUL character at position 2"));
+        postJson("/sensors", "{\"sensor_id\": \"" + id + "\", \"zone\": \"UTC\\ud800\"}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/zone")).body("errors[0].detail", equalTo("contains a lone UTF-16 surrogate U+D800 at position 4"));
+        assertEquals(0, count("select count(*) from series where key = ?", id));
+        assertEquals(0, count("select count(*) from sensor where sensor_id = ?", id));
+        // the id is still free: nothing half-registered makes it a 409
+        postJson("/sensors", "{\"sensor_id\": \"" + id + "\", \"zone\": \"+05:30\"}").statusCode(201).body("zone", equalTo("+05:30"));
+
+        String name = fresh("user");
+        postJson("/users", "{\"name\": \"" + name + "\\udc00\"}").statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/name"));
+        postJson("/users", "{\"name\": \"" + name + "\\u0000\"}").statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/name"));
+        assertEquals(0, count("select count(*) from app_user where name like ?", name + "%"));
+        postJson("/users", "{\"name\": \"" + name + " \\ud83d\\ude00\"}").statusCode(201).body("name", equalTo(name + " \ud83d\ude00"));
+
+        postJson("/api-keys", "{\"role\": \"device\", \"subject\": \"ship:4\\u00002\"}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/subject"));
+        postJson("/readings", "{\"sensor_id\": \"" + id + "\\u0000\", \"water_level\": 3}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/sensor_id"));
+        postJson("/data", "{\"spaceship_id\": 1, \"units\": \"kW\\u0000\", \"data\": []}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/units"));
+        postJson("/carbon-intensity", "{\"data\": [{\"from\": \"2020-01-01T00:00Z\", \"to\": \"2020-01-01T00:30Z\", "
+                + "\"intensity\": {\"forecast\": 1, \"actual\": 2, \"index\": \"low\\u0000\"}}]}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/data/0/intensity/index"));
+        postJson("/carbon-intensity", "{\"data\": [{\"fr\\u0000om\": 1}]}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/data/0/fr\\u0000om"));
+    }
+
+    // --- CSV fields ---
+
+    @Test
+    void aNulInACsvFieldRefusesTheFileWithItsLineAndColumn() throws Exception {
+        String meter = fresh("NULM");
+        postCsv("/meter-files", LP + meter + ",S1,P1,01/01/2020 00:00:00,Import Wh Total,1,kwh,\n"
+                + meter + ",S1,P\u00001,01/01/2020 00:15:00,Import Wh Total,2,kwh,\n").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].line", equalTo(3)).body("errors[0].detail", equalTo("Plant Code contains a NUL character at position 2"));
+        postCsv("/meter-files", LP + meter + ",S1,P1,01/01/2020 00:00:00,Import Wh Total,1,kwh,ok\u0000\n").statusCode(400)
+                .body("errors[0].line", equalTo(2)).body("errors[0].detail", equalTo("Status contains a NUL character at position 3"));
+        assertEquals(0, count("select count(*) from series where key like ?", meter + "%"));
+        assertEquals(0, count("select count(*) from meter_channel where meter_code = ?", meter));
+
+        String asset = fresh("nula");
+        postCsv("/assets/power", "Time,Variable,AssetId,Value\n2020-01-01 00:00:00,power," + asset + ",1\n2020-01-01 00:05:00,pow\u0000er,"
+                + asset + ",1\n").statusCode(400).contentType(PROBLEM).body("errors[0].line", equalTo(3))
+                .body("errors[0].detail", equalTo("Variable contains a NUL character at position 4"));
+        assertEquals(0, count("select count(*) from series where key = ?", asset));
+    }
+
+    // --- length limits ---
+
+    @Test
+    void everyStringHasALengthLimit() throws Exception {
+        String meter = fresh("LONG");
+        postCsv("/meter-files", LP + meter + ",S1," + "P".repeat(1_000_000) + ",01/01/2020 00:00:00,Import Wh Total,1,kwh,\n")
+                .statusCode(400).contentType(PROBLEM).body("errors[0].line", equalTo(2))
+                .body("errors[0].detail", equalTo("Plant Code is longer than 256 characters (1000000)"));
+        postCsv("/meter-files", LP + meter + ",S1," + "P".repeat(65) + ",01/01/2020 00:00:00,Import Wh Total,1,kwh,\n")
+                .statusCode(400).body("errors[0].detail", startsWith("Plant Code 'PPPP")).body("errors[0].detail", containsString("at most 64 characters"));
+        assertEquals(0, count("select count(*) from meter_channel where meter_code = ?", meter));
+
+        String index = "x".repeat(33);
+        postJson("/carbon-intensity?region=" + fresh("R"), "{\"data\": [{\"from\": \"2020-01-01T00:00Z\", \"to\": \"2020-01-01T00:30Z\", "
+                + "\"intensity\": {\"forecast\": 1, \"actual\": 2, \"index\": \"" + index + "\"}}]}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/data/0/intensity/index"))
+                .body("errors[0].detail", equalTo("must be a string of at most 32 characters, e.g. moderate"));
+        postJson("/carbon-intensity", "{\"data\": [{\"from\": \"2020-01-01T00:00Z\", \"to\": \"2020-01-01T00:30Z\", "
+                + "\"intensity\": {\"forecast\": 1, \"index\": \"" + "y".repeat(1 << 20) + "\"}}]}").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/data/0/intensity/index"))
+                .body("errors[0].detail", equalTo("is longer than 1000 characters (1048576)"));
+        postJson("/users", "{\"name\": \"" + "n".repeat(101) + "\"}").statusCode(400).body("errors[0].pointer", equalTo("/name"));
+        postJson("/sensors", "{\"unit\": \"" + "u".repeat(17) + "\"}").statusCode(400).body("errors[0].pointer", equalTo("/unit"));
+        postJson("/sensors", "{\"zone\": \"Europe/" + "z".repeat(100) + "\"}").statusCode(400).body("errors[0].pointer", equalTo("/zone"));
+        admin().queryParam("from", "2020-01-01").queryParam("to", "2020-01-02").queryParam("serial", "s".repeat(1001))
+                .when().get("/meters/M1/daily-stats").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].parameter", equalTo("serial")).body("errors[0].detail", equalTo("is longer than 1000 characters (1001)"));
+    }
+
+    // --- the one supported time range ---
+
+    @Test
+    void meterTimesOutsideTheSupportedRangeAreBadRows() throws Exception {
+        String meter = fresh("YEAR");
+        postCsv("/meter-files", LP + meter + ",S1,P1,01/01/0001 00:00:00,Import Wh Total,1,kwh,\n"
+                + meter + ",S1,P1,31/12/1899 23:45:00,Import Wh Total,1,kwh,\n"
+                + meter + ",S1,P1,01/01/1900 00:00:00,Import Wh Total,1,kwh,\n"
+                + meter + ",S1,P1,31/12/9999 00:00:00,Import Wh Total,1,kwh,\n").statusCode(400).contentType(PROBLEM)
+                .body("errors.line", equalTo(List.of(2, 3, 5)))
+                .body("errors[0].detail", equalTo("local time 0001-01-01T00:00 in UTC is outside the supported range, "
+                        + "from 1900-01-01T00:00:00Z to before 9999-12-31T00:00:00Z"));
+        // a local time at the edge is judged by its instant: 1900-01-01 00:30 in +01:00 is 1899 in UTC
+        admin().contentType("text/csv").queryParam("zone", "+01:00").body(LP + meter + ",S1,P1,01/01/1900 00:30:00,Import Wh Total,1,kwh,\n")
+                .when().post("/meter-files").then().statusCode(400)
+                .body("errors[0].line", equalTo(2));
+        assertEquals(0, count("select count(*) from series where key like ?", meter + "%"));
+    }
+
+    @Test
+    void twoMeterRowsThreeHundredYearsApartImport() {
+        String meter = fresh("SPAN");
+        postCsv("/meter-files", LP + meter + ",S1,P1,01/01/1950 00:00:00,Import Wh Total,2,kwh,\n"
+                + meter + ",S1,P1,01/01/2250 00:00:00,Import Wh Total,3,kwh,\n").statusCode(201).body("rows", equalTo(2))
+                .body("from", equalTo("1950-01-01T00:00:00Z")).body("to", equalTo("2250-01-01T00:00:00Z"));
+        admin().queryParam("from", "2249-12-31").queryParam("to", "2250-01-01").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(200).body("date", equalTo(List.of("2250-01-01"))).body("count", equalTo(List.of(1)))
+                .body("max", equalTo(List.of(3.0f)));
+        admin().queryParam("from", "1950-01-01").queryParam("to", "1950-01-01").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(200).body("count", equalTo(List.of(1))).body("max", equalTo(List.of(2.0f)));
+    }
+
+    @Test
+    void assetAndIntensityTimesOutsideTheSupportedRangeAre400() throws Exception {
+        String asset = fresh("yr");
+        postCsv("/assets/power", "Time,Variable,AssetId,Value\n+294277-01-01 00:00:00,power," + asset + ",1\n"
+                + "1899-12-31 23:59:59,power," + asset + ",1\n2020-01-01 00:00:00,power," + asset + ",1\n")
+                .statusCode(400).contentType(PROBLEM).body("errors.line", equalTo(List.of(2, 3)))
+                .body("errors[1].detail", equalTo("Time '1899-12-31 23:59:59' is outside the supported range, "
+                        + "from 1900-01-01T00:00:00Z to before 9999-12-31T00:00:00Z"));
+        assertEquals(0, count("select count(*) from series where key = ?", asset));
+        postJson("/carbon-intensity", "{\"data\": [{\"from\": \"1899-12-31T23:30Z\", \"to\": \"1900-01-01T00:00Z\", "
+                + "\"intensity\": {\"forecast\": 1}}]}").statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/data/0/from"));
+        postJson("/data", "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"10000-01-01T00:00:00Z\", \"value\": 1}]}")
+                .statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/data/0/datetime"));
+    }
+}
