@@ -3,12 +3,14 @@ package io.joule.sensor.repository;
 import io.joule.sensor.ConsumptionReport;
 import io.joule.sensor.DayReadings;
 import io.joule.sensor.SensorScope;
+import io.joule.timeseries.RollupStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +21,10 @@ import java.util.Map;
 public class SensorReportRepository {
     private static final String SCOPE = "($2::bool or s.owner_id = $3::uuid or s.sensor_id = $4::text)";
 
-    private static final String DAILY = """
-            select s.sensor_id, d.energy_kwh from sensor s join rollup_daily d on d.series_id = s.series_id and d.day = $1
-            where """ + SCOPE + " order by s.sensor_id";
+    /** $1 is unused here but keeps the scope's parameter numbers. */
+    private static final String SENSORS = """
+            select s.sensor_id, s.series_id, se.zone from sensor s join series se on se.id = s.series_id
+            where $1::date is not null and """ + SCOPE + " order by s.sensor_id";
 
     private static final String READINGS = """
             select s.sensor_id, r.value, r.ts from sensor s join series se on se.id = s.series_id
@@ -30,16 +33,27 @@ public class SensorReportRepository {
             where """ + SCOPE + " order by s.sensor_id, r.ts";
 
     private final Pool pool;
+    private final RollupStore rollups;
 
-    public SensorReportRepository(Pool pool) {
+    public SensorReportRepository(Pool pool, RollupStore rollups) {
         this.pool = pool;
+        this.rollups = rollups;
     }
 
+    /** The day's consumption of each visible sensor that has slots that day, from the daily statistics. */
     public Uni<List<ConsumptionReport>> consumption(LocalDate day, SensorScope scope) {
-        return pool.preparedQuery(DAILY).execute(args(day, scope)).map(rows -> {
-            List<ConsumptionReport> out = new ArrayList<>(rows.size());
-            rows.forEach(r -> out.add(new ConsumptionReport(r.getString(0), day, r.getDouble(1))));
-            return out;
+        return pool.preparedQuery(SENSORS).execute(args(day, scope)).flatMap(rows -> {
+            List<Uni<List<ConsumptionReport>>> days = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                String sensorId = r.getString(0);
+                days.add(rollups.daily(pool, r.getLong(1), ZoneId.of(r.getString(2)), day, day)
+                        .map(found -> found.stream().map(d -> new ConsumptionReport(sensorId, day, d.energyKwh())).toList()));
+            }
+            if (days.isEmpty()) {
+                return Uni.createFrom().item(List.<ConsumptionReport>of());
+            }
+            return Uni.join().all(days).andFailFast()
+                    .map(lists -> lists.stream().flatMap(List::stream).toList());
         });
     }
 

@@ -10,7 +10,7 @@ import io.joule.problem.ProblemException;
 import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
-import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,9 +30,9 @@ public class TimeSeriesWriter {
     static final Duration RECOMPUTE_WINDOW = Duration.ofDays(14);
     private final Pool pool;
     private final TimeSeriesRepository repository;
-    private final RollupRepository rollups;
+    private final RollupStore rollups;
 
-    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupRepository rollups) {
+    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups) {
         this.pool = pool;
         this.repository = repository;
         this.rollups = rollups;
@@ -80,7 +80,7 @@ public class TimeSeriesWriter {
                     .unis(repository.writeReadings(db, series.id(), written, replacing),
                             repository.replaceSlots(db, series.id(), affected, slots))
                     .discardItems()
-                    .call(() -> rollups.refresh(db, series.id(), series.zone(), affected))
+                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), affected))
                     .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
         });
     }
@@ -99,7 +99,7 @@ public class TimeSeriesWriter {
             done = done.flatMap(count -> repository.readings(db, series.id(), Slots.contextFor(window, series.profile()))
                     .map(around -> Slots.compute(around, series.profile(), window))
                     .call(slots -> repository.replaceSlots(db, series.id(), window, slots))
-                    .call(() -> rollups.refresh(db, series.id(), series.zone(), window))
+                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), window))
                     .map(slots -> count + slots.size()));
         }
         return done;
