@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -22,6 +23,8 @@ import java.util.List;
 @ApplicationScoped
 public class AggregateRefresher {
     static final int BATCH = 1000;
+    /** The session advisory lock one refresher holds at a time (several instances may run). */
+    public static final long LOCK = 7_013_001L;
 
     private static final String PENDING = "select id, lower(slots), upper(slots) from rollup_pending order by id limit " + BATCH;
     private static final String FORGET = "delete from rollup_pending where id = any($1)";
@@ -46,9 +49,21 @@ public class AggregateRefresher {
         }).replaceWithVoid();
     }
 
-    /** One round: up to {@value #BATCH} pending ranges; answers how many were materialized. */
+    /**
+     * One round: up to {@value #BATCH} pending ranges; answers how many were materialized (0 also
+     * when another instance holds the refresh lock, {@value #LOCK}).
+     */
     public Uni<Integer> refreshPending() {
-        return pool.query(PENDING).execute().flatMap(rows -> {
+        return pool.withConnection(db -> db.query("select pg_try_advisory_lock(" + LOCK + ")").execute().flatMap(locked -> {
+            if (!locked.iterator().next().getBoolean(0)) {
+                return Uni.createFrom().item(0);
+            }
+            return refresh(db).onTermination().call(() -> db.query("select pg_advisory_unlock(" + LOCK + ")").execute());
+        }));
+    }
+
+    private Uni<Integer> refresh(SqlConnection db) {
+        return db.query(PENDING).execute().flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(0);
             }
@@ -66,16 +81,19 @@ public class AggregateRefresher {
             String window = "'%s', '%s'".formatted(utc(from.truncatedTo(ChronoUnit.DAYS)),
                     utc(to.minusNanos(1000).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)));
             // CALL cannot run in a transaction block: simple queries, one statement each.
-            return pool.query("call refresh_continuous_aggregate('slot_hourly', " + window + ")").execute()
-                    .chain(() -> pool.query("call refresh_continuous_aggregate('slot_daily', " + window + ")").execute())
-                    .chain(() -> pool.preparedQuery(FORGET).execute(Tuple.of((Object) ids.toArray(Long[]::new))))
+            return db.query("call refresh_continuous_aggregate('slot_hourly', " + window + ")").execute()
+                    .chain(() -> db.query("call refresh_continuous_aggregate('slot_daily', " + window + ")").execute())
+                    .chain(() -> db.preparedQuery(FORGET).execute(Tuple.of((Object) ids.toArray(Long[]::new))))
                     .map(done -> ids.size());
         });
     }
 
-    /** Refreshes until nothing is pending (tests and benchmarks). */
+    /** Refreshes until nothing is pending, waiting while another round holds the lock (tests and benchmarks). */
     public Uni<Void> refreshAll() {
-        return refreshPending().flatMap(n -> n == 0 ? Uni.createFrom().voidItem() : refreshAll());
+        return refreshPending()
+                .flatMap(n -> pool.query("select count(*) from rollup_pending").execute().map(rows -> rows.iterator().next().getLong(0)))
+                .flatMap(left -> left == 0 ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(50)).chain(this::refreshAll));
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -66,8 +66,8 @@ class RollupConsistencyTest {
             }
             seriesId = write(spec, readings).seriesId();
         }
-        assertEquals(rawDaily(seriesId, zone), storeDaily(seriesId, zone), "daily statistics as served");
-        assertEquals(rawHourly(seriesId), storeHourly(seriesId), "hourly energy as served");
+        assertEquals(rawDaily(seriesId, zone), storeDaily(rollups, pool, seriesId, zone), "daily statistics as served");
+        assertEquals(rawHourly(seriesId), storeHourly(rollups, pool, seriesId), "hourly energy as served");
         if (!"postgresql".equals(rollups.implementation())) {
             return; // the rollup tables are not kept where continuous aggregates serve
         }
@@ -130,13 +130,15 @@ class RollupConsistencyTest {
         }).toList();
     }
 
-    List<String> storeDaily(long seriesId, String zone) {
+    /** The same from the store, over March and April 2024. */
+    static List<String> storeDaily(RollupStore rollups, Pool pool, long seriesId, String zone) {
         List<DailyRollup> days = rollups.daily(pool, seriesId, ZoneId.of(zone), LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 30))
                 .await().atMost(Duration.ofSeconds(30));
         return days.stream().map(d -> d.date() + "|" + new java.math.BigDecimal(d.energyKwh()).setScale(9, java.math.RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString() + "|" + plain(d.minKwh()) + "|" + plain(d.maxKwh()) + "|" + d.slots()).toList();
     }
 
+    /** Per UTC hour from the raw slots: start|energy (9 decimals). */
     static List<String> rawHourly(long seriesId) throws Exception {
         return Sql.rows("""
                 select extract(epoch from date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'))::bigint, round(sum(kwh)::numeric, 9)
@@ -145,7 +147,7 @@ class RollupConsistencyTest {
                         + new java.math.BigDecimal(r.split("\\|")[1]).stripTrailingZeros().toPlainString()).toList();
     }
 
-    List<String> storeHourly(long seriesId) {
+    static List<String> storeHourly(RollupStore rollups, Pool pool, long seriesId) {
         List<HourlyEnergy> hours = rollups.hourly(pool, seriesId,
                 new TimeRange(Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-04-30T00:00:00Z"))).await().atMost(Duration.ofSeconds(30));
         return hours.stream().map(h -> h.hour() + "|" + new java.math.BigDecimal(h.kwh()).setScale(9, java.math.RoundingMode.HALF_UP)
