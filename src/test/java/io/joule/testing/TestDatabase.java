@@ -20,7 +20,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     static final String LOCAL_SERVER = "jdbc:postgresql://localhost:5432/";
-    static final String TIMESCALE_IMAGE = "timescale/timescaledb:2.17.2-pg16";
+    static final String TIMESCALE_IMAGE = "timescale/timescaledb:2.29.2-pg17";
 
     private String createdDatabase;
     private String adminUrl;
