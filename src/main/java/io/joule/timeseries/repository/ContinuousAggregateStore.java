@@ -44,19 +44,19 @@ public class ContinuousAggregateStore implements RollupStore {
             (select coalesce(range_agg(slots), '{}'::tstzmultirange) as m from rollup_pending where series_id = %s) d""";
 
     /**
-     * The pieces of one part p(level, f, t) of series %s: materialized buckets away from the pending
-     * ranges d.m, and raw slots over the rest (the whole part for a slot part).
+     * The pieces of one part p(level, f, t) of series %s, each summed: materialized buckets away
+     * from the pending ranges d.m, and raw slots over the rest (the whole part for a slot part).
      */
     private static final String PIECES = """
-            select c.energy_kwh as e, c.min_kwh as mn, c.max_kwh as mx, c.slots as n from slot_daily c
+            select sum(c.energy_kwh) as e, min(c.min_kwh) as mn, max(c.max_kwh) as mx, sum(c.slots) as n from slot_daily c
             where p.level = 2 and c.series_id = %1$s and c.bucket >= p.f and c.bucket < p.t
-              and not (d.m && tstzrange(c.bucket, c.bucket + interval '1 day'))
+              and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 day')))
             union all
-            select c.energy_kwh, c.min_kwh, c.max_kwh, c.slots from slot_hourly c
+            select sum(c.energy_kwh), min(c.min_kwh), max(c.max_kwh), sum(c.slots) from slot_hourly c
             where p.level = 1 and c.series_id = %1$s and c.bucket >= p.f and c.bucket < p.t
-              and not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour'))
+              and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
             union all
-            select x.kwh, x.kwh, x.kwh, 1 from unnest(joule_raw_ranges(d.m, p.level, p.f, p.t)) r
+            select sum(x.kwh), min(x.kwh), max(x.kwh), count(*) from unnest(joule_raw_ranges(d.m, p.level, p.f, p.t)) r
             join slot_15m x on x.series_id = %1$s and x.slot_start >= lower(r) and x.slot_start < upper(r)
             """;
 
@@ -65,22 +65,47 @@ public class ContinuousAggregateStore implements RollupStore {
             from unnest($2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[]) as p(label, level, f, t)
             cross join %s
             cross join lateral (%s) v
-            group by p.label order by p.label
+            group by p.label having sum(v.n) > 0 order by p.label
             """.formatted(PENDING.formatted("$1"), PIECES.formatted("$1"));
 
-    /** Totals are ranked at 1 mWh (6 decimals of kWh), as by the rollups, so summation order cannot break a tie. */
+    /**
+     * As the rollup ranking: per ship one lateral sum per part of the window (a fixed shape, so
+     * each is a plain index-only range scan); a day or hour part also sums the raw slots of its
+     * pending buckets. $1..$2 days, $3..$6 hours, $7..$10 edge slots (empty ranges when absent).
+     * Totals are ranked at 1 mWh (6 decimals of kWh), as by the rollups.
+     */
     private static final String TOP = """
             select ship, total from (
-                select s.key::bigint as ship, sum(v.e) as total
+                select s.key::bigint as ship,
+                       coalesce(a1.e, 0) + coalesce(r1.e, 0) + coalesce(a2.e, 0) + coalesce(r2.e, 0) + coalesce(a3.e, 0)
+                       + coalesce(r3.e, 0) + coalesce(x1.e, 0) + coalesce(x2.e, 0) as total,
+                       coalesce(a1.n, 0) + r1.n + coalesce(a2.n, 0) + r2.n + coalesce(a3.n, 0) + r3.n + x1.n + x2.n as slots
                 from series s
                 cross join lateral %s
-                cross join unnest($1::int[], $2::timestamptz[], $3::timestamptz[]) as p(level, f, t)
-                cross join lateral (%s) v
-                where s.kind = 'ship'
-                group by s.key) ranked
+                %s %s %s
+                cross join lateral (select sum(kwh) as e, count(*) as n from slot_15m
+                                    where series_id = s.id and slot_start >= $7 and slot_start < $8) x1
+                cross join lateral (select sum(kwh) as e, count(*) as n from slot_15m
+                                    where series_id = s.id and slot_start >= $9 and slot_start < $10) x2
+                where s.kind = 'ship') ranked
+            where slots > 0
             order by round(total::numeric, 6) desc, ship asc
-            limit $4
-            """.formatted(PENDING.formatted("s.id"), PIECES.formatted("s.id"));
+            limit $11
+            """.formatted(PENDING.formatted("s.id"), part("slot_daily", "1 day", 2, 1), part("slot_hourly", "1 hour", 1, 2),
+            part("slot_hourly", "1 hour", 1, 3));
+
+    /** Laterals a{n} (materialized, away from pending ranges) and r{n} (raw slots of pending buckets) of part n. */
+    private static String part(String aggregate, String width, int level, int n) {
+        String f = "$" + (2 * n - 1);
+        String t = "$" + (2 * n);
+        return """
+                cross join lateral (select sum(c.energy_kwh) as e, sum(c.slots) as n from %1$s c
+                                    where c.series_id = s.id and c.bucket >= %4$s and c.bucket < %5$s
+                                      and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '%2$s')))) a%6$d
+                cross join lateral (select sum(x.kwh) as e, count(*) as n from unnest(joule_raw_ranges(d.m, %3$d, %4$s, %5$s)) r
+                                    join slot_15m x on x.series_id = s.id and x.slot_start >= lower(r) and x.slot_start < upper(r)) r%6$d
+                """.formatted(aggregate, width, level, f, t, n);
+    }
 
     private static final String HOURLY = """
             select bucket, energy_kwh from (
@@ -153,13 +178,26 @@ public class ContinuousAggregateStore implements RollupStore {
 
     @Override
     public Uni<List<TopUsers.Ship>> topShips(TimeRange window, int count) {
-        Parts parts = new Parts();
-        parts.add(0, RankingWindow.of(window));
-        return pool.preparedQuery(TOP).execute(Tuple.of(parts.levels(), parts.froms(), parts.tos(), count)).map(rows -> {
+        RankingWindow parts = RankingWindow.of(window);
+        Tuple args = Tuple.tuple();
+        addRanges(args, parts.days(), 1);
+        addRanges(args, parts.hours(), 2);
+        addRanges(args, parts.slots(), 2);
+        args.addValue(count);
+        return pool.preparedQuery(TOP).execute(args).map(rows -> {
             List<TopUsers.Ship> out = new ArrayList<>(rows.size());
             rows.forEach(r -> out.add(new TopUsers.Ship(r.getLong("ship"), r.getDouble("total"))));
             return out;
         });
+    }
+
+    /** {@code n} ranges as 2n bounds; a missing range is an empty one. */
+    private static void addRanges(Tuple args, List<TimeRange> ranges, int n) {
+        for (int i = 0; i < n; i++) {
+            TimeRange r = i < ranges.size() ? ranges.get(i) : null;
+            args.addValue(utc(r == null ? Instant.EPOCH : r.from()));
+            args.addValue(utc(r == null ? Instant.EPOCH : r.to()));
+        }
     }
 
     private static Instant start(LocalDate day, ZoneId zone) {
