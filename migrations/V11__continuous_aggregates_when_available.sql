@@ -25,6 +25,16 @@ returns tstzmultirange language sql immutable parallel safe as $$
            end
 $$;
 
+-- The same for pending ranges already cut to the day or hour parts of a read: each widened to
+-- whole buckets of width w.
+create function joule_widened(pending tstzmultirange, w interval)
+returns tstzmultirange language sql immutable parallel safe as $$
+    select coalesce((
+        select range_agg(tstzrange(date_bin(w, lower(r), timestamptz '2000-01-01 00:00:00+00'),
+                                   date_bin(w, upper(r) - interval '1 microsecond', timestamptz '2000-01-01 00:00:00+00') + w))
+        from unnest(pending) r), '{}'::tstzmultirange)
+$$;
+
 -- TimescaleDB with its community (TSL) features: hourly statistics of slot_15m as a continuous
 -- aggregate, UTC days as a hierarchical one on top of it, and columnstore settings for the raw
 -- tables (the policies' ages are the service's configuration, applied at start).

@@ -35,38 +35,37 @@ import java.util.List;
 @Typed(ContinuousAggregateStore.class)
 public class ContinuousAggregateStore implements RollupStore {
 
-    static final int SLOTS = 0;
-    static final int HOURS = 1;
-    static final int DAYS = 2;
-
     /** The series' pending slot ranges, merged; %s is the series id expression. */
     private static final String PENDING = """
             (select coalesce(range_agg(slots), '{}'::tstzmultirange) as m from rollup_pending where series_id = %s) d""";
 
     /**
-     * The pieces of one part p(level, f, t) of series %s, each summed: materialized buckets away
-     * from the pending ranges d.m, and raw slots over the rest (the whole part for a slot part).
+     * Local days of one series in one pass per level: $3..$8 are the day (UTC days), hour and slot
+     * parts of all the days, each level merged into one multirange; every materialized bucket inside
+     * its level and away from pending ranges is taken, the raw slots of the rest, and each piece is
+     * labelled by its day through the sorted day bounds $2 (width_bucket: a binary search).
      */
-    private static final String PIECES = """
-            select sum(c.energy_kwh) as e, min(c.min_kwh) as mn, max(c.max_kwh) as mx, sum(c.slots) as n from slot_daily c
-            where p.level = 2 and c.series_id = %1$s and c.bucket >= p.f and c.bucket < p.t
-              and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 day')))
-            union all
-            select sum(c.energy_kwh), min(c.min_kwh), max(c.max_kwh), sum(c.slots) from slot_hourly c
-            where p.level = 1 and c.series_id = %1$s and c.bucket >= p.f and c.bucket < p.t
-              and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
-            union all
-            select sum(x.kwh), min(x.kwh), max(x.kwh), count(*) from unnest(joule_raw_ranges(d.m, p.level, p.f, p.t)) r
-            join slot_15m x on x.series_id = %1$s and x.slot_start >= lower(r) and x.slot_start < upper(r)
+    private static final String DAILY = """
+            with d as (select coalesce(range_agg(slots), '{}'::tstzmultirange) as m from rollup_pending where series_id = $1),
+            lv as (select coalesce((select range_agg(tstzrange(f, t)) from unnest($3::timestamptz[], $4::timestamptz[]) u(f, t)), '{}') as d2,
+                          coalesce((select range_agg(tstzrange(f, t)) from unnest($5::timestamptz[], $6::timestamptz[]) u(f, t)), '{}') as d1,
+                          coalesce((select range_agg(tstzrange(f, t)) from unnest($7::timestamptz[], $8::timestamptz[]) u(f, t)), '{}') as d0),
+            pieces as (
+                select c.bucket as at, c.energy_kwh as e, c.min_kwh as mn, c.max_kwh as mx, c.slots as n from d, lv, slot_daily c
+                where not isempty(lv.d2) and c.series_id = $1 and c.bucket >= lower(lv.d2) and c.bucket < upper(lv.d2)
+                  and lv.d2 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 day')))
+                union all
+                select c.bucket, c.energy_kwh, c.min_kwh, c.max_kwh, c.slots from d, lv, slot_hourly c
+                where not isempty(lv.d1) and c.series_id = $1 and c.bucket >= lower(lv.d1) and c.bucket < upper(lv.d1)
+                  and lv.d1 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
+                union all
+                select x.slot_start, x.kwh, x.kwh, x.kwh, 1
+                from d, lv, unnest(lv.d0 + joule_widened(d.m * lv.d1, interval '1 hour') + joule_widened(d.m * lv.d2, interval '1 day')) r
+                join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r))
+            select width_bucket(at, $2::timestamptz[]) - 1 as label, sum(e) as energy_kwh, min(mn) as min_kwh, max(mx) as max_kwh,
+                   sum(n)::bigint as slots
+            from pieces group by 1 having sum(n) > 0 order by 1
             """;
-
-    private static final String STATS = """
-            select p.label, sum(v.e) as energy_kwh, min(v.mn) as min_kwh, max(v.mx) as max_kwh, sum(v.n)::bigint as slots
-            from unnest($2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[]) as p(label, level, f, t)
-            cross join %s
-            cross join lateral (%s) v
-            group by p.label having sum(v.n) > 0 order by p.label
-            """.formatted(PENDING.formatted("$1"), PIECES.formatted("$1"));
 
     /**
      * As the rollup ranking: per ship one lateral sum per part of the window (a fixed shape, so
@@ -141,14 +140,17 @@ public class ContinuousAggregateStore implements RollupStore {
     @Override
     public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to) {
         List<LocalDate> days = new ArrayList<>();
-        Parts parts = new Parts();
-        int label = 0;
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1), label++) {
+        List<OffsetDateTime> bounds = new ArrayList<>();
+        Levels levels = new Levels();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(day);
-            parts.add(label, RankingWindow.of(new TimeRange(start(day, zone), start(day.plusDays(1), zone))));
+            bounds.add(utc(start(day, zone)));
+            levels.add(RankingWindow.of(new TimeRange(start(day, zone), start(day.plusDays(1), zone))));
         }
-        Tuple args = Tuple.of(seriesId, parts.labels(), parts.levels(), parts.froms(), parts.tos());
-        return db.preparedQuery(STATS).execute(args).map(rows -> {
+        bounds.add(utc(start(to.plusDays(1), zone)));
+        Tuple args = Tuple.of(seriesId, bounds.toArray(OffsetDateTime[]::new));
+        levels.addTo(args);
+        return db.preparedQuery(DAILY).execute(args).map(rows -> {
             List<DailyRollup> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 LocalDate day = days.get(r.getInteger("label"));
@@ -213,40 +215,24 @@ public class ContinuousAggregateStore implements RollupStore {
         return t.atOffset(ZoneOffset.UTC);
     }
 
-    /** Labelled parts as the four arrays the statements unnest. */
-    private static final class Parts {
-        private final List<Integer> labels = new ArrayList<>();
-        private final List<Integer> levels = new ArrayList<>();
-        private final List<OffsetDateTime> froms = new ArrayList<>();
-        private final List<OffsetDateTime> tos = new ArrayList<>();
+    /** The day, hour and slot parts of many ranges, as six arrays of bounds. */
+    private static final class Levels {
+        private final List<List<OffsetDateTime>> bounds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 
-        void add(int label, RankingWindow window) {
-            window.days().forEach(r -> add(label, DAYS, r));
-            window.hours().forEach(r -> add(label, HOURS, r));
-            window.slots().forEach(r -> add(label, SLOTS, r));
+        void add(RankingWindow window) {
+            window.days().forEach(r -> add(0, r));
+            window.hours().forEach(r -> add(2, r));
+            window.slots().forEach(r -> add(4, r));
         }
 
-        private void add(int label, int level, TimeRange range) {
-            labels.add(label);
-            levels.add(level);
-            froms.add(utc(range.from()));
-            tos.add(utc(range.to()));
+        private void add(int at, TimeRange range) {
+            bounds.get(at).add(utc(range.from()));
+            bounds.get(at + 1).add(utc(range.to()));
         }
 
-        Integer[] labels() {
-            return labels.toArray(Integer[]::new);
-        }
-
-        Integer[] levels() {
-            return levels.toArray(Integer[]::new);
-        }
-
-        OffsetDateTime[] froms() {
-            return froms.toArray(OffsetDateTime[]::new);
-        }
-
-        OffsetDateTime[] tos() {
-            return tos.toArray(OffsetDateTime[]::new);
+        void addTo(Tuple args) {
+            bounds.forEach(b -> args.addValue(b.toArray(OffsetDateTime[]::new)));
         }
     }
 }

@@ -102,6 +102,13 @@ public class Rollups implements RollupStore {
         return store().daily(db, seriesId, zone, from, to);
     }
 
+    /** The rollup tables need no zone to read; only the aggregates look it up. */
+    @Override
+    public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, LocalDate from, LocalDate to) {
+        RollupStore s = store();
+        return s == transactional ? transactional.daily(db, seriesId, null, from, to) : RollupStore.super.daily(db, seriesId, from, to);
+    }
+
     @Override
     public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
         return store().hourly(db, seriesId, range);
