@@ -14,12 +14,13 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The one source of the tests' database, tried in order: an explicit URL
  * ({@code JOULE_TEST_DB_URL=jdbc:postgresql://host:port/db}, with {@code JOULE_TEST_DB_USER} and
- * {@code JOULE_TEST_DB_PASSWORD}); else a fresh database on localhost:5432, dropped afterwards;
+ * {@code JOULE_TEST_DB_PASSWORD}), used as is, or a server URL ending in {@code /} on which a fresh
+ * database is created and dropped as below; else a fresh database on localhost:5432, dropped afterwards;
  * else, where Docker runs, a TimescaleDB container; else a message saying how to get one.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     static final String LOCAL_SERVER = "jdbc:postgresql://localhost:5432/";
-    static final String TIMESCALE_IMAGE = "timescale/timescaledb:2.17.2-pg16";
+    static final String TIMESCALE_IMAGE = "timescale/timescaledb:2.29.2-pg17";
 
     private String createdDatabase;
     private String adminUrl;
@@ -30,17 +31,23 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         String explicit = System.getenv("JOULE_TEST_DB_URL");
-        if (explicit != null && !explicit.isBlank()) {
-            return config(explicit, env("JOULE_TEST_DB_USER", "postgres"), env("JOULE_TEST_DB_PASSWORD", ""));
-        }
         user = env("JOULE_TEST_DB_USER", "postgres");
         password = env("JOULE_TEST_DB_PASSWORD", "");
-        adminUrl = LOCAL_SERVER + "postgres";
+        if (explicit != null && !explicit.isBlank() && !explicit.endsWith("/")) {
+            return config(explicit, user, password);
+        }
+        // A server without a database (jdbc:postgresql://host:5433/) gets a fresh database per run, as localhost:5432 does.
+        boolean explicitServer = explicit != null && !explicit.isBlank();
+        String server = explicitServer ? explicit : LOCAL_SERVER;
+        adminUrl = server + "postgres";
         try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
             createdDatabase = "joule_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             c.createStatement().execute("create database " + createdDatabase);
-            return config(LOCAL_SERVER + createdDatabase, user, password);
+            return config(server + createdDatabase, user, password);
         } catch (SQLException local) {
+            if (explicitServer) {
+                throw new IllegalStateException("JOULE_TEST_DB_URL=" + explicit + " did not answer: " + local.getMessage(), local);
+            }
             if (dockerAvailable()) {
                 container = new PostgreSQLContainer(DockerImageName.parse(TIMESCALE_IMAGE).asCompatibleSubstituteFor("postgres"));
                 container.start();

@@ -3,6 +3,7 @@ package io.joule.sensor.repository;
 import io.joule.sensor.ConsumptionReport;
 import io.joule.sensor.DayReadings;
 import io.joule.sensor.SensorScope;
+import io.joule.timeseries.RollupStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,11 +23,8 @@ import java.util.Map;
 public class SensorReportRepository {
     private static final String SCOPE = "($2::bool or s.owner_id = $3::uuid or s.sensor_id = $4::text)";
 
-    private static final String DAILY = """
-            select s.sensor_id, d.energy_kwh from sensor s join rollup_daily d on d.series_id = s.series_id and d.day = $1
-            where """ + SCOPE + " order by s.sensor_id";
-
-    private static final String VISIBLE_SENSORS = """
+    /** $1 is unused here but keeps the scope's parameter numbers. */
+    private static final String SENSORS = """
             select s.sensor_id, s.series_id, se.zone from sensor s join series se on se.id = s.series_id
             where $1::date is not null and """ + SCOPE + " order by s.sensor_id";
 
@@ -39,21 +37,32 @@ public class SensorReportRepository {
             """;
 
     private final Pool pool;
+    private final RollupStore rollups;
 
-    public SensorReportRepository(Pool pool) {
+    public SensorReportRepository(Pool pool, RollupStore rollups) {
         this.pool = pool;
+        this.rollups = rollups;
     }
 
+    /** The day's consumption of each visible sensor that has slots that day, from the daily statistics. */
     public Uni<List<ConsumptionReport>> consumption(LocalDate day, SensorScope scope) {
-        return pool.preparedQuery(DAILY).execute(args(day, scope)).map(rows -> {
-            List<ConsumptionReport> out = new ArrayList<>(rows.size());
-            rows.forEach(r -> out.add(new ConsumptionReport(r.getString(0), day, r.getDouble(1))));
-            return out;
+        return pool.preparedQuery(SENSORS).execute(args(day, scope)).flatMap(rows -> {
+            List<Uni<List<ConsumptionReport>>> days = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                String sensorId = r.getString(0);
+                days.add(rollups.daily(pool, r.getLong(1), Zones.canonical(ZoneId.of(r.getString(2))), day, day)
+                        .map(found -> found.stream().map(d -> new ConsumptionReport(sensorId, day, d.energyKwh())).toList()));
+            }
+            if (days.isEmpty()) {
+                return Uni.createFrom().item(List.<ConsumptionReport>of());
+            }
+            return Uni.join().all(days).andFailFast()
+                    .map(lists -> lists.stream().flatMap(List::stream).toList());
         });
     }
 
     public Uni<List<DayReadings>> readings(LocalDate day, SensorScope scope) {
-        return pool.preparedQuery(VISIBLE_SENSORS).execute(args(day, scope)).flatMap(sensors -> {
+        return pool.preparedQuery(SENSORS).execute(args(day, scope)).flatMap(sensors -> {
             int n = sensors.size();
             String[] ids = new String[n];
             Long[] series = new Long[n];

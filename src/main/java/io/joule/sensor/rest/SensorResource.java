@@ -11,7 +11,7 @@ import io.joule.sensor.CreatedSensor;
 import io.joule.sensor.SensorDay;
 import io.joule.sensor.SensorScope;
 import io.joule.sensor.service.SensorService;
-import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.RollupStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,11 +47,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SensorResource {
     static final String PROBLEM = "application/problem+json";
     private final SensorService sensors;
-    private final RollupRepository rollups;
+    private final RollupStore rollups;
     private final Pool pool;
     private final SecurityIdentity caller;
 
-    public SensorResource(SensorService sensors, RollupRepository rollups, Pool pool, SecurityIdentity caller) {
+    public SensorResource(SensorService sensors, RollupStore rollups, Pool pool, SecurityIdentity caller) {
         this.sensors = sensors;
         this.rollups = rollups;
         this.pool = pool;

@@ -6,7 +6,7 @@ import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.sensor.Sensor;
 import io.joule.series.SeriesKind;
-import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +26,9 @@ import java.util.Map;
 public class SensorReadingService {
     private final Pool pool;
     private final TimeSeriesRepository timeSeries;
-    private final RollupRepository rollups;
+    private final RollupStore rollups;
 
-    public SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupRepository rollups) {
+    public SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupStore rollups) {
         this.pool = pool;
         this.timeSeries = timeSeries;
         this.rollups = rollups;
@@ -69,7 +69,7 @@ public class SensorReadingService {
                             return timeSeries.readingsWithPrevious(db, series.id(), range)
                                     .map(around -> Consumption.compute(around, range))
                                     .call(slots -> timeSeries.replaceSlots(db, series.id(), range, slots))
-                                    .call(() -> rollups.refresh(db, series.id(), series.zone(), range));
+                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), range));
                         }))
                 .replaceWith(levels.size());
     }

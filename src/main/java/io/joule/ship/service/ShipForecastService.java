@@ -8,7 +8,7 @@ import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
 import io.joule.series.repository.SeriesRepository;
 import io.joule.ship.ShipForecast;
-import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.RollupStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +19,11 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class ShipForecastService {
     private final SeriesRepository series;
-    private final RollupRepository rollups;
+    private final RollupStore rollups;
     private final Pool pool;
     private final JouleConfig config;
 
-    public ShipForecastService(SeriesRepository series, RollupRepository rollups, Pool pool, JouleConfig config) {
+    public ShipForecastService(SeriesRepository series, RollupStore rollups, Pool pool, JouleConfig config) {
         this.series = series;
         this.rollups = rollups;
         this.pool = pool;

@@ -10,7 +10,7 @@ import io.joule.problem.ProblemException;
 import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
-import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +32,9 @@ public class TimeSeriesWriter {
     static final Duration RECOMPUTE_WINDOW = Duration.ofDays(14);
     private final Pool pool;
     private final TimeSeriesRepository repository;
-    private final RollupRepository rollups;
+    private final RollupStore rollups;
 
-    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupRepository rollups) {
+    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups) {
         this.pool = pool;
         this.repository = repository;
         this.rollups = rollups;
@@ -76,7 +76,7 @@ public class TimeSeriesWriter {
                     .unis(repository.writeReadings(db, series.id(), written, replacing),
                             repository.replaceSlots(db, series.id(), affected, slots))
                     .discardItems()
-                    .call(() -> rollups.refresh(db, series.id(), series.zone(), affected))
+                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), affected))
                     .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
         });
     }
@@ -118,7 +118,7 @@ public class TimeSeriesWriter {
             next[0] = to;
             List<Slot> slots = Slots.compute(around, series.profile(), window);
             return repository.replaceSlots(db, series.id(), window, slots)
-                    .call(() -> rollups.refresh(db, series.id(), series.zone(), window))
+                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), window))
                     .replaceWith(slots.size());
         });
     }

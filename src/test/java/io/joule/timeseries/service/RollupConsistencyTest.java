@@ -10,7 +10,9 @@ import io.joule.series.SeriesSpec;
 import io.joule.testing.Sql;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.WriteSummary;
-import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.RollupStore;
+import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.TimeRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -33,7 +35,7 @@ class RollupConsistencyTest {
     @Inject
     TimeSeriesWriter writer;
     @Inject
-    RollupRepository rollups;
+    RollupStore rollups;
     @Inject
     Pool pool;
 
@@ -63,6 +65,11 @@ class RollupConsistencyTest {
                 readings.put(at.plusSeconds(60L * random.nextInt(6 * 60)), (double) random.nextInt(500));
             }
             seriesId = write(spec, readings).seriesId();
+        }
+        assertEquals(rawDaily(seriesId, zone), storeDaily(rollups, pool, seriesId, zone), "daily statistics as served");
+        assertEquals(rawHourly(seriesId), storeHourly(rollups, pool, seriesId), "hourly energy as served");
+        if (!"postgresql".equals(rollups.implementation())) {
+            return; // the rollup tables are not kept where continuous aggregates serve
         }
         assertEquals(Sql.rows("""
                 select date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'), round(sum(kwh)::numeric, 9),
@@ -110,5 +117,44 @@ class RollupConsistencyTest {
         List<DailyRollup> day = rollups.daily(pool, id, LocalDate.of(2024, 5, 2), LocalDate.of(2024, 5, 2)).await().indefinitely();
         assertEquals(List.of(new DailyRollup(LocalDate.of(2024, 5, 2), Instant.parse("2024-05-01T18:15:00Z"),
                 Instant.parse("2024-05-02T18:15:00Z"), 96, 1, 1, 1, 96)), day);
+    }
+
+    /** Per local day from the raw slots: date|energy (9 decimals)|min|max|slots. */
+    static List<String> rawDaily(long seriesId, String zone) throws Exception {
+        return Sql.rows("""
+                select (slot_start at time zone ?)::date, round(sum(kwh)::numeric, 9), min(kwh), max(kwh), count(*)
+                from slot_15m where series_id = ? group by 1 order by 1""", zone, seriesId).stream().map(r -> {
+            String[] f = r.split("\\|");
+            return f[0] + "|" + new java.math.BigDecimal(f[1]).stripTrailingZeros().toPlainString() + "|"
+                    + plain(Double.parseDouble(f[2])) + "|" + plain(Double.parseDouble(f[3])) + "|" + f[4];
+        }).toList();
+    }
+
+    /** The same from the store, over March and April 2024. */
+    static List<String> storeDaily(RollupStore rollups, Pool pool, long seriesId, String zone) {
+        List<DailyRollup> days = rollups.daily(pool, seriesId, ZoneId.of(zone), LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 30))
+                .await().atMost(Duration.ofSeconds(30));
+        return days.stream().map(d -> d.date() + "|" + new java.math.BigDecimal(d.energyKwh()).setScale(9, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + "|" + plain(d.minKwh()) + "|" + plain(d.maxKwh()) + "|" + d.slots()).toList();
+    }
+
+    /** Per UTC hour from the raw slots: start|energy (9 decimals). */
+    static List<String> rawHourly(long seriesId) throws Exception {
+        return Sql.rows("""
+                select extract(epoch from date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'))::bigint, round(sum(kwh)::numeric, 9)
+                from slot_15m where series_id = ? group by 1 order by 1""", seriesId).stream()
+                .map(r -> Instant.ofEpochSecond(Long.parseLong(r.split("\\|")[0])) + "|"
+                        + new java.math.BigDecimal(r.split("\\|")[1]).stripTrailingZeros().toPlainString()).toList();
+    }
+
+    static List<String> storeHourly(RollupStore rollups, Pool pool, long seriesId) {
+        List<HourlyEnergy> hours = rollups.hourly(pool, seriesId,
+                new TimeRange(Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-04-30T00:00:00Z"))).await().atMost(Duration.ofSeconds(30));
+        return hours.stream().map(h -> h.hour() + "|" + new java.math.BigDecimal(h.kwh()).setScale(9, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString()).toList();
+    }
+
+    private static String plain(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }

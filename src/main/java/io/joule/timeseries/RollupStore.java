@@ -1,0 +1,41 @@
+package io.joule.timeseries;
+
+import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.TimeRange;
+import io.joule.ship.TopUsers;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Hourly and daily statistics of the 15-minute slots, and the rankings built on them. Two
+ * implementations give the same answers: transactional rollup tables (plain PostgreSQL) and
+ * TimescaleDB continuous aggregates; {@code io.joule.timeseries.service.Rollups} picks one at start.
+ */
+public interface RollupStore {
+
+    /** What serves the statistics: {@code postgresql} or {@code timescaledb}. */
+    String implementation();
+
+    /** Called in a write's transaction, under the series' lock, after the slots in {@code slots} were replaced. */
+    Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots);
+
+    /** The local days from..to (inclusive) of the series' zone that have slots, in order. */
+    Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to);
+
+    /** As {@link #daily(SqlClient, long, ZoneId, LocalDate, LocalDate)} in the series' stored zone. */
+    default Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, LocalDate from, LocalDate to) {
+        return db.preparedQuery("select zone from series where id = $1").execute(Tuple.of(seriesId))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(List.<DailyRollup>of())
+                        : daily(db, seriesId, ZoneId.of(rows.iterator().next().getString(0)), from, to));
+    }
+
+    /** Energy of the UTC hours starting in [from, to) that have slots, in order. */
+    Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range);
+
+    /** Ships ranked by energy over the window: highest first, ties by id; ships without slots in it are left out. */
+    Uni<List<TopUsers.Ship>> topShips(TimeRange window, int count);
+}

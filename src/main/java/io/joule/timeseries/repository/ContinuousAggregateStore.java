@@ -1,0 +1,238 @@
+package io.joule.timeseries.repository;
+
+import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.TimeRange;
+import io.joule.ship.RankingWindow;
+import io.joule.ship.TopUsers;
+import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.RollupStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TimescaleDB: statistics from the continuous aggregates slot_hourly and slot_daily (UTC days,
+ * hierarchical on the hours), exact at once after every write. A write only records its slot range
+ * in rollup_pending (its own transaction); a read splits its range into whole UTC days, whole hours
+ * and edge slots ({@link RankingWindow}) and takes each bucket materialized where no pending range
+ * touches it, else from the raw slots, in one statement (one snapshot). {@code AggregateRefresher}
+ * materializes pending ranges in the background. A local day in any zone (DST, :30, :45) is such a
+ * range, so it is as exact as the transactional rollups.
+ */
+@ApplicationScoped
+@Typed(ContinuousAggregateStore.class)
+public class ContinuousAggregateStore implements RollupStore {
+
+    /** The series' pending slot ranges, merged; %s is the series id expression. */
+    private static final String PENDING = """
+            (select coalesce(range_agg(slots), '{}'::tstzmultirange) as m from rollup_pending where series_id = %s) d""";
+
+    /**
+     * Local days of one series in one pass per level: $3..$8 are the day (UTC days), hour and slot
+     * parts of all the days, each level merged into one multirange; every materialized bucket inside
+     * its level and away from pending ranges is taken, the raw slots of the rest, and each piece is
+     * labelled by its day through the sorted day bounds $2 (width_bucket: a binary search).
+     */
+    private static final String DAILY = """
+            with d as (select coalesce(range_agg(slots), '{}'::tstzmultirange) as m from rollup_pending where series_id = $1),
+            lv as (select coalesce((select range_agg(tstzrange(f, t)) from unnest($3::timestamptz[], $4::timestamptz[]) u(f, t)), '{}') as d2,
+                          coalesce((select range_agg(tstzrange(f, t)) from unnest($5::timestamptz[], $6::timestamptz[]) u(f, t)), '{}') as d1,
+                          coalesce((select range_agg(tstzrange(f, t)) from unnest($7::timestamptz[], $8::timestamptz[]) u(f, t)), '{}') as d0),
+            pieces as (
+                select c.bucket as at, c.energy_kwh as e, c.min_kwh as mn, c.max_kwh as mx, c.slots as n from d, lv, slot_daily c
+                where not isempty(lv.d2) and c.series_id = $1 and c.bucket >= lower(lv.d2) and c.bucket < upper(lv.d2)
+                  and lv.d2 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 day')))
+                union all
+                select c.bucket, c.energy_kwh, c.min_kwh, c.max_kwh, c.slots from d, lv, slot_hourly c
+                where not isempty(lv.d1) and c.series_id = $1 and c.bucket >= lower(lv.d1) and c.bucket < upper(lv.d1)
+                  and lv.d1 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
+                union all
+                select x.slot_start, x.kwh, x.kwh, x.kwh, 1
+                from d, lv, unnest(lv.d0 + joule_widened(d.m * lv.d1, interval '1 hour') + joule_widened(d.m * lv.d2, interval '1 day')) r
+                join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r))
+            select width_bucket(at, $2::timestamptz[]) - 1 as label, sum(e) as energy_kwh, min(mn) as min_kwh, max(mx) as max_kwh,
+                   sum(n)::bigint as slots
+            from pieces group by 1 having sum(n) > 0 order by 1
+            """;
+
+    /**
+     * As the rollup ranking: per ship one lateral sum per part of the window (a fixed shape, so
+     * each is a plain index-only range scan); a day or hour part also sums the raw slots of its
+     * pending buckets. $1..$2 days, $3..$6 hours, $7..$10 edge slots (empty ranges when absent).
+     * Totals are ranked at 1 mWh (6 decimals of kWh), as by the rollups.
+     */
+    private static final String TOP = """
+            select ship, total from (
+                select s.key::bigint as ship,
+                       coalesce(a1.e, 0) + coalesce(r1.e, 0) + coalesce(a2.e, 0) + coalesce(r2.e, 0) + coalesce(a3.e, 0)
+                       + coalesce(r3.e, 0) + coalesce(x1.e, 0) + coalesce(x2.e, 0) as total,
+                       coalesce(a1.n, 0) + r1.n + coalesce(a2.n, 0) + r2.n + coalesce(a3.n, 0) + r3.n + x1.n + x2.n as slots
+                from series s
+                cross join lateral %s
+                %s %s %s
+                cross join lateral (select sum(kwh) as e, count(*) as n from slot_15m
+                                    where series_id = s.id and slot_start >= $7 and slot_start < $8) x1
+                cross join lateral (select sum(kwh) as e, count(*) as n from slot_15m
+                                    where series_id = s.id and slot_start >= $9 and slot_start < $10) x2
+                where s.kind = 'ship') ranked
+            where slots > 0
+            order by round(total::numeric, 6) desc, ship asc
+            limit $11
+            """.formatted(PENDING.formatted("s.id"), part("slot_daily", "1 day", 2, 1), part("slot_hourly", "1 hour", 1, 2),
+            part("slot_hourly", "1 hour", 1, 3));
+
+    /** Laterals a{n} (materialized, away from pending ranges) and r{n} (raw slots of pending buckets) of part n. */
+    private static String part(String aggregate, String width, int level, int n) {
+        String f = "$" + (2 * n - 1);
+        String t = "$" + (2 * n);
+        return """
+                cross join lateral (select sum(c.energy_kwh) as e, sum(c.slots) as n from %1$s c
+                                    where c.series_id = s.id and c.bucket >= %4$s and c.bucket < %5$s
+                                      and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '%2$s')))) a%6$d
+                cross join lateral (select sum(x.kwh) as e, count(*) as n from unnest(joule_raw_ranges(d.m, %3$d, %4$s, %5$s)) r
+                                    join slot_15m x on x.series_id = s.id and x.slot_start >= lower(r) and x.slot_start < upper(r)) r%6$d
+                """.formatted(aggregate, width, level, f, t, n);
+    }
+
+    private static final String HOURLY = """
+            select bucket, energy_kwh from (
+                select c.bucket, c.energy_kwh from %1$s, slot_hourly c
+                where c.series_id = $1 and c.bucket >= $2 and c.bucket < $3
+                  and not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour'))
+                union all
+                select date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(x.kwh)
+                from %1$s, unnest(joule_raw_ranges(d.m, 1, $2, $3)) r
+                join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r)
+                group by 1) h
+            order by bucket
+            """.formatted(PENDING.formatted("$1"));
+
+    private static final String MARK_PENDING = "insert into rollup_pending (series_id, slots) values ($1, tstzrange($2, $3))";
+
+    private final Pool pool;
+
+    public ContinuousAggregateStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public String implementation() {
+        return "timescaledb";
+    }
+
+    @Override
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
+        return db.preparedQuery(MARK_PENDING).execute(Tuple.of(seriesId, utc(slots.from()), utc(slots.to()))).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to) {
+        List<LocalDate> days = new ArrayList<>();
+        List<OffsetDateTime> bounds = new ArrayList<>();
+        Levels levels = new Levels();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(day);
+            bounds.add(utc(start(day, zone)));
+            levels.add(RankingWindow.of(new TimeRange(start(day, zone), start(day.plusDays(1), zone))));
+        }
+        bounds.add(utc(start(to.plusDays(1), zone)));
+        Tuple args = Tuple.of(seriesId, bounds.toArray(OffsetDateTime[]::new));
+        levels.addTo(args);
+        return db.preparedQuery(DAILY).execute(args).map(rows -> {
+            List<DailyRollup> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                LocalDate day = days.get(r.getInteger("label"));
+                int slots = r.getLong("slots").intValue();
+                double energy = r.getDouble("energy_kwh");
+                out.add(new DailyRollup(day, start(day, zone), start(day.plusDays(1), zone), energy,
+                        r.getDouble("min_kwh"), r.getDouble("max_kwh"), energy / slots, slots));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
+        // The hours starting in [from, to) are the whole hours of [ceil(from), ceil(to)).
+        Instant from = ceilHour(range.from());
+        Instant to = ceilHour(range.to());
+        if (!from.isBefore(to)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return db.preparedQuery(HOURLY).execute(Tuple.of(seriesId, utc(from), utc(to))).map(rows -> {
+            List<HourlyEnergy> out = new ArrayList<>(rows.size());
+            rows.forEach(r -> out.add(new HourlyEnergy(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
+            return out;
+        });
+    }
+
+    @Override
+    public Uni<List<TopUsers.Ship>> topShips(TimeRange window, int count) {
+        RankingWindow parts = RankingWindow.of(window);
+        Tuple args = Tuple.tuple();
+        addRanges(args, parts.days(), 1);
+        addRanges(args, parts.hours(), 2);
+        addRanges(args, parts.slots(), 2);
+        args.addValue(count);
+        return pool.preparedQuery(TOP).execute(args).map(rows -> {
+            List<TopUsers.Ship> out = new ArrayList<>(rows.size());
+            rows.forEach(r -> out.add(new TopUsers.Ship(r.getLong("ship"), r.getDouble("total"))));
+            return out;
+        });
+    }
+
+    /** {@code n} ranges as 2n bounds; a missing range is an empty one. */
+    private static void addRanges(Tuple args, List<TimeRange> ranges, int n) {
+        for (int i = 0; i < n; i++) {
+            TimeRange r = i < ranges.size() ? ranges.get(i) : null;
+            args.addValue(utc(r == null ? Instant.EPOCH : r.from()));
+            args.addValue(utc(r == null ? Instant.EPOCH : r.to()));
+        }
+    }
+
+    private static Instant start(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    private static Instant ceilHour(Instant t) {
+        Instant floor = t.truncatedTo(ChronoUnit.HOURS);
+        return floor.equals(t) ? t : floor.plus(1, ChronoUnit.HOURS);
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The day, hour and slot parts of many ranges, as six arrays of bounds. */
+    private static final class Levels {
+        private final List<List<OffsetDateTime>> bounds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+
+        void add(RankingWindow window) {
+            window.days().forEach(r -> add(0, r));
+            window.hours().forEach(r -> add(2, r));
+            window.slots().forEach(r -> add(4, r));
+        }
+
+        private void add(int at, TimeRange range) {
+            bounds.get(at).add(utc(range.from()));
+            bounds.get(at + 1).add(utc(range.to()));
+        }
+
+        void addTo(Tuple args) {
+            bounds.forEach(b -> args.addValue(b.toArray(OffsetDateTime[]::new)));
+        }
+    }
+}

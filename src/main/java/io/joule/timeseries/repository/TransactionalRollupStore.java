@@ -1,0 +1,53 @@
+package io.joule.timeseries.repository;
+
+import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.TimeRange;
+import io.joule.ship.TopUsers;
+import io.joule.ship.repository.ShipRollupRepository;
+import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.RollupStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Plain PostgreSQL: rollup tables rebuilt for the affected buckets in every write's transaction. */
+@ApplicationScoped
+@Typed(TransactionalRollupStore.class)
+public class TransactionalRollupStore implements RollupStore {
+    private final RollupRepository rollups;
+    private final ShipRollupRepository rankings;
+
+    public TransactionalRollupStore(RollupRepository rollups, ShipRollupRepository rankings) {
+        this.rollups = rollups;
+        this.rankings = rankings;
+    }
+
+    @Override
+    public String implementation() {
+        return "postgresql";
+    }
+
+    @Override
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
+        return rollups.refresh(db, seriesId, zone, slots);
+    }
+
+    @Override
+    public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to) {
+        return rollups.daily(db, seriesId, from, to);
+    }
+
+    @Override
+    public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
+        return rollups.hourly(db, seriesId, range);
+    }
+
+    @Override
+    public Uni<List<TopUsers.Ship>> topShips(TimeRange window, int count) {
+        return rankings.top(window, count);
+    }
+}

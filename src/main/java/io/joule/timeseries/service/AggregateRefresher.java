@@ -1,0 +1,102 @@
+package io.joule.timeseries.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Materializes pending slot ranges into the continuous aggregates, then forgets them. Only rows
+ * read before the refresh are deleted, and a refresh sees every write committed before it started,
+ * so a range written meanwhile stays pending (and is read raw) until the next round.
+ */
+@ApplicationScoped
+public class AggregateRefresher {
+    static final int BATCH = 1000;
+    /** The session advisory lock one refresher holds at a time (several instances may run). */
+    public static final long LOCK = 7_013_001L;
+
+    private static final String PENDING = "select id, lower(slots), upper(slots) from rollup_pending order by id limit " + BATCH;
+    private static final String FORGET = "delete from rollup_pending where id = any($1)";
+
+    private final Pool pool;
+    private final Rollups rollups;
+
+    public AggregateRefresher(Pool pool, Rollups rollups) {
+        this.pool = pool;
+        this.rollups = rollups;
+    }
+
+    @Scheduled(every = "${joule.timescale.refresh-interval:2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        if (!rollups.aggregatesPresent()) {
+            return Uni.createFrom().voidItem();
+        }
+        return refreshPending().onFailure().recoverWithUni(e -> {
+            Log.warnf("Refreshing the continuous aggregates failed (reads stay exact; retrying): %s", e.getMessage());
+            return Uni.createFrom().item(0);
+        }).replaceWithVoid();
+    }
+
+    /**
+     * One round: up to {@value #BATCH} pending ranges; answers how many were materialized (0 also
+     * when another instance holds the refresh lock, {@value #LOCK}).
+     */
+    public Uni<Integer> refreshPending() {
+        return pool.withConnection(db -> db.query("select pg_try_advisory_lock(" + LOCK + ")").execute().flatMap(locked -> {
+            if (!locked.iterator().next().getBoolean(0)) {
+                return Uni.createFrom().item(0);
+            }
+            return refresh(db).onTermination().call(() -> db.query("select pg_advisory_unlock(" + LOCK + ")").execute());
+        }));
+    }
+
+    private Uni<Integer> refresh(SqlConnection db) {
+        return db.query(PENDING).execute().flatMap(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(0);
+            }
+            List<Long> ids = new ArrayList<>(rows.size());
+            Instant from = Instant.MAX;
+            Instant to = Instant.MIN;
+            for (Row r : rows) {
+                ids.add(r.getLong(0));
+                Instant lower = r.getOffsetDateTime(1).toInstant();
+                Instant upper = r.getOffsetDateTime(2).toInstant();
+                from = lower.isBefore(from) ? lower : from;
+                to = upper.isAfter(to) ? upper : to;
+            }
+            // Whole UTC days: the daily aggregate refreshes whole buckets only.
+            String window = "'%s', '%s'".formatted(utc(from.truncatedTo(ChronoUnit.DAYS)),
+                    utc(to.minusNanos(1000).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)));
+            // CALL cannot run in a transaction block: simple queries, one statement each.
+            return db.query("call refresh_continuous_aggregate('slot_hourly', " + window + ")").execute()
+                    .chain(() -> db.query("call refresh_continuous_aggregate('slot_daily', " + window + ")").execute())
+                    .chain(() -> db.preparedQuery(FORGET).execute(Tuple.of((Object) ids.toArray(Long[]::new))))
+                    .map(done -> ids.size());
+        });
+    }
+
+    /** Refreshes until nothing is pending, waiting while another round holds the lock (tests and benchmarks). */
+    public Uni<Void> refreshAll() {
+        return refreshPending()
+                .flatMap(n -> pool.query("select count(*) from rollup_pending").execute().map(rows -> rows.iterator().next().getLong(0)))
+                .flatMap(left -> left == 0 ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(50)).chain(this::refreshAll));
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,77 @@
+package io.joule.timeseries.service;
+
+import io.joule.series.SeriesKind;
+import io.joule.timeseries.RetentionConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Opt-in retention of raw readings per series kind (on both databases). Raw readings are kept by
+ * default; slots, rollups and aggregates are never deleted, so every statistic over the past stays
+ * as it was. Rows are deleted per series kind, which TimescaleDB's chunk-wide drop_chunks cannot do.
+ */
+@ApplicationScoped
+public class ReadingRetention {
+
+    private static final String DELETE = """
+            delete from reading r using series s
+            where s.id = r.series_id and s.kind = $1 and r.ts < now() - make_interval(secs => $2)
+            """;
+
+    private final Pool pool;
+    private final RetentionConfig config;
+
+    public ReadingRetention(Pool pool, RetentionConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    /** An unknown kind stops the start, rather than keeping data the operator meant to drop. */
+    void onStart(@Observes StartupEvent event) {
+        for (var entry : config.readings().entrySet()) {
+            kind(entry.getKey());
+            if (entry.getValue().isNegative() || entry.getValue().isZero()) {
+                throw new IllegalArgumentException("joule.retention.readings." + entry.getKey() + " must be a positive duration");
+            }
+            Log.infof("Retention: %s readings older than %s are deleted", entry.getKey(), entry.getValue());
+        }
+    }
+
+    @Scheduled(every = "${joule.retention.interval:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return apply().onFailure().recoverWithUni(e -> {
+            Log.warnf("Retention failed (retrying next round): %s", e.getMessage());
+            return Uni.createFrom().item(0L);
+        }).replaceWithVoid();
+    }
+
+    /** Deletes the readings past their kind's age; answers how many. */
+    public Uni<Long> apply() {
+        Uni<Long> done = Uni.createFrom().item(0L);
+        for (Map.Entry<String, Duration> entry : config.readings().entrySet()) {
+            SeriesKind kind = kind(entry.getKey());
+            done = done.flatMap(total -> pool.preparedQuery(DELETE).execute(Tuple.of(kind.code(), (double) entry.getValue().toSeconds()))
+                    .map(rows -> total + rows.rowCount()));
+        }
+        return done;
+    }
+
+    private static SeriesKind kind(String name) {
+        try {
+            return SeriesKind.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("joule.retention.readings." + name + ": no such series kind; one of "
+                    + Arrays.toString(SeriesKind.values()).toLowerCase(Locale.ROOT), e);
+        }
+    }
+}

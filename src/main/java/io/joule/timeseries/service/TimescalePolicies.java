@@ -1,0 +1,57 @@
+package io.joule.timeseries.service;
+
+import io.joule.timeseries.TimescaleConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+
+/**
+ * Applies the configured columnstore (compression) policy to the raw tables where V11 enabled
+ * compression: chunks of readings and slots older than {@code joule.timescale.compress-after} are
+ * compressed by TimescaleDB's own job. Late writes into them still work: they are DML on compressed
+ * chunks, and the write path recomputes the same way.
+ */
+@ApplicationScoped
+public class TimescalePolicies {
+    static final String[] TABLES = {"reading", "slot_15m"};
+
+    private static final String COMPRESSIBLE = """
+            select coalesce(bool_and(compression_enabled), false) from timescaledb_information.hypertables
+            where hypertable_name in ('reading', 'slot_15m')
+            """;
+
+    private final Pool pool;
+    private final TimescaleConfig config;
+    private final Rollups rollups;
+
+    public TimescalePolicies(Pool pool, TimescaleConfig config, Rollups rollups) {
+        this.pool = pool;
+        this.config = config;
+        this.rollups = rollups;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (!rollups.aggregatesPresent()) {
+            return;
+        }
+        boolean compressible = pool.query(COMPRESSIBLE).execute().await().atMost(Duration.ofMinutes(1)).iterator().next().getBoolean(0);
+        if (!compressible) {
+            return;
+        }
+        for (String table : TABLES) {
+            pool.preparedQuery("select remove_compression_policy($1::regclass, if_exists => true)").execute(Tuple.of(table))
+                    .await().atMost(Duration.ofMinutes(1));
+            if (config.compression()) {
+                pool.preparedQuery("select add_compression_policy($1::regclass, compress_after => make_interval(secs => $2))")
+                        .execute(Tuple.of(table, (double) config.compressAfter().toSeconds())).await().atMost(Duration.ofMinutes(1));
+            }
+        }
+        Log.infof("Columnstore: %s", config.compression()
+                ? "readings and slots compressed after " + config.compressAfter() : "off (joule.timescale.compression=false)");
+    }
+}
