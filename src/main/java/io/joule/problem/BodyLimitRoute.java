@@ -31,6 +31,13 @@ public class BodyLimitRoute {
                 tooLarge(ctx, json, "The body declares " + declared + " bytes; the limit is " + limit + envVar(file));
                 return;
             }
+            boolean chunked = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+            boolean hasBody = chunked || (declared != null && !declared.trim().equals("0"));
+            if (hasBody && mayHaveBody(ctx.request().method()) && ctx.request().getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+                refuse(ctx, json, 415, "Unsupported Media Type", "The body has no Content-Type; say what it is "
+                        + "(application/json, text/csv or multipart/form-data, as the endpoint takes)");
+                return;
+            }
             if (!file && declared == null && mayHaveBody(ctx.request().method())) {
                 // Chunked: BodyHandler counts while reading and fails with 413 as soon as the limit is crossed.
                 bounded.handle(ctx);
@@ -47,16 +54,20 @@ public class BodyLimitRoute {
     }
 
     private static void tooLarge(RoutingContext ctx, ObjectMapper json, String detail) {
-        Problem problem = new Problem("about:blank", "Content Too Large", 413, detail, ctx.request().path(), null);
+        refuse(ctx, json, 413, "Content Too Large", detail);
+    }
+
+    private static void refuse(RoutingContext ctx, ObjectMapper json, int status, String title, String detail) {
+        Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(), null);
         try {
-            ctx.response().setStatusCode(413)
+            ctx.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(json.writeValueAsString(problem))
-                    // The rest of an oversized body is never read: the connection goes.
+                    // The rest of a refused body is never read: the connection goes.
                     .onComplete(done -> ctx.request().connection().close());
         } catch (Exception e) {
-            ctx.response().setStatusCode(413).end();
+            ctx.response().setStatusCode(status).end();
         }
     }
 

@@ -55,4 +55,27 @@ public final class RawHttp {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+    /** Sends {@code head} (request line and headers, without the blank line), a blank line and {@code body}; answers all. */
+    public static String exchange(String head, byte[] body) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Opens a connection that sends headers and the first part of a {@code length}-byte body, then stalls. */
+    public static Socket stall(String path, String contentType, long length, String key, byte[] part) throws Exception {
+        Socket socket = new Socket("localhost", RestAssured.port);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(part);
+        out.flush();
+        return socket;
+    }
 }
