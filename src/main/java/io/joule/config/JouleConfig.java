@@ -27,6 +27,10 @@ public interface JouleConfig {
     @WithDefault("10M")
     MemorySize maxBodySize();
 
+    /** How many meter files may be received or imported at once (env JOULE_MAX_CONCURRENT_IMPORTS); more get 503. */
+    @WithDefault("4")
+    int maxConcurrentImports();
+
     /** The National Grid Carbon Intensity API. */
     CarbonIntensity carbonIntensity();
 

@@ -3,13 +3,17 @@ package io.joule.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joule.config.JouleConfig;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
- * Answers a declared body over its limit (meter files have their own) with a problem+json 413 before anything reads it;
- * Vert.x's own limit (still there for chunked bodies) answers an empty 413.
+ * Holds every request body to its limit however it is framed. A declared Content-Length over the limit is refused before
+ * anything is read; a body without one (chunked) is counted as it arrives and refused the moment it crosses the limit,
+ * so no client can make the service buffer more than the limit. Meter files have their own, larger limit and stream.
  */
 @Singleton
 public class BodyLimitRoute {
@@ -18,27 +22,61 @@ public class BodyLimitRoute {
     void install(@Observes Router router, JouleConfig config, ObjectMapper json) {
         long bodyLimit = config.maxBodySize().asLongValue();
         long fileLimit = config.maxFileSize().asLongValue();
+        BodyHandler bounded = BodyHandler.create(false).setBodyLimit(bodyLimit).setHandleFileUploads(false);
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             boolean file = ctx.request().path().startsWith(FILE_UPLOADS);
             long limit = file ? fileLimit : bodyLimit;
             if (declared != null && exceeds(declared, limit)) {
-                Problem problem = new Problem("about:blank", "Content Too Large", 413,
-                        "The body declares " + declared + " bytes; the limit is " + limit
-                                + (file ? " (JOULE_MAX_FILE_SIZE)" : " (JOULE_MAX_BODY_SIZE)"),
-                        ctx.request().path(), null);
-                try {
-                    ctx.response().setStatusCode(413)
-                            .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                            .putHeader(HttpHeaders.CONNECTION, "close")
-                            .end(json.writeValueAsString(problem));
-                } catch (Exception e) {
-                    ctx.fail(413);
-                }
+                tooLarge(ctx, json, "The body declares " + declared + " bytes; the limit is " + limit + envVar(file));
+                return;
+            }
+            boolean chunked = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+            boolean hasBody = chunked || (declared != null && !declared.trim().equals("0"));
+            if (hasBody && mayHaveBody(ctx.request().method()) && ctx.request().getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+                refuse(ctx, json, 415, "Unsupported Media Type", "The body has no Content-Type; say what it is "
+                        + "(application/json, text/csv or multipart/form-data, as the endpoint takes)");
+                return;
+            }
+            if (!file && declared == null && mayHaveBody(ctx.request().method())) {
+                // Chunked: BodyHandler counts while reading and fails with 413 as soon as the limit is crossed.
+                bounded.handle(ctx);
                 return;
             }
             ctx.next();
+        }).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().ended()) {
+                tooLarge(ctx, json, "The body is larger than the limit of " + bodyLimit + " bytes" + envVar(false));
+            } else {
+                ctx.next();
+            }
         });
+    }
+
+    private static void tooLarge(RoutingContext ctx, ObjectMapper json, String detail) {
+        refuse(ctx, json, 413, "Content Too Large", detail);
+    }
+
+    private static void refuse(RoutingContext ctx, ObjectMapper json, int status, String title, String detail) {
+        Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(), null);
+        try {
+            ctx.response().setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(json.writeValueAsString(problem))
+                    // The rest of a refused body is never read: the connection goes.
+                    .onComplete(done -> ctx.request().connection().close());
+        } catch (Exception e) {
+            ctx.response().setStatusCode(status).end();
+        }
+    }
+
+    private static String envVar(boolean file) {
+        return file ? " (JOULE_MAX_FILE_SIZE)" : " (JOULE_MAX_BODY_SIZE)";
+    }
+
+    private static boolean mayHaveBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     }
 
     private static boolean exceeds(String declared, long limit) {

@@ -2,7 +2,10 @@ package io.joule.meter.rest;
 
 import io.joule.auth.Role;
 import io.joule.meter.ImportSummary;
+import io.joule.config.JouleConfig;
+import io.joule.meter.service.ImportGate;
 import io.joule.meter.service.MeterImportService;
+import io.joule.meter.service.UploadSpool;
 import io.joule.problem.ProblemException;
 import io.joule.rest.QueryParams;
 import io.smallrye.common.annotation.Blocking;
@@ -38,9 +41,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class MeterFileResource {
     static final String PROBLEM = "application/problem+json";
     private final MeterImportService service;
+    private final ImportGate gate;
+    private final long fileLimit;
 
-    public MeterFileResource(MeterImportService service) {
+    public MeterFileResource(MeterImportService service, ImportGate gate, JouleConfig config) {
         this.service = service;
+        this.gate = gate;
+        this.fileLimit = config.maxFileSize().asLongValue();
     }
 
     @POST
@@ -57,9 +64,18 @@ public class MeterFileResource {
     @APIResponse(responseCode = "400", description = "Unknown layout, or bad rows listed by line number", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "A channel kept in another zone or with other units", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "413", description = "Over JOULE_MAX_FILE_SIZE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Too many imports at once; see Retry-After", content = @Content(mediaType = PROBLEM))
     public RestResponse<ImportSummary> importCsv(InputStream body,
             @Parameter(description = "IANA zone of the file's local times", example = "Australia/Melbourne") @QueryParam("zone") String zone) {
-        return RestResponse.status(RestResponse.Status.CREATED, service.importFile(body, QueryParams.zone("zone", zone)));
+        ZoneId z = QueryParams.zone("zone", zone);
+        return gate.run(() -> {
+            // The whole body is on disk before the import takes a database connection.
+            try (UploadSpool spool = UploadSpool.of(body, fileLimit); InputStream in = spool.open()) {
+                return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, z));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @POST
@@ -73,11 +89,13 @@ public class MeterFileResource {
             throw ProblemException.badParameter("file", "send the CSV as the multipart part named 'file'");
         }
         ZoneId z = QueryParams.zone("zone", zone);
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, z));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return gate.run(() -> {
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, z));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
 }

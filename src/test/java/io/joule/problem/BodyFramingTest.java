@@ -1,0 +1,47 @@
+package io.joule.problem;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.joule.testing.Api;
+import io.joule.testing.RawHttp;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The body limit holds however a body is framed: declared, or chunked with no length at all. */
+@QuarkusTest
+class BodyFramingTest {
+    private static final byte[] FILLER = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "/data, application/json",
+            "/readings, application/json",
+            "/sensors, application/json",
+            "/users, application/json",
+            "/api-keys, application/json",
+            "/carbon-intensity, application/json",
+            "/assets/power, text/csv",
+    })
+    void aChunkedBodyOverTheLimitIsRefusedAsItCrossesIt(String path, String contentType) throws Exception {
+        // 30 MB offered against the 10 MB limit: the answer comes before the client has sent it all.
+        String answer = RawHttp.postChunked(path, contentType, FILLER, 30L * 1024 * 1024, Api.ADMIN_KEY);
+        assertThat(answer, startsWith("HTTP/1.1 413"));
+        assertThat(answer, containsString("application/problem+json"));
+        assertThat(answer, containsString("JOULE_MAX_BODY_SIZE"));
+    }
+
+    @Test
+    void aChunkedBodyUnderTheLimitIsReadWhole() throws Exception {
+        byte[] batch = ("{\"spaceship_id\": 91001, \"units\": \"kW\", \"data\": ["
+                + "{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 4}, {\"datetime\": \"2018-08-24T00:15:00Z\", \"value\": 8}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        String answer = RawHttp.postChunked("/data", "application/json", batch, batch.length, Api.ADMIN_KEY);
+        assertThat(answer, startsWith("HTTP/1.1 200"));
+        assertThat(answer, containsString("\"readings\":2"));
+    }
+}
