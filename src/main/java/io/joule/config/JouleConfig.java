@@ -31,6 +31,13 @@ public interface JouleConfig {
     @WithDefault("4")
     int maxConcurrentImports();
 
+    /**
+     * How long a stored key is trusted without asking the database (env JOULE_KEY_CACHE_TTL). A key revoked on another
+     * instance stops working there within this time; on the revoking instance at once. 0 turns the cache off.
+     */
+    @WithDefault("5s")
+    java.time.Duration keyCacheTtl();
+
     /** The National Grid Carbon Intensity API. */
     CarbonIntensity carbonIntensity();
 

@@ -2,6 +2,7 @@ package io.joule.auth.rest;
 
 import io.joule.auth.ApiKeyView;
 import io.joule.auth.Role;
+import io.joule.auth.security.ActiveKeys;
 import io.joule.auth.service.ApiKeyService;
 import io.joule.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
     private final ApiKeyService service;
+    private final ActiveKeys activeKeys;
 
-    public ApiKeyResource(ApiKeyService service) {
+    public ApiKeyResource(ApiKeyService service, ActiveKeys activeKeys) {
         this.service = service;
+        this.activeKeys = activeKeys;
     }
 
     @POST
@@ -63,11 +66,12 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke an API key", description = "The key stops working at once. Revoking a revoked key changes nothing.")
+    @Operation(summary = "Revoke an API key", description = "The key stops working at once on this instance and within JOULE_KEY_CACHE_TTL (5 s) on others. Revoking a revoked key changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(mediaType = "application/problem+json"))
     public Uni<Void> revoke(@PathParam("id") String id) {
-        return service.revoke(parseId(id));
+        // Forgotten once the revocation is committed, so no request can cache the key again in between.
+        return service.revoke(parseId(id)).invoke(activeKeys::forgetAll);
     }
 
     private static UUID parseId(String id) {

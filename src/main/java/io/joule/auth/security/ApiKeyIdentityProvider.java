@@ -1,9 +1,7 @@
 package io.joule.auth.security;
 
 import io.joule.auth.Role;
-import io.joule.auth.repository.ApiKeyRepository;
 import io.joule.config.JouleConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -20,10 +18,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     public static final String SUBJECT = "subject";
     private static final int MAX_KEY_LENGTH = 200;
 
-    private final ApiKeyRepository keys;
+    private final ActiveKeys keys;
     private final JouleConfig config;
 
-    public ApiKeyIdentityProvider(ApiKeyRepository keys, JouleConfig config) {
+    public ApiKeyIdentityProvider(ActiveKeys keys, JouleConfig config) {
         this.keys = keys;
         this.config = config;
     }
@@ -42,9 +40,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         if (config.adminKey().filter(admin -> !admin.isBlank() && KeyHash.sameKey(admin, key)).isPresent()) {
             return Uni.createFrom().item(identity("admin", Role.ADMIN.code(), null));
         }
-        return Panache.withSession(() -> keys.findActiveByHash(KeyHash.of(key)))
+        return keys.find(KeyHash.of(key))
                 .onItem().ifNull().failWith(() -> new AuthenticationFailedException("unknown API key"))
-                .map(k -> identity(k.id.toString(), k.role, k.subject));
+                .map(k -> identity(k.id(), k.role(), k.subject()));
     }
 
     private static SecurityIdentity identity(String name, String role, String subject) {

@@ -1,9 +1,7 @@
 package io.joule.auth.security;
 
 import io.joule.auth.Role;
-import io.joule.auth.repository.ApiKeyRepository;
 import io.joule.config.JouleConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -20,10 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationRequest> {
     private final SessionStore sessions;
-    private final ApiKeyRepository keys;
+    private final ActiveKeys keys;
     private final JouleConfig config;
 
-    public SessionIdentityProvider(SessionStore sessions, ApiKeyRepository keys, JouleConfig config) {
+    public SessionIdentityProvider(SessionStore sessions, ActiveKeys keys, JouleConfig config) {
         this.sessions = sessions;
         this.keys = keys;
         this.config = config;
@@ -48,12 +46,12 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
             }
             return Uni.createFrom().item(identity("admin", Role.ADMIN.code(), null));
         }
-        return Panache.withSession(() -> keys.findActiveByHash(session.keyHash()))
+        return keys.find(session.keyHash())
                 .onItem().ifNull().failWith(() -> {
                     sessions.close(request.token());
                     return new AuthenticationFailedException("the session's API key was revoked");
                 })
-                .map(k -> identity(k.id.toString(), k.role, k.subject));
+                .map(k -> identity(k.id(), k.role(), k.subject()));
     }
 
     /** The same identity a bearer request with the key gets (see {@link ApiKeyIdentityProvider}). */
