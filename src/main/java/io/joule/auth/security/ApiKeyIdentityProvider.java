@@ -42,10 +42,15 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         }
         return keys.find(KeyHash.of(key))
                 .onItem().ifNull().failWith(() -> new AuthenticationFailedException("unknown API key"))
-                .map(k -> identity(k.id(), k.role(), k.subject()));
+                .map(ApiKeyIdentityProvider::identity);
     }
 
-    private static SecurityIdentity identity(String name, String role, String subject) {
+    /** The identity a stored key grants, however it was presented (bearer header or dashboard session). */
+    static SecurityIdentity identity(ActiveKeys.Grant grant) {
+        return identity(grant.id(), grant.role(), grant.subject());
+    }
+
+    static SecurityIdentity identity(String name, String role, String subject) {
         var builder = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role);
         if (subject != null) {
             builder.addAttribute(SUBJECT, subject);

@@ -6,8 +6,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,22 +42,13 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
                 sessions.close(request.token());
                 return Uni.createFrom().failure(new AuthenticationFailedException("the admin key changed"));
             }
-            return Uni.createFrom().item(identity("admin", Role.ADMIN.code(), null));
+            return Uni.createFrom().item(ApiKeyIdentityProvider.identity("admin", Role.ADMIN.code(), null));
         }
         return keys.find(session.keyHash())
                 .onItem().ifNull().failWith(() -> {
                     sessions.close(request.token());
                     return new AuthenticationFailedException("the session's API key was revoked");
                 })
-                .map(k -> identity(k.id(), k.role(), k.subject()));
-    }
-
-    /** The same identity a bearer request with the key gets (see {@link ApiKeyIdentityProvider}). */
-    private static SecurityIdentity identity(String name, String role, String subject) {
-        var builder = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role);
-        if (subject != null) {
-            builder.addAttribute(ApiKeyIdentityProvider.SUBJECT, subject);
-        }
-        return builder.build();
+                .map(ApiKeyIdentityProvider::identity);
     }
 }
