@@ -116,6 +116,7 @@ class DatabaseOutageFaultTest {
                 }));
             }
             assertTrue(acknowledgedBeforeCut.await(20, TimeUnit.SECONDS), "every client got batches in before the cut");
+            HttpResponse<String> readyBefore = get("q/health/ready", null);
             log.start();
             proxy.cut();
             cut.set(true);
@@ -129,6 +130,10 @@ class DatabaseOutageFaultTest {
             for (Future<?> client : clients) {
                 client.get(30, TimeUnit.SECONDS);
             }
+            HttpResponse<String> readyAfter = get("q/health/ready", null);
+
+            assertEquals(200, readyBefore.statusCode(), readyBefore.body());
+            assertEquals(200, readyAfter.statusCode(), "ready again without a restart: " + readyAfter.body());
 
             assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("\"DOWN\""), ready.body());
