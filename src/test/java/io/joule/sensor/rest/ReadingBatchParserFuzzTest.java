@@ -1,5 +1,6 @@
 package io.joule.sensor.rest;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.joule.fuzz.Fuzz;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.Instant;
 class ReadingBatchParserFuzzTest {
     static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
 
+    @DictionaryEntries({"{", "}", "[", "]", "\"sensor_id\":", "\"water_level\":", "\"created_at\":", "\"2020-07-27T10:00:00Z\"", "\"s-1\"", "1e12", "null"})
     @FuzzTest
     void readings(byte[] body) {
         Fuzz.refusesOnlyWith400(() -> ReadingBatchParser.parse(body, NOW));
