@@ -13,6 +13,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error leaves as application/problem+json; nothing a client sends produces a 500. */
 public class ProblemMappers {
+    private final DatabaseOutages outages;
+
+    public ProblemMappers(DatabaseOutages outages) {
+        this.outages = outages;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -21,6 +26,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        // a stored key could not be looked up: the database is down, the key may well be valid
+        var outage = outages.answer(e, request.method().name(), request.path());
+        if (outage.isPresent()) {
+            return outage.get();
+        }
         Response r = respond(401, "Unauthorized", "A valid API key is required: Authorization: Bearer <key>", request, null);
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"joule\"").build();
     }
@@ -48,6 +58,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        var outage = outages.answer(e, request.method().name(), request.path());
+        if (outage.isPresent()) {
+            return outage.get();
+        }
         Log.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(500, "Internal Server Error", "The service failed; it has been logged", request, null);
     }

@@ -1,0 +1,30 @@
+package io.joule.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the service waits for, and reports, the database (pool size and idle time are quarkus.datasource.reactive.*). */
+@ConfigMapping(prefix = "joule.database")
+public interface DatabaseConfig {
+
+    /** Longest wait for a pooled connection before the request answers 503 (env JOULE_DATABASE_ACQUIRE_TIMEOUT). */
+    @WithDefault("5s")
+    Duration acquireTimeout();
+
+    /** Longest TCP connect to PostgreSQL (env JOULE_DATABASE_CONNECT_TIMEOUT). */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** The Retry-After a 503 suggests while the database is unavailable (env JOULE_DATABASE_RETRY_AFTER). */
+    @WithDefault("5s")
+    Duration retryAfter();
+
+    /** At most one log line per outage kind in this interval; the others are counted (env JOULE_DATABASE_OUTAGE_LOG_INTERVAL). */
+    @WithDefault("10s")
+    Duration outageLogInterval();
+
+    /** Longest readiness probe query (env JOULE_DATABASE_HEALTH_TIMEOUT). */
+    @WithDefault("3s")
+    Duration healthTimeout();
+}

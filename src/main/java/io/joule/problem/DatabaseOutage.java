@@ -1,0 +1,93 @@
+package io.joule.problem;
+
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells a failure to reach the database (the client should retry) from a bug (a 500): walks the
+ * cause chain, because Hibernate Reactive, Mutiny and Vert.x wrap the connection-level cause.
+ */
+public final class DatabaseOutage {
+    /** The database cannot be connected to (refused, no route, unknown host, connect timeout). */
+    public static final String UNREACHABLE = "database unreachable";
+    /** An open connection was closed or reset under a running statement. */
+    public static final String CONNECTION_LOST = "database connection lost";
+    /** Every pooled connection stayed busy (or kept failing) for the whole acquire timeout. */
+    public static final String POOL_TIMEOUT = "database pool acquire timeout";
+    /** The server answered but refuses work for now: shutting down, starting up, too many connections. */
+    public static final String SERVER_UNAVAILABLE = "database server unavailable";
+
+    /** SQLSTATEs that mean "not now" rather than "wrong": admin/crash shutdown, cannot connect now, too many connections. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final int MAX_DEPTH = 20;
+
+    private DatabaseOutage() {
+    }
+
+    /** The failure kind when {@code failure} (or one of its causes) is an outage, else empty. */
+    public static Optional<String> kind(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause() == t ? null : t.getCause()) {
+            String kind = own(t);
+            if (kind != null) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String own(Throwable t) {
+        if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
+            return UNREACHABLE;
+        }
+        if (t instanceof ClosedConnectionException || t instanceof ClosedChannelException || t instanceof SocketException) {
+            return CONNECTION_LOST;
+        }
+        if (t instanceof DatabaseException db) {
+            return state(db.getSqlState());
+        }
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+            return UNREACHABLE;
+        }
+        if (t instanceof SQLException sql) {
+            return state(sql.getSQLState());
+        }
+        if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+            return POOL_TIMEOUT; // how the Vert.x SQL pool fails a waiter after connectionTimeout
+        }
+        if (t instanceof IOException && t.getClass().getName().startsWith("io.netty.")) {
+            return CONNECTION_LOST; // e.g. "Connection reset by peer" from the native transport
+        }
+        if (t instanceof VertxException && t.getMessage() != null) {
+            String message = t.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("connection") && (message.contains("closed") || message.contains("not active"))) {
+                return CONNECTION_LOST;
+            }
+        }
+        return null;
+    }
+
+    private static String state(String sqlState) {
+        if (sqlState == null) {
+            return null;
+        }
+        if (sqlState.startsWith("08")) {
+            return CONNECTION_LOST;
+        }
+        return UNAVAILABLE_STATES.contains(sqlState) ? SERVER_UNAVAILABLE : null;
+    }
+}
