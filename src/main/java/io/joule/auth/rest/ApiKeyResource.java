@@ -4,6 +4,7 @@ import io.joule.auth.ApiKeyView;
 import io.joule.auth.Role;
 import io.joule.auth.security.ActiveKeys;
 import io.joule.auth.service.ApiKeyService;
+import io.joule.openapi.RequestSchemas;
 import io.joule.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -44,7 +46,8 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API key", description = "Roles: admin (everything), coordinator (reads every series), "
             + "device (one series, named by subject such as ship:42), user. The key is shown once; only its hash is stored.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "device", value = "{\"role\": \"device\", \"subject\": \"ship:42\"}")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestSchemas.ApiKey.class), examples = @ExampleObject(name = "device", value = "{\"role\": \"device\", \"subject\": \"ship:42\"}")))
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "issued", value = "{\"id\": \"2b6f0cc9-3f0c-4bb0-9a53-5d3c3f1c2a10\", "
                     + "\"key\": \"jk_bWFkZSB1cCBmb3IgdGhlIGV4YW1wbGUgb25seQ\", \"role\": \"device\", \"subject\": \"ship:42\"}")))

@@ -4,6 +4,7 @@ import io.joule.auth.Role;
 import io.joule.carbon.IngestedIntensity;
 import io.joule.carbon.IntensityParser;
 import io.joule.carbon.service.IntensityService;
+import io.joule.openapi.RequestSchemas;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemException;
 import io.joule.rest.QueryParams;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,7 +47,8 @@ public class CarbonIntensityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import carbon intensity", description = "A body in the Carbon Intensity API's shape. Each half-hour's "
             + "forecast and actual are stored; a later import replaces the values it carries (actuals arrive after forecasts).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "one half-hour", value = """
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestSchemas.CarbonIntensity.class), examples = @ExampleObject(name = "one half-hour", value = """
             {"data": [{"from": "2018-01-20T12:00Z", "to": "2018-01-20T12:30Z", "intensity": {"forecast": 266, "actual": 263, "index": "moderate"}}]}""")))
     @APIResponse(responseCode = "200", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "stored", value = "{\"region\": \"GB\", \"periods\": 1, \"from\": \"2018-01-20T12:00:00Z\", \"to\": \"2018-01-20T12:30:00Z\", \"requests\": 0}")))

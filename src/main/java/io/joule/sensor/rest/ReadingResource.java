@@ -2,6 +2,7 @@ package io.joule.sensor.rest;
 
 import io.joule.auth.Role;
 import io.joule.auth.security.Access;
+import io.joule.openapi.RequestSchemas;
 import io.joule.pipeline.Reading;
 import io.joule.sensor.service.SensorReadingService;
 import io.joule.series.SeriesKind;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,7 +44,11 @@ public class ReadingResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.DEVICE_NAME})
     @Operation(summary = "Post water levels", description = "The original message, or an array of them; created_at defaults to now "
             + "and may be at most a day in the future. Re-sending a time replaces its level; consumption follows in the same transaction.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "message", value = "{\"sensor_id\": \"5f1efd8e2514f800017a1fd4\", \"water_level\": 126}")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {RequestSchemas.WaterLevel.class, RequestSchemas.WaterLevels.class}),
+            examples = {@ExampleObject(name = "message", value = "{\"sensor_id\": \"5f1efd8e2514f800017a1fd4\", \"water_level\": 126}"),
+                    @ExampleObject(name = "several", value = "[{\"sensor_id\": \"5f1efd8e2514f800017a1fd4\", \"water_level\": 126, \"created_at\": \"2020-07-27T08:00:00Z\"},"
+                            + " {\"sensor_id\": \"5f1efd8e2514f800017a1fd4\", \"water_level\": 230, \"created_at\": \"2020-07-27T09:00:00Z\"}]")}))
     @APIResponse(responseCode = "200", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "stored", value = "{\"readings\": 1}")))
     @APIResponse(responseCode = "400", description = "Bad level or time; nothing stored", content = @Content(mediaType = "application/problem+json"))

@@ -3,6 +3,7 @@ package io.joule.sensor.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joule.auth.Role;
 import io.joule.auth.security.ApiKeyIdentityProvider;
+import io.joule.openapi.RequestSchemas;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,7 +64,8 @@ public class SensorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Register a sensor", description = "Answers the sensor's device key once. An id is generated when none is given.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "sensor", value = "{\"sensor_id\": \"5f1efd8e2514f800017a1fd4\", \"zone\": \"Europe/Berlin\", \"unit\": \"cm\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestSchemas.Sensor.class), examples = @ExampleObject(name = "sensor", value = "{\"sensor_id\": \"5f1efd8e2514f800017a1fd4\", \"zone\": \"Europe/Berlin\", \"unit\": \"cm\"}")))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "created", value = "{\"sensor_id\": \"5f1efd8e2514f800017a1fd4\", \"zone\": \"Europe/Berlin\", \"unit\": \"cm\", \"api_key\": \"jk_...\"}")))
     @APIResponse(responseCode = "400", description = "Bad id, zone or unit", content = @Content(mediaType = PROBLEM))

@@ -3,6 +3,7 @@ package io.joule.ship.rest;
 import io.joule.auth.Role;
 import io.joule.auth.security.Access;
 import io.joule.config.JouleConfig;
+import io.joule.openapi.RequestSchemas;
 import io.joule.pipeline.TimeRange;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
@@ -68,7 +69,8 @@ public class ShipDataResource {
                     + "Re-sending a timestamp replaces its value. The whole batch is validated first: any error stores nothing. "
                     + "A new spaceship_id is registered on its first accepted batch; a ship keeps the quantity (power or energy) "
                     + "of its first batch. Admin, or the ship's device key.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "kW every 5 minutes", value = BATCH_EXAMPLE)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestSchemas.ShipBatch.class), examples = @ExampleObject(name = "kW every 5 minutes", value = BATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Stored; the slots in [from, to) were recomputed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary", value = """
                     {"spaceship_id": 2, "readings": 3, "slots_written": 1, "from": "2018-08-23T23:00:00Z", "to": "2018-08-24T02:15:00Z"}""")))

@@ -2,6 +2,7 @@ package io.joule.user.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joule.auth.Role;
+import io.joule.openapi.RequestSchemas;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,7 +41,8 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user", description = "A person who links sensors to their account. Answers their API key (role user) once.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "alice", value = "{\"name\": \"alice\"}")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestSchemas.User.class), examples = @ExampleObject(name = "alice", value = "{\"name\": \"alice\"}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "created", value = "{\"user_id\": \"6f1c2d0e-5a7b-4c1e-9d2f-3b4a5c6d7e8f\", \"name\": \"alice\", \"api_key\": \"jk_...\"}")))
     @APIResponse(responseCode = "400", description = "No name", content = @Content(mediaType = "application/problem+json"))

@@ -1,0 +1,100 @@
+package io.joule.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document is a contract a client can be generated from: typed request bodies with examples. */
+@QuarkusTest
+class OpenApiContractTest {
+    static JsonNode doc;
+
+    // Not @BeforeAll: the random test port is known only once the test instance runs.
+    @BeforeEach
+    void fetch() throws Exception {
+        doc = new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void everyJsonRequestBodyHasAnObjectSchemaAndAnExample() {
+        Map<String, JsonNode> bodies = jsonRequestBodies();
+        assertEquals(List.of("POST /api-keys", "POST /carbon-intensity", "POST /data", "POST /readings", "POST /sensors", "POST /users"),
+                List.copyOf(bodies.keySet()));
+        bodies.forEach((operation, media) -> {
+            JsonNode schema = resolve(media.path("schema"));
+            List<JsonNode> objects = new ArrayList<>();
+            if ("object".equals(schema.path("type").asText())) {
+                objects.add(schema);
+            }
+            schema.path("oneOf").forEach(s -> objects.add(resolve(s)));
+            assertFalse(objects.isEmpty(), operation + " has no object schema: " + schema);
+            for (JsonNode object : objects) {
+                if ("array".equals(object.path("type").asText())) {
+                    object = resolve(object.path("items"));
+                }
+                assertEquals("object", object.path("type").asText(), operation + ": " + object);
+                assertTrue(object.path("properties").size() > 0, operation + " has an object schema without properties");
+            }
+            assertTrue(media.path("examples").size() > 0 || media.has("example"), operation + " has no example");
+            assertFalse("binary".equals(schema.path("format").asText()), operation + " is still a file");
+        });
+    }
+
+    @Test
+    void propertiesAreSnakeCaseAsOnTheWire() {
+        JsonNode batch = doc.at("/components/schemas/ShipBatchRequest/properties");
+        assertEquals(List.of("data", "spaceship_id", "units"), sortedNames(batch));
+        assertEquals(List.of("spaceship_id", "units", "data"), List.of(doc.at("/components/schemas/ShipBatchRequest/required").get(0).asText(),
+                doc.at("/components/schemas/ShipBatchRequest/required").get(1).asText(),
+                doc.at("/components/schemas/ShipBatchRequest/required").get(2).asText()));
+        assertEquals(List.of("created_at", "sensor_id", "water_level"), sortedNames(doc.at("/components/schemas/WaterLevelMessage/properties")));
+    }
+
+    @Test
+    void theBearerSchemeIsDeclaredAndRequiredByTheApi() {
+        JsonNode scheme = doc.at("/components/securitySchemes/bearer");
+        assertEquals("http", scheme.path("type").asText());
+        assertEquals("bearer", scheme.path("scheme").asText());
+        assertEquals("bearer", doc.at("/paths/~1data/post/security/0").fieldNames().next());
+    }
+
+    private static Map<String, JsonNode> jsonRequestBodies() {
+        Map<String, JsonNode> found = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fields().forEachRemaining(op -> {
+                JsonNode json = op.getValue().path("requestBody").path("content").path("application/json");
+                if (!json.isMissingNode()) {
+                    found.put(op.getKey().toUpperCase() + " " + path.getKey(), json);
+                }
+            });
+        }
+        return found;
+    }
+
+    private static JsonNode resolve(JsonNode schema) {
+        String ref = schema.path("$ref").asText(null);
+        return ref == null ? schema : doc.at(ref.substring(1));
+    }
+
+    private static List<String> sortedNames(JsonNode properties) {
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        names.sort(null);
+        return names;
+    }
+}
