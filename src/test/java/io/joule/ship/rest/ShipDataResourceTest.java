@@ -147,4 +147,14 @@ class ShipDataResourceTest {
         admin().queryParam("spaceship_id", newShipId()).when().get("/data")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
     }
+
+    @Test
+    void aShipRegisteredByAWriteIsReadAtOnceAfterA404() {
+        long ship = newShipId();
+        admin().queryParam("spaceship_id", ship).when().get("/data").then().statusCode(404);
+        admin().contentType("application/json").body(batch(ship, "kW", "2019-01-05T04:30:00Z", "4"))
+                .when().post("/data").then().statusCode(200);
+        admin().queryParam("spaceship_id", ship).when().get("/data").then().statusCode(200)
+                .body("spaceship_id", equalTo((int) ship)).body("data", hasSize(1));
+    }
 }
