@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,6 +31,8 @@ public class ActiveKeys {
     }
 
     private final ConcurrentHashMap<String, Entry> byHash = new ConcurrentHashMap<>();
+    /** Moves on every revocation: a lookup that overlapped one may have read the key as still active. */
+    private final AtomicLong revocations = new AtomicLong();
     private final Pool pool;
     private final long ttlNanos;
     private final LongSupplier clock;
@@ -52,6 +55,7 @@ public class ActiveKeys {
         if (cached != null && cached.expiresAt - now > 0) {
             return Uni.createFrom().item(cached.grant);
         }
+        long seen = revocations.get();
         return pool.preparedQuery(FIND).execute(Tuple.of(keyHash)).map(rows -> {
             Iterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
@@ -60,7 +64,7 @@ public class ActiveKeys {
             }
             Row r = it.next();
             Grant grant = new Grant(r.getString(0), r.getString(1), r.getString(2));
-            if (ttlNanos > 0) {
+            if (ttlNanos > 0 && revocations.get() == seen) {
                 if (byHash.size() >= MAX_ENTRIES) {
                     byHash.clear();
                 }
@@ -72,6 +76,7 @@ public class ActiveKeys {
 
     /** Called after a key is revoked here: no cached grant outlives it on this instance. */
     public void forgetAll() {
+        revocations.incrementAndGet();
         byHash.clear();
     }
 }
