@@ -60,4 +60,18 @@ final class BenchSupport {
         file.toFile().deleteOnExit();
         return file;
     }
+
+    /** Runs {@code work}, keeping its wall time in seconds at {@code seconds[i]}. */
+    static <T> T time(double[] seconds, int i, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        seconds[i] = (System.nanoTime() - start) / 1e9;
+        return result;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
 }

@@ -27,12 +27,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,9 +131,9 @@ class TimescaleBench {
         List<TopUsers.Ship> r = null;
         List<TopUsers.Ship> s = null;
         for (int i = 0; i < RUNS; i++) {
-            a = time(cagg, i, () -> aggregates.topShips(window, 10).await().atMost(Duration.ofMinutes(5)));
-            r = time(rollup, i, () -> transactional.topShips(window, 10).await().atMost(Duration.ofMinutes(5)));
-            s = time(raw, i, () -> rankings.topFromSlots(window, 10).await().atMost(Duration.ofMinutes(5)));
+            a = BenchSupport.time(cagg, i, () -> aggregates.topShips(window, 10).await().atMost(Duration.ofMinutes(5)));
+            r = BenchSupport.time(rollup, i, () -> transactional.topShips(window, 10).await().atMost(Duration.ofMinutes(5)));
+            s = BenchSupport.time(raw, i, () -> rankings.topFromSlots(window, 10).await().atMost(Duration.ofMinutes(5)));
         }
         assertSameRanking(s, a);
         assertSameRanking(s, r);
@@ -155,9 +153,9 @@ class TimescaleBench {
         double[] dRollup = new double[RUNS];
         double[] dRaw = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            List<List<DailyRollup>> fromAggregates = time(dCagg, i, () -> daily(aggregates, ids, firstDay, lastDay));
-            List<List<DailyRollup>> fromRollups = time(dRollup, i, () -> daily(transactional, ids, firstDay, lastDay));
-            List<List<String>> fromSlots = time(dRaw, i, () -> rawDaily(ids, from, to));
+            List<List<DailyRollup>> fromAggregates = BenchSupport.time(dCagg, i, () -> daily(aggregates, ids, firstDay, lastDay));
+            List<List<DailyRollup>> fromRollups = BenchSupport.time(dRollup, i, () -> daily(transactional, ids, firstDay, lastDay));
+            List<List<String>> fromSlots = BenchSupport.time(dRaw, i, () -> rawDaily(ids, from, to));
             assertEquals(DAYS, fromAggregates.get(0).size());
             for (int k = 0; k < ids.size(); k++) {
                 assertEquals(summary(fromRollups.get(k)), summary(fromAggregates.get(k)), "aggregates = rollups");
@@ -168,15 +166,15 @@ class TimescaleBench {
         System.out.printf("%d ships x %d days of 15-minute slots (%,d slots), loaded with rollups and aggregates in %.0f s%n",
                 SHIPS, DAYS, SHIPS * DAYS * 96L, loadSeconds);
         System.out.printf("top 10 over %s .. %s, median of %d:%n", window.from(), window.to(), RUNS);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates (days+hours+edge slots)", median(cagg) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables (same split)", median(rollup) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", median(raw) * 1000);
+        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates (days+hours+edge slots)", BenchSupport.median(cagg) * 1000);
+        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables (same split)", BenchSupport.median(rollup) * 1000);
+        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", BenchSupport.median(raw) * 1000);
         System.out.printf("rankings identical, totals within 1e-9; aggregates vs raw %.1fx, vs rollups %.2fx%n",
-                median(raw) / median(cagg), median(rollup) / median(cagg));
+                BenchSupport.median(raw) / BenchSupport.median(cagg), BenchSupport.median(rollup) / BenchSupport.median(cagg));
         System.out.printf("daily statistics of %d days for 10 ships, one query each, median of %d:%n", DAYS, RUNS);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates", median(dCagg) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables", median(dRollup) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", median(dRaw) * 1000);
+        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates", BenchSupport.median(dCagg) * 1000);
+        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables", BenchSupport.median(dRollup) * 1000);
+        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", BenchSupport.median(dRaw) * 1000);
         System.out.printf("all three equal day by day%n%n");
     }
 
@@ -196,9 +194,9 @@ class TimescaleBench {
         refresher.refreshAll().await().atMost(Duration.ofMinutes(5));
         System.out.printf("%n== TimescaleDB write path (%s) ==%n", BenchSupport.machine());
         System.out.printf("4 concurrent writers x 8 batches of 5,000 five-minute kW readings (TimeSeriesWriter, no HTTP), median of %d:%n", RUNS);
-        System.out.printf("%-52s %,12.0f rows/s%n", "with continuous aggregates (pending range + refresher)", median(agg));
-        System.out.printf("%-52s %,12.0f rows/s%n", "with transactional rollups (baseline)", median(roll));
-        System.out.printf("ratio %.2f%n%n", median(agg) / median(roll));
+        System.out.printf("%-52s %,12.0f rows/s%n", "with continuous aggregates (pending range + refresher)", BenchSupport.median(agg));
+        System.out.printf("%-52s %,12.0f rows/s%n", "with transactional rollups (baseline)", BenchSupport.median(roll));
+        System.out.printf("ratio %.2f%n%n", BenchSupport.median(agg) / BenchSupport.median(roll));
     }
 
     /** Four writers, one ship each, {@code batches} batches of 5,000 readings; answers rows/s. */
@@ -280,18 +278,5 @@ class TimescaleBench {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static <T> T time(double[] seconds, int i, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        seconds[i] = (System.nanoTime() - start) / 1e9;
-        return result;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Top users over a year of 1,000 ships: from rollups against the same ranking from raw slots. */
@@ -58,16 +56,16 @@ class TopUsersBench {
         List<TopUsers.Ship> fromRollups = null;
         List<TopUsers.Ship> fromSlots = null;
         for (int i = 0; i < RUNS; i++) {
-            fromRollups = time(rollup, i, () -> rankings.top(window, 10).await().atMost(Duration.ofMinutes(5)));
-            fromSlots = time(raw, i, () -> rankings.topFromSlots(window, 10).await().atMost(Duration.ofMinutes(5)));
+            fromRollups = BenchSupport.time(rollup, i, () -> rankings.top(window, 10).await().atMost(Duration.ofMinutes(5)));
+            fromSlots = BenchSupport.time(raw, i, () -> rankings.topFromSlots(window, 10).await().atMost(Duration.ofMinutes(5)));
         }
         assertEquals(fromSlots.stream().map(TopUsers.Ship::spaceshipId).toList(),
                 fromRollups.stream().map(TopUsers.Ship::spaceshipId).toList(), "same ranking");
         for (int i = 0; i < fromSlots.size(); i++) {
             assertEquals(fromSlots.get(i).consumption(), fromRollups.get(i).consumption(), 1e-9 * fromSlots.get(i).consumption());
         }
-        double r = median(rollup);
-        double s = median(raw);
+        double r = BenchSupport.median(rollup);
+        double s = BenchSupport.median(raw);
         System.out.printf("%n== Top users benchmark (%s) ==%n", BenchSupport.machine());
         System.out.printf("%d ships x one year of 15-minute slots (%,d slots), loaded in %.0f s; window %s .. %s, top 10%n",
                 SHIPS, SHIPS * 35040L, loadSeconds, window.from(), window.to());
@@ -75,18 +73,5 @@ class TopUsersBench {
         System.out.printf("%-44s %12.1f%n", "GET /topusers query (days+hours+edge slots)", r * 1000);
         System.out.printf("%-44s %12.1f%n", "same ranking from raw slots (baseline)", s * 1000);
         System.out.printf("speed-up = %.1fx (goal >= 10x); rankings identical, totals within 1e-9%n%n", s / r);
-    }
-
-    private static <T> T time(double[] seconds, int i, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        seconds[i] = (System.nanoTime() - start) / 1e9;
-        return result;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
