@@ -17,7 +17,7 @@ import java.util.Iterator;
  * {@link MeterRow} or a {@link MeterFileFormat.BadRowException}; the CSV may be unreadable (CsvParseException, a 400).
  */
 class MeterFileFuzzTest {
-    @DictionaryEntries({",", "\n", "\r\n", "\"", "31/08/2018 00:45:00", "12/09/2018 5:30", "30/12/1899", "kWh", "1.5e3", "A"})
+    @DictionaryEntries({",", "31/08/2018 00:45:00", "12/09/2018 5:30", "30/12/1899", "kWh", "1.5e3", "A"})
     @FuzzTest
     void meterFile(FuzzedDataProvider data) {
         MeterFileFormat layout = data.pickValue(MeterFileFormat.values());
