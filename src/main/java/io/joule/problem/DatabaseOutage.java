@@ -69,8 +69,8 @@ public final class DatabaseOutage {
         if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
             return POOL_TIMEOUT; // how the Vert.x SQL pool fails a waiter after connectionTimeout
         }
-        if (t instanceof IOException && t.getClass().getName().startsWith("io.netty.")) {
-            return CONNECTION_LOST; // e.g. "Connection reset by peer" from the native transport
+        if (t instanceof IOException && (t.getClass().getName().startsWith("io.netty.") || raisedByDatabaseClient(t))) {
+            return CONNECTION_LOST; // e.g. "Connection reset by peer", or "Broken pipe" while the client flushes a query
         }
         if (t instanceof VertxException && t.getMessage() != null) {
             String message = t.getMessage().toLowerCase(Locale.ROOT);
@@ -79,6 +79,17 @@ public final class DatabaseOutage {
             }
         }
         return null;
+    }
+
+    /** An I/O failure on the database client's own socket (not the HTTP client's) has the SQL client on its stack. */
+    private static boolean raisedByDatabaseClient(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith("io.vertx.sqlclient.") || name.startsWith("io.vertx.pgclient.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String state(String sqlState) {

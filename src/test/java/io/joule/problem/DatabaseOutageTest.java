@@ -37,6 +37,21 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aBrokenPipeWhileTheDatabaseClientWritesIsALostConnectionButNotOnAnyOtherSocket() {
+        java.io.IOException flushing = new java.io.IOException("Broken pipe");
+        flushing.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", "SocketDispatcher.java", 62),
+                new StackTraceElement("io.vertx.pgclient.impl.codec.PgEncoder", "flush", "PgEncoder.java", 154)});
+        assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(new RuntimeException(flushing)));
+
+        java.io.IOException httpClient = new java.io.IOException("Broken pipe");
+        httpClient.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", "SocketDispatcher.java", 62),
+                new StackTraceElement("io.vertx.core.http.impl.Http1xServerConnection", "write", "Http1xServerConnection.java", 1)});
+        assertEquals(Optional.empty(), DatabaseOutage.kind(httpClient));
+    }
+
+    @Test
     void bugsAndRefusalsAreNotOutages() {
         assertEquals(Optional.empty(), DatabaseOutage.kind(new NullPointerException()));
         assertEquals(Optional.empty(), DatabaseOutage.kind(new IllegalStateException(new RuntimeException("boom"))));
