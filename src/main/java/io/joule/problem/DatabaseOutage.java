@@ -69,7 +69,8 @@ public final class DatabaseOutage {
         if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
             return POOL_TIMEOUT; // how the Vert.x SQL pool fails a waiter after connectionTimeout
         }
-        if (t instanceof IOException && (t.getClass().getName().startsWith("io.netty.") || raisedByDatabaseClient(t))) {
+        if (t instanceof IOException && (t.getClass().getName().startsWith("io.netty.") || raisedByDatabaseClient(t)
+                || socketGone(t.getMessage()))) {
             return CONNECTION_LOST; // e.g. "Connection reset by peer", or "Broken pipe" while the client flushes a query
         }
         if (t instanceof VertxException && t.getMessage() != null) {
@@ -90,6 +91,14 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * A request's body is read before its handler runs and an upload's failures are a 400, so a socket that went away
+     * under a running request is the database's, even when the write was flushed later from the event loop.
+     */
+    private static boolean socketGone(String message) {
+        return message != null && (message.contains("Broken pipe") || message.contains("Connection reset"));
     }
 
     private static String state(String sqlState) {

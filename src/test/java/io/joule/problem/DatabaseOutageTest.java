@@ -37,18 +37,19 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aBrokenPipeWhileTheDatabaseClientWritesIsALostConnectionButNotOnAnyOtherSocket() {
+    void aSocketThatWentAwayUnderARequestIsALostConnectionButOtherIoFailuresAreBugs() {
         java.io.IOException flushing = new java.io.IOException("Broken pipe");
         flushing.setStackTrace(new StackTraceElement[] {
                 new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", "SocketDispatcher.java", 62),
                 new StackTraceElement("io.vertx.pgclient.impl.codec.PgEncoder", "flush", "PgEncoder.java", 154)});
         assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(new RuntimeException(flushing)));
 
-        java.io.IOException httpClient = new java.io.IOException("Broken pipe");
-        httpClient.setStackTrace(new StackTraceElement[] {
-                new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", "SocketDispatcher.java", 62),
-                new StackTraceElement("io.vertx.core.http.impl.Http1xServerConnection", "write", "Http1xServerConnection.java", 1)});
-        assertEquals(Optional.empty(), DatabaseOutage.kind(httpClient));
+        java.io.IOException flushedLater = new java.io.IOException("Connection reset by peer");
+        flushedLater.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("io.vertx.core.net.impl.ConnectionBase", "write", "ConnectionBase.java", 1)});
+        assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(flushedLater));
+
+        assertEquals(Optional.empty(), DatabaseOutage.kind(new java.io.IOException("No space left on device")));
     }
 
     @Test
