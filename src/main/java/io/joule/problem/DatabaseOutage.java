@@ -73,7 +73,8 @@ public final class DatabaseOutage {
                 || socketGone(t.getMessage()))) {
             return CONNECTION_LOST; // e.g. "Connection reset by peer", or "Broken pipe" while the client flushes a query
         }
-        if (t instanceof VertxException && t.getMessage() != null) {
+        // The pool fails a statement on a connection that just closed with a bare NoStackTraceThrowable of this message.
+        if ((t instanceof VertxException || t instanceof NoStackTraceThrowable) && t.getMessage() != null) {
             String message = t.getMessage().toLowerCase(Locale.ROOT);
             if (message.contains("connection") && (message.contains("closed") || message.contains("not active"))) {
                 return CONNECTION_LOST;

@@ -50,6 +50,8 @@ class DatabaseOutageTest {
         assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(flushedLater));
 
         assertEquals(Optional.empty(), DatabaseOutage.kind(new java.io.IOException("No space left on device")));
+        assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
     }
 
     @Test
