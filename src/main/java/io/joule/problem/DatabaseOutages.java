@@ -3,7 +3,6 @@ package io.joule.problem;
 import io.joule.config.DatabaseConfig;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
@@ -22,11 +21,8 @@ public class DatabaseOutages {
     public Optional<Response> answer(Throwable failure, String method, String path) {
         return DatabaseOutage.kind(failure).map(kind -> {
             note(kind, failure, method + " " + path);
-            Problem problem = new Problem("about:blank", "Service Unavailable", 503,
-                    "The database is unavailable; retry after " + retryAfterSeconds + " seconds (re-sending a batch is safe)",
-                    path, null);
-            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                    .entity(problem).build();
+            return ProblemMappers.respond(ProblemException.unavailable("The database is unavailable; retry after "
+                    + retryAfterSeconds + " seconds (re-sending a batch is safe)", retryAfterSeconds), path);
         });
     }
 

@@ -7,12 +7,23 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<ProblemError> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<ProblemError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String title, String detail, List<ProblemError> errors, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Not now, through no fault of the request (an outage, a bound kept on purpose): 503 with Retry-After. */
+    public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+        return new ProblemException(503, "Service Unavailable", detail, null, retryAfterSeconds);
     }
 
     public static ProblemException badRequest(String detail, List<ProblemError> errors) {
@@ -45,5 +56,10 @@ public class ProblemException extends RuntimeException {
 
     public List<ProblemError> errors() {
         return errors;
+    }
+
+    /** Seconds for the Retry-After header, or null for none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

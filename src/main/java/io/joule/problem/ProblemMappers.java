@@ -67,7 +67,17 @@ public class ProblemMappers {
     }
 
     static Response respond(int status, String title, String detail, HttpServerRequest request, ProblemException e) {
-        Problem problem = new Problem("about:blank", title, status, detail, request.path(), e == null ? null : e.errors());
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return e == null ? respond(new ProblemException(status, title, detail, null), request.path())
+                : respond(e, request.path());
+    }
+
+    /** The problem+json answer for {@code e}, with its Retry-After header when it has one. */
+    static Response respond(ProblemException e, String path) {
+        Problem problem = new Problem("about:blank", e.title(), e.status(), e.getMessage(), path, e.errors());
+        Response.ResponseBuilder r = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (e.retryAfterSeconds() != null) {
+            r.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return r.build();
     }
 }

@@ -70,10 +70,8 @@ public class MeterFileResource {
         ZoneId z = QueryParams.zone("zone", zone);
         return gate.run(() -> {
             // The whole body is on disk before the import takes a database connection.
-            try (UploadSpool spool = UploadSpool.of(body, fileLimit); InputStream in = spool.open()) {
-                return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, z));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            try (UploadSpool spool = UploadSpool.of(body, fileLimit)) {
+                return importFrom(spool.path(), z);
             }
         });
     }
@@ -89,13 +87,15 @@ public class MeterFileResource {
             throw ProblemException.badParameter("file", "send the CSV as the multipart part named 'file'");
         }
         ZoneId z = QueryParams.zone("zone", zone);
-        return gate.run(() -> {
-            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-                return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, z));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return gate.run(() -> importFrom(file.uploadedFile(), z));
+    }
+
+    private RestResponse<ImportSummary> importFrom(java.nio.file.Path file, ZoneId zone) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, zone));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
 }

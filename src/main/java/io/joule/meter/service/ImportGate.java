@@ -1,7 +1,7 @@
 package io.joule.meter.service;
 
 import io.joule.config.JouleConfig;
-import io.joule.problem.ServiceBusyException;
+import io.joule.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -20,7 +20,7 @@ public class ImportGate {
 
     public <T> T run(Supplier<T> importing) {
         if (!permits.tryAcquire()) {
-            throw new ServiceBusyException("Already " + limit + " imports in progress (JOULE_MAX_CONCURRENT_IMPORTS); retry later",
+            throw ProblemException.unavailable("Already " + limit + " imports in progress (JOULE_MAX_CONCURRENT_IMPORTS); retry later",
                     RETRY_AFTER_SECONDS);
         }
         try {

@@ -49,12 +49,8 @@ public final class UploadSpool implements AutoCloseable {
         return spool;
     }
 
-    public InputStream open() {
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public Path path() {
+        return file;
     }
 
     @Override
