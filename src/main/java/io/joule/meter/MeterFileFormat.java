@@ -1,5 +1,7 @@
 package io.joule.meter;
 
+import static io.joule.text.ClientText.abbreviate;
+
 import io.joule.csv.CsvNumbers;
 import io.joule.text.ClientText;
 import java.time.DateTimeException;
@@ -101,7 +103,7 @@ public enum MeterFileFormat {
         String unit = required(fields, units, header.get(units));
         String text = fields.get(dateTime).trim();
         if (text.startsWith(EMPTY_DATE)) {
-            throw new BadRowException(header.get(dateTime) + " is empty (" + text + ")");
+            throw new BadRowException(header.get(dateTime) + " is empty (" + abbreviate(text) + ")");
         }
         LocalDateTime at;
         try {
@@ -133,10 +135,6 @@ public enum MeterFileFormat {
             throw new BadRowException(name + " '" + abbreviate(v) + "' must be at most " + MAX_TEXT + " characters without '|'");
         }
         return v;
-    }
-
-    private static String abbreviate(String v) {
-        return v.length() > 40 ? v.substring(0, 37) + "..." : v;
     }
 
     /** A row the import refuses, with the reason. */

@@ -2,6 +2,8 @@ package io.joule.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joule.config.JouleConfig;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -45,7 +47,10 @@ public class BodyLimitRoute {
             }
             ctx.next();
         }).failureHandler(ctx -> {
-            if (ctx.statusCode() == 413 && !ctx.response().ended()) {
+            if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
+                // The client hung up (an aborted upload, a refused body): nobody is left to answer, and it is not our fault.
+                Log.debugf("%s %s: the client closed the connection", ctx.request().method(), ctx.request().path());
+            } else if (ctx.statusCode() == 413 && !ctx.response().ended()) {
                 tooLarge(ctx, json, "The body is larger than the limit of " + bodyLimit + " bytes" + envVar(false));
             } else {
                 ctx.next();

@@ -92,7 +92,6 @@ public final class JsonBody {
 
     /** The node as short text for an error message. */
     public static String abbreviate(JsonNode node) {
-        String text = node.toString();
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        return ClientText.abbreviate(node.toString());
     }
 }

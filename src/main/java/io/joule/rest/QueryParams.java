@@ -1,5 +1,7 @@
 package io.joule.rest;
 
+import static io.joule.text.ClientText.abbreviate;
+
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.time.Timestamps;
@@ -112,7 +114,4 @@ public final class QueryParams {
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + abbreviate(value) + "'");
     }
 
-    private static String abbreviate(String value) {
-        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
-    }
 }

@@ -12,6 +12,20 @@ public final class ClientText {
     private ClientText() {
     }
 
+    /** The longest piece of client input an error message repeats. */
+    public static final int MAX_ECHO = 60;
+
+    /**
+     * Client input as an error message may repeat it: at most {@link #MAX_ECHO} characters, with the
+     * full length said, so a 43 KB line that failed to parse is not sent back whole.
+     */
+    public static String abbreviate(String text) {
+        if (text == null || text.length() <= MAX_ECHO) {
+            return text;
+        }
+        return text.substring(0, MAX_ECHO - 3) + "... (" + text.length() + " characters)";
+    }
+
     /** Why the text is refused, or null when it is acceptable. */
     public static String problem(String text, int maxLength) {
         if (text.length() > maxLength) {

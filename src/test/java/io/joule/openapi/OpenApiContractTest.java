@@ -71,6 +71,51 @@ class OpenApiContractTest {
         assertEquals("bearer", doc.at("/paths/~1data/post/security/0").fieldNames().next());
     }
 
+    @Test
+    void everyPathParameterIsDeclaredAndTheLegacyChartShowsItsTrailingSlash() {
+        List<String> undeclared = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            java.util.regex.Matcher template = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+            while (template.find()) {
+                String name = template.group(1);
+                boolean declared = false;
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    declared |= name.equals(p.path("name").asText()) && "path".equals(p.path("in").asText());
+                }
+                if (!declared) {
+                    undeclared.add(op.getKey() + " " + path.getKey() + " {" + name + "}");
+                }
+            }
+        }));
+        assertEquals(List.of(), undeclared);
+        assertTrue(doc.path("paths").has("/footprint/{assetId}/{date}/{range}/"), "no legacy chart path with its slash");
+        assertFalse(doc.path("paths").toString().contains("{slash}"));
+    }
+
+    @Test
+    void chartParametersAreDescribedAndTheDayIsRequired() {
+        for (String path : List.of("/assets/{assetId}/footprint", "/assets/{assetId}/footprint.svg", "/assets/{assetId}/footprint.png")) {
+            Map<String, JsonNode> byName = new TreeMap<>();
+            doc.path("paths").path(path).path("get").path("parameters").forEach(p -> byName.put(p.path("name").asText(), p));
+            assertEquals(List.of("assetId", "date", "from", "region", "to", "zone"), List.copyOf(byName.keySet()), path);
+            byName.forEach((name, p) -> assertFalse(p.path("description").asText().isBlank(), path + " " + name + " has no description"));
+            assertTrue(byName.get("date").path("required").asBoolean(), path + ": date is not required");
+        }
+    }
+
+    @Test
+    void theMeterFileZoneIsNotPrefilledWithAnotherZoneThanTheDefault() {
+        JsonNode zone = null;
+        for (JsonNode p : doc.at("/paths/~1meter-files/post/parameters")) {
+            if ("zone".equals(p.path("name").asText())) {
+                zone = p;
+            }
+        }
+        assertTrue(zone != null, "no zone parameter");
+        assertFalse(zone.has("example"), zone.toString());
+        assertEquals("UTC", zone.path("schema").path("default").asText(), zone.toString());
+    }
+
     private static Map<String, JsonNode> jsonRequestBodies() {
         Map<String, JsonNode> found = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();

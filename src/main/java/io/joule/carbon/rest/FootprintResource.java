@@ -12,13 +12,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.ZoneId;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,15 +56,10 @@ public class FootprintResource {
                      "intensity_type": "actual", "footprint_g": -10000.0}], "total_g": -10000.0}""")))
     @APIResponse(responseCode = "400", description = "Bad date, ids, zone or region", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "No data for the asset", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
-    public Uni<Footprint> footprint(@PathParam("assetId") String assetId,
-            @Parameter(description = "Local day, YYYY-MM-DD", required = true, example = "2019-11-25") @QueryParam("date") String date,
-            @Parameter(description = "First HalfHourId (default 1)") @QueryParam("from") String from,
-            @Parameter(description = "Last HalfHourId, inclusive (default the day's last)") @QueryParam("to") String to,
-            @Parameter(description = "IANA zone of the day (default UTC)", example = "Europe/London") @QueryParam("zone") String zone,
-            @Parameter(description = "Grid region (default GB)") @QueryParam("region") String region) {
-        Access.requireRead(caller, SeriesKind.ASSET, assetId);
-        return service.footprint(assetId, QueryParams.date("date", date), id("from", from), id("to", to), QueryParams.zone("zone", zone),
-                CarbonIntensityResource.region(region));
+    public Uni<Footprint> footprint(@BeanParam FootprintQuery query) {
+        Access.requireRead(caller, SeriesKind.ASSET, query.assetId);
+        return service.footprint(query.assetId, QueryParams.date("date", query.date), id("from", query.from), id("to", query.to),
+                QueryParams.zone("zone", query.zone), CarbonIntensityResource.region(query.region));
     }
 
     @GET
@@ -73,9 +67,8 @@ public class FootprintResource {
     @Produces(SVG)
     @Operation(summary = "The footprint as an SVG bar chart", description = "Same parameters as the JSON footprint.")
     @APIResponse(responseCode = "200", description = "An SVG image", content = @Content(mediaType = SVG))
-    public Uni<byte[]> svg(@PathParam("assetId") String assetId, @QueryParam("date") String date, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("zone") String zone, @QueryParam("region") String region) {
-        return draw(footprint(assetId, date, from, to, zone, region), FootprintChart::svg);
+    public Uni<byte[]> svg(@BeanParam FootprintQuery query) {
+        return draw(footprint(query), FootprintChart::svg);
     }
 
     @GET
@@ -83,9 +76,8 @@ public class FootprintResource {
     @Produces(PNG)
     @Operation(summary = "The footprint as a PNG bar chart", description = "Same parameters as the JSON footprint.")
     @APIResponse(responseCode = "200", description = "A PNG image", content = @Content(mediaType = PNG))
-    public Uni<byte[]> png(@PathParam("assetId") String assetId, @QueryParam("date") String date, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("zone") String zone, @QueryParam("region") String region) {
-        return draw(footprint(assetId, date, from, to, zone, region), FootprintChart::png);
+    public Uni<byte[]> png(@BeanParam FootprintQuery query) {
+        return draw(footprint(query), FootprintChart::png);
     }
 
     @GET
@@ -94,12 +86,19 @@ public class FootprintResource {
     @Operation(summary = "The original's footprint chart URL", description = "GET /footprint/{asset_id}/{date}/{from}-{to}/ answers the PNG "
             + "for HalfHourIds from..to of the UTC day.")
     @APIResponse(responseCode = "200", description = "A PNG image", content = @Content(mediaType = PNG))
-    public Uni<byte[]> legacy(@PathParam("assetId") String assetId, @PathParam("date") String date, @PathParam("range") String range) {
+    public Uni<byte[]> legacy(@Parameter(description = "The grid asset's id", example = "abc123xyz") @PathParam("assetId") String assetId,
+            @Parameter(description = "UTC day, YYYY-MM-DD", example = "2019-11-25") @PathParam("date") String date,
+            @Parameter(description = "{from}-{to}: first and last HalfHourId, inclusive", example = "1-48") @PathParam("range") String range) {
         int dash = range.indexOf('-');
         if (dash < 0) {
             throw ProblemException.badParameter("range", "expected {from}-{to}, e.g. 1-48");
         }
-        return png(assetId, date, range.substring(0, dash), range.substring(dash + 1), null, null);
+        FootprintQuery query = new FootprintQuery();
+        query.assetId = assetId;
+        query.date = date;
+        query.from = range.substring(0, dash);
+        query.to = range.substring(dash + 1);
+        return png(query);
     }
 
     /** Charts are drawn off the event loop: rendering takes tens of milliseconds. */

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,6 +41,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Blocking
 public class MeterFileResource {
     static final String PROBLEM = "application/problem+json";
+    // No example: Swagger UI would prefill it, and a channel keeps the zone of its first import.
+    static final String ZONE = "IANA zone of the file's local times, e.g. Europe/Berlin. A channel keeps the zone of its first import.";
     private final MeterImportService service;
     private final ImportGate gate;
     private final long fileLimit;
@@ -66,7 +69,7 @@ public class MeterFileResource {
     @APIResponse(responseCode = "413", description = "Over JOULE_MAX_FILE_SIZE", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Too many imports at once; see Retry-After", content = @Content(mediaType = PROBLEM))
     public RestResponse<ImportSummary> importCsv(InputStream body,
-            @Parameter(description = "IANA zone of the file's local times", example = "Australia/Melbourne") @QueryParam("zone") String zone) {
+            @Parameter(description = ZONE, schema = @Schema(defaultValue = "UTC")) @QueryParam("zone") String zone) {
         ZoneId z = QueryParams.zone("zone", zone);
         return gate.run(() -> {
             // The whole body is on disk before the import takes a database connection.
@@ -82,7 +85,7 @@ public class MeterFileResource {
     @APIResponse(responseCode = "201", description = "Imported")
     @APIResponse(responseCode = "400", description = "No 'file' part, unknown layout, or bad rows", content = @Content(mediaType = PROBLEM))
     public RestResponse<ImportSummary> importUpload(@RestForm("file") FileUpload file,
-            @Parameter(description = "IANA zone of the file's local times", example = "UTC") @QueryParam("zone") String zone) {
+            @Parameter(description = ZONE, schema = @Schema(defaultValue = "UTC")) @QueryParam("zone") String zone) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badParameter("file", "send the CSV as the multipart part named 'file'");
         }

@@ -9,6 +9,7 @@ import io.joule.meter.MeterFileFormat;
 import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterRepository;
 import io.joule.problem.ProblemError;
+import io.joule.text.ClientText;
 import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
@@ -109,7 +110,7 @@ public class MeterImportService {
             List<String> header = records.next().getFields();
             MeterFileFormat layout = MeterFileFormat.byHeader(header).orElseThrow(() -> ProblemException.badRequest(
                     "Unknown layout: the header matches none of the three. " + MeterFileFormat.expectedHeaders(),
-                    List.of(ProblemError.line(1, "header " + String.join(",", header)))));
+                    List.of(ProblemError.line(1, "header " + ClientText.abbreviate(String.join(",", header))))));
             format = layout;
             while (records.hasNext()) {
                 CsvRecord record = records.next();

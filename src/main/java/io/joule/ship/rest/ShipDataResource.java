@@ -107,7 +107,7 @@ public class ShipDataResource {
             @Parameter(description = "Exclusive upper bound on slot start; open when absent", example = "2018-08-25T00:00:00Z")
             @QueryParam("end") String end,
             @Parameter(description = "Show each slot by its start (default) or its end",
-                    schema = @Schema(enumeration = {"start", "end"})) @QueryParam("label") String label) {
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"start", "end"}, defaultValue = "start")) @QueryParam("label") String label) {
         long id = QueryParams.positiveLong("spaceship_id", spaceshipId);
         TimeRange range = QueryParams.range(start, end);
         SlotLabel slotLabel = QueryParams.choice("label", label, SlotLabel.class, SlotLabel.START);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -167,7 +168,7 @@ class CarbonFootprintTest {
     }
 
     @Test
-    void chartsAreValidImages() throws IOException {
+    void chartsAreValidImages() throws Exception {
         byte[] png = admin().queryParam("date", "2019-11-25").when().get("/assets/" + asset + "/footprint.png")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
         var image = ImageIO.read(new ByteArrayInputStream(png));
@@ -178,6 +179,14 @@ class CarbonFootprintTest {
                 .then().statusCode(200).contentType("image/svg+xml").extract().asString();
         assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
         assertTrue(svg.trim().endsWith("</svg>"));
+        // As a client guarded against XXE reads it: no DOCTYPE allowed.
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        xml.setNamespaceAware(true);
+        org.w3c.dom.Document document = assertDoesNotThrow(
+                () -> xml.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("svg", document.getDocumentElement().getLocalName());
+        assertEquals("1000px", document.getDocumentElement().getAttribute("width"));
         byte[] legacy = admin().when().get("/footprint/" + asset + "/2019-11-25/1-48/").then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
         assertNotNull(ImageIO.read(new ByteArrayInputStream(legacy)));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joule.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -173,6 +174,17 @@ class MeterFileResourceTest {
                 .body("detail", containsString("TOU-2015: "))
                 .body("detail", containsString("TOU-2018: MeterCode,Serial,PlantCode,DateTime"));
         postCsv("", null).statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void aFileWithItsNewlinesStrippedIsRefusedWithoutEchoingIt() throws IOException {
+        // What `curl -d @file.csv` sends: the whole file as one header line.
+        String flattened = sample("LP_210095893_20150901T011608049.csv").replace("\r", "").replace("\n", "");
+        String body = postCsv(flattened, null).statusCode(400).contentType(PROBLEM)
+                .body("errors[0].line", equalTo(1))
+                .body("errors[0].detail", equalTo("header MeterPoint Code,Serial Number,Plant Code,Date/Time,Data T... (31956 characters)"))
+                .extract().asString();
+        assertTrue(body.length() < 2_000, "the error repeats " + body.length() + " characters of a " + flattened.length() + "-character line");
     }
 
     @Test
