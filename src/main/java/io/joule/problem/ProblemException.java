@@ -42,6 +42,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, null);
     }
 
+    /** A conflict that resolves itself: the same request may be sent again after the given seconds. */
+    public static ProblemException transientConflict(String detail, long retryAfterSeconds) {
+        return new ProblemException(409, "Conflict", detail, null, retryAfterSeconds);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Forbidden", detail, null);
     }

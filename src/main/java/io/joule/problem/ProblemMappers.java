@@ -62,6 +62,11 @@ public class ProblemMappers {
         if (outage.isPresent()) {
             return outage.get();
         }
+        var lostRace = SqlStates.abortedByConcurrentWrite(e);
+        if (lostRace.isPresent()) {
+            Log.infof("%s %s: aborted by a concurrent write (%s); answered 409", request.method(), request.path(), e.getMessage());
+            return respond(lostRace.get(), request.path());
+        }
         Log.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(500, "Internal Server Error", "The service failed; it has been logged", request, null);
     }

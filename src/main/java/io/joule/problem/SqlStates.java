@@ -26,6 +26,19 @@ public final class SqlStates {
         return false;
     }
 
+    /**
+     * A transaction PostgreSQL aborted because a concurrent one touched the same rows (deadlock, serialization
+     * failure): nothing of it was stored, and the same request sent again succeeds. A 409 with Retry-After, never a 500,
+     * wherever it comes from.
+     */
+    public static java.util.Optional<ProblemException> abortedByConcurrentWrite(Throwable failure) {
+        if (is(failure, DEADLOCK_DETECTED) || is(failure, SERIALIZATION_FAILURE)) {
+            return java.util.Optional.of(ProblemException.transientConflict(
+                    "A concurrent write to the same data was chosen over this one; nothing of this request was stored. Send it again", 1));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A write that lost a race to a concurrent one with the same key: a 409, never a 500. */
     public static java.util.function.Function<Throwable, Throwable> conflictOnDuplicate(String detail) {
         return t -> is(t, UNIQUE_VIOLATION) ? ProblemException.conflict(detail) : t;

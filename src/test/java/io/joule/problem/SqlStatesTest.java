@@ -1,0 +1,34 @@
+package io.joule.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.pgclient.PgException;
+import java.sql.SQLException;
+import java.util.concurrent.CompletionException;
+import org.hibernate.HibernateException;
+import org.junit.jupiter.api.Test;
+
+/** A transaction PostgreSQL aborted for a concurrent one is a 409 to retry, wherever it surfaces; other SQL errors are not. */
+class SqlStatesTest {
+
+    @Test
+    void deadlocksAndSerializationFailuresAreConflictsToRetry() {
+        for (Throwable aborted : new Throwable[] {
+                new PgException("deadlock detected", "ERROR", "40P01", null),
+                new HibernateException(new CompletionException(new PgException("could not serialize access", "ERROR", "40001", null))),
+                new SQLException("deadlock detected", "40P01")}) {
+            ProblemException answer = SqlStates.abortedByConcurrentWrite(aborted).orElseThrow();
+            assertEquals(409, answer.status());
+            assertEquals(1L, answer.retryAfterSeconds());
+            assertTrue(answer.getMessage().startsWith("A concurrent write to the same data was chosen over this one"), answer.getMessage());
+        }
+    }
+
+    @Test
+    void otherSqlErrorsAreNot() {
+        assertTrue(SqlStates.abortedByConcurrentWrite(new PgException("division by zero", "ERROR", "22012", null)).isEmpty());
+        assertTrue(SqlStates.abortedByConcurrentWrite(new PgException("duplicate key", "ERROR", "23505", null)).isEmpty());
+        assertTrue(SqlStates.abortedByConcurrentWrite(new IllegalStateException("40P01")).isEmpty());
+    }
+}
