@@ -3,12 +3,15 @@ package io.joule.timeseries;
 import io.joule.forecast.HourlyEnergy;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hourly and daily statistics of the 15-minute slots, and the rankings built on them. Two
@@ -31,6 +34,18 @@ public interface RollupStore {
         return db.preparedQuery("select zone from series where id = $1").execute(Tuple.of(seriesId))
                 .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(List.<DailyRollup>of())
                         : daily(db, seriesId, ZoneId.of(rows.iterator().next().getString(0)), from, to));
+    }
+
+    /**
+     * One local day of many series, each in its own zone: the day's row of each series that has slots that day, by series
+     * id. This default asks one series at a time, so a report over thousands of series holds one connection, not the pool.
+     */
+    default Uni<Map<Long, DailyRollup>> dayOfEach(SqlClient db, Map<Long, ZoneId> series, LocalDate day) {
+        Map<Long, DailyRollup> found = new HashMap<>();
+        return Multi.createFrom().iterable(series.entrySet())
+                .onItem().transformToUniAndConcatenate(s -> daily(db, s.getKey(), s.getValue(), day, day)
+                        .invoke(rows -> rows.forEach(row -> found.put(s.getKey(), row))))
+                .collect().last().replaceWith(found);
     }
 
     /** Energy of the UTC hours starting in [from, to) that have slots, in order. */

@@ -18,15 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Consumption reports across the sensors a caller may see ($2 all, $3 owner, $4 sensor). */
+/** Consumption reports across the sensors a caller may see ($1 all, $2 owner, $3 sensor). */
 @ApplicationScoped
 public class SensorReportRepository {
-    private static final String SCOPE = "($2::bool or s.owner_id = $3::uuid or s.sensor_id = $4::text)";
-
-    /** $1 is unused here but keeps the scope's parameter numbers. */
     private static final String SENSORS = """
             select s.sensor_id, s.series_id, se.zone from sensor s join series se on se.id = s.series_id
-            where $1::date is not null and """ + SCOPE + " order by s.sensor_id";
+            where $1::bool or s.owner_id = $2::uuid or s.sensor_id = $3::text order by s.sensor_id""";
 
     /** Each sensor's readings in its own local day, whose UTC bounds come from Java (see Zones). */
     private static final String READINGS = """
@@ -44,25 +41,27 @@ public class SensorReportRepository {
         this.rollups = rollups;
     }
 
-    /** The day's consumption of each visible sensor that has slots that day, from the daily statistics. */
+    /** The day's consumption of each visible sensor that has slots that day, from the daily statistics, by sensor id. */
     public Uni<List<ConsumptionReport>> consumption(LocalDate day, SensorScope scope) {
-        return pool.preparedQuery(SENSORS).execute(args(day, scope)).flatMap(rows -> {
-            List<Uni<List<ConsumptionReport>>> days = new ArrayList<>(rows.size());
+        return pool.preparedQuery(SENSORS).execute(args(scope)).flatMap(rows -> {
+            Map<Long, ZoneId> zones = new LinkedHashMap<>();
+            Map<Long, String> sensorIds = new LinkedHashMap<>();
             for (Row r : rows) {
-                String sensorId = r.getString(0);
-                days.add(rollups.daily(pool, r.getLong(1), Zones.canonical(ZoneId.of(r.getString(2))), day, day)
-                        .map(found -> found.stream().map(d -> new ConsumptionReport(sensorId, day, d.energyKwh())).toList()));
+                zones.put(r.getLong(1), Zones.canonical(ZoneId.of(r.getString(2))));
+                sensorIds.put(r.getLong(1), r.getString(0));
             }
-            if (days.isEmpty()) {
+            if (zones.isEmpty()) {
                 return Uni.createFrom().item(List.<ConsumptionReport>of());
             }
-            return Uni.join().all(days).andFailFast()
-                    .map(lists -> lists.stream().flatMap(List::stream).toList());
+            return rollups.dayOfEach(pool, zones, day).map(found -> sensorIds.entrySet().stream()
+                    .filter(s -> found.containsKey(s.getKey()))
+                    .map(s -> new ConsumptionReport(s.getValue(), day, found.get(s.getKey()).energyKwh()))
+                    .toList());
         });
     }
 
     public Uni<List<DayReadings>> readings(LocalDate day, SensorScope scope) {
-        return pool.preparedQuery(SENSORS).execute(args(day, scope)).flatMap(sensors -> {
+        return pool.preparedQuery(SENSORS).execute(args(scope)).flatMap(sensors -> {
             int n = sensors.size();
             String[] ids = new String[n];
             Long[] series = new Long[n];
@@ -87,7 +86,7 @@ public class SensorReportRepository {
         });
     }
 
-    private static Tuple args(LocalDate day, SensorScope scope) {
-        return Tuple.of(day, scope.all(), scope.owner(), scope.sensorId());
+    private static Tuple args(SensorScope scope) {
+        return Tuple.of(scope.all(), scope.owner(), scope.sensorId());
     }
 }

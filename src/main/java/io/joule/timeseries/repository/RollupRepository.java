@@ -6,7 +6,9 @@ import io.joule.time.Zones;
 import io.joule.timeseries.DailyRollup;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,6 +25,11 @@ public class RollupRepository {
     private static final String DAILY = """
             select day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots
             from rollup_daily where series_id = $1 and day >= $2 and day <= $3 order by day
+            """;
+
+    private static final String DAY_OF_EACH = """
+            select series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots
+            from rollup_daily where series_id = any($1::bigint[]) and day = $2
             """;
 
     private static final String HOURLY = """
@@ -80,15 +87,25 @@ public class RollupRepository {
     public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, LocalDate from, LocalDate to) {
         return db.preparedQuery(DAILY).execute(Tuple.of(seriesId, from, to)).map(rows -> {
             List<DailyRollup> out = new ArrayList<>(rows.size());
-            for (Row r : rows) {
-                int slots = r.getInteger("slots");
-                double energy = r.getDouble("energy_kwh");
-                out.add(new DailyRollup(r.getLocalDate("day"), r.getOffsetDateTime("bucket_start").toInstant(),
-                        r.getOffsetDateTime("bucket_end").toInstant(), energy, r.getDouble("min_kwh"), r.getDouble("max_kwh"),
-                        energy / slots, slots));
-            }
+            rows.forEach(r -> out.add(dailyRollup(r)));
             return out;
         });
+    }
+
+    /** The row of the local day {@code day} of each of the series that has one, by series id. */
+    public Uni<Map<Long, DailyRollup>> dayOfEach(SqlClient db, Long[] seriesIds, LocalDate day) {
+        return db.preparedQuery(DAY_OF_EACH).execute(Tuple.of(seriesIds, day)).map(rows -> {
+            Map<Long, DailyRollup> out = new HashMap<>();
+            rows.forEach(r -> out.put(r.getLong("series_id"), dailyRollup(r)));
+            return out;
+        });
+    }
+
+    private static DailyRollup dailyRollup(Row r) {
+        int slots = r.getInteger("slots");
+        double energy = r.getDouble("energy_kwh");
+        return new DailyRollup(r.getLocalDate("day"), r.getOffsetDateTime("bucket_start").toInstant(),
+                r.getOffsetDateTime("bucket_end").toInstant(), energy, r.getDouble("min_kwh"), r.getDouble("max_kwh"), energy / slots, slots);
     }
 
     /** Hourly energy of the hours starting in [from, to), in order. */

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Typed;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** Plain PostgreSQL: rollup tables rebuilt for the affected buckets in every write's transaction. */
 @ApplicationScoped
@@ -39,6 +40,12 @@ public class TransactionalRollupStore implements RollupStore {
     @Override
     public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to) {
         return rollups.daily(db, seriesId, from, to);
+    }
+
+    @Override
+    public Uni<Map<Long, DailyRollup>> dayOfEach(SqlClient db, Map<Long, ZoneId> series, LocalDate day) {
+        // Each series' rows are kept by its own local day, so one indexed lookup serves every zone.
+        return rollups.dayOfEach(db, series.keySet().toArray(Long[]::new), day);
     }
 
     @Override

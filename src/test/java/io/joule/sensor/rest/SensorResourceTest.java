@@ -109,6 +109,32 @@ class SensorResourceTest {
     }
 
     @Test
+    void oneReportOverManySensorsGivesEachItsOwnLocalDay() {
+        String[] utc = sensor("UTC");
+        String[] berlin = sensor("Europe/Berlin");
+        String[] kathmandu = sensor("Asia/Kathmandu");
+        for (String[] s : new String[][] {utc, berlin, kathmandu}) {
+            post(s[1], "[" + level(s[0], 10, "2020-07-27T21:00:00Z") + "," + level(s[0], 25, "2020-07-27T22:30:00Z") + "]").statusCode(200);
+        }
+        // More sensors than the connection pool holds, all in one report.
+        java.util.List<String> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            String[] s = sensor("UTC");
+            post(s[1], "[" + level(s[0], 100, "2020-07-28T06:00:00Z") + "," + level(s[0], 100 + i, "2020-07-28T07:00:00Z") + "]").statusCode(200);
+            many.add(s[0]);
+        }
+        ValidatableResponse report = admin().queryParam("date", "2020-07-28").when().get("/consumption").then().statusCode(200)
+                .body("find { it.sensor_id == '" + berlin[0] + "' }.consumption", equalTo(15.0f))
+                .body("find { it.sensor_id == '" + kathmandu[0] + "' }.consumption", equalTo(15.0f))
+                .body("find { it.sensor_id == '" + utc[0] + "' }", org.hamcrest.Matchers.nullValue());
+        for (int i = 1; i <= 40; i++) {
+            report.body("find { it.sensor_id == '" + many.get(i - 1) + "' }.consumption", equalTo((float) i));
+        }
+        admin().queryParam("date", "2020-07-27").when().get("/consumption").then().statusCode(200)
+                .body("find { it.sensor_id == '" + utc[0] + "' }.consumption", equalTo(15.0f));
+    }
+
+    @Test
     void theOwnershipMatrix() {
         String[] s = sensor("UTC");
         String[] other = sensor("UTC");
