@@ -55,9 +55,10 @@ record DatabaseLocation(String hosts, String database, String parameters) {
         return colon > bracket && colon < first.length() - 1 ? Optional.of(first.substring(colon + 1)) : Optional.empty();
     }
 
-    /** {@code host:port} for messages. */
+    /** {@code host:port} for messages ({@code [::1]:5432} for an IPv6 address). */
     String server() {
-        return host() + port().map(p -> ":" + p).orElse("");
+        String host = host().contains(":") ? "[" + host() + "]" : host();
+        return host + port().map(p -> ":" + p).orElse("");
     }
 
     /** The name as an SQL identifier: always quoted, so case and any character survive, and nothing can be injected. */
