@@ -27,4 +27,11 @@ public interface DatabaseConfig {
     /** Longest readiness probe query (env JOULE_DATABASE_HEALTH_TIMEOUT). */
     @WithDefault("3s")
     Duration healthTimeout();
+
+    /**
+     * Create the database at start if it does not exist, where the role may (CREATEDB or superuser); otherwise, or
+     * when false, the start stops with one line naming the command to run (env JOULE_DATABASE_CREATE_IF_MISSING).
+     */
+    @WithDefault("true")
+    boolean createIfMissing();
 }

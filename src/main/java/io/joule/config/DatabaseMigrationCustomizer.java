@@ -1,58 +1,40 @@
 package io.joule.config;
 
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.LaunchMode;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Runs before Flyway migrates: lets non-transactional migrations (continuous aggregates) run
- * without Flyway's transactional lock hanging them, and in dev mode creates the dev database
- * so that {@code ./mvnw quarkus:dev} needs no other step.
+ * Runs before Flyway migrates at start (Quarkus customizes Flyway's configuration before its first connection): lets
+ * non-transactional migrations (continuous aggregates) run without Flyway's transactional lock hanging them, and
+ * creates the database if it is missing ({@link MissingDatabase}), so the packaged app, like dev mode, starts on a
+ * fresh PostgreSQL with no other step.
  */
 @Singleton
 public class DatabaseMigrationCustomizer implements FlywayConfigurationCustomizer {
-    private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/]+/)([A-Za-z0-9_]+)(\\?.*)?$");
+    private final DatabaseConfig config;
+    private final Optional<String> jdbcUrl;
+    private final Optional<String> user;
+    private final Optional<String> password;
+
+    public DatabaseMigrationCustomizer(DatabaseConfig config,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.config = config;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
 
     @Override
     public void customize(FluentConfiguration configuration) {
         configuration.configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            createDevDatabaseIfMissing();
-        }
-    }
-
-    private static void createDevDatabaseIfMissing() {
-        var config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
-        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
-        Matcher m = DATABASE.matcher(url);
-        if (!m.matches()) {
-            return;
-        }
-        String database = m.group(2);
-        try (Connection c = DriverManager.getConnection(m.group(1) + "postgres", user, password);
-                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    c.createStatement().execute("create database " + database);
-                    Log.infof("Created dev database %s", database);
-                }
-            }
-        } catch (SQLException e) {
-            Log.warnf("Could not create dev database %s: %s", database, e.getMessage());
-        }
+        // Without a URL, or with one naming no database, Flyway's own error says what is wrong.
+        jdbcUrl.ifPresent(url -> DatabaseLocation.parse(url).ifPresent(location ->
+                new MissingDatabase(url, location, user, password, config.connectTimeout()).ensureExists(config.createIfMissing())));
     }
 }

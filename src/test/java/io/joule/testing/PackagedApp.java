@@ -1,0 +1,88 @@
+package io.joule.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged app ({@code java -jar target/quarkus-app/quarkus-run.jar}, built by {@code ./mvnw verify} before the
+ * {@code *IT} tests run) started as an operator starts it: configured by environment variables only, its console
+ * output kept for the test to read. For what {@code @QuarkusIntegrationTest} cannot show, such as a start that fails.
+ */
+public final class PackagedApp implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:]+:(\\d+)");
+
+    private final Process process;
+    private final Path output;
+
+    private PackagedApp(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts the jar with these environment variables on a free port; inherited QUARKUS_* and JOULE_* are dropped. */
+    public static PackagedApp start(Map<String, String> env) throws IOException {
+        Path jar = Path.of(System.getProperty("joule.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No packaged app at " + jar.toAbsolutePath() + ": ./mvnw verify packages it before the *IT tests");
+        }
+        Path output = Files.createTempFile("joule-packaged-", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("JOULE_"));
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().putAll(env);
+        return new PackagedApp(builder.start(), output);
+    }
+
+    /** The exit code, once the process has ended by itself. */
+    public int awaitExit(Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The packaged app still runs after " + timeout + "; its output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** The HTTP port, once the app says it listens. */
+    public int awaitListening(Duration timeout) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Matcher m = LISTENING.matcher(output());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The packaged app ended with " + process.exitValue() + "; its output:\n" + output());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The packaged app did not listen within " + timeout + "; its output:\n" + output());
+    }
+
+    public String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    /** The log lines (HH:mm:ss LEVEL [category] message) without their time. */
+    public List<String> logLines() throws IOException {
+        return output().lines().filter(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d .*")).map(l -> l.substring(9)).toList();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(output);
+    }
+}
