@@ -12,7 +12,7 @@ import io.joule.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -47,7 +47,7 @@ public final class AssetPowerParser {
         Map<String, TreeMap<Instant, Double>> byAsset = new TreeMap<>();
         Map<String, Long> lineOf = new HashMap<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
+                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(ClientText.strictUtf8(body))) {
             var records = csv.iterator();
             if (!records.hasNext() || !records.next().getFields().stream().map(String::trim).toList().equals(HEADER)) {
                 throw ProblemException.badRequest("Expected the header Time,Variable,AssetId,Value",
@@ -68,6 +68,13 @@ public final class AssetPowerParser {
             }
         } catch (CsvParseException e) {
             errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw ClientText.notUtf8();
+            }
+            throw e;
+        } catch (CharacterCodingException e) {
+            throw ClientText.notUtf8();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

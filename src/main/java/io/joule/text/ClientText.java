@@ -26,6 +26,29 @@ public final class ClientText {
         return text.substring(0, MAX_ECHO - 3) + "... (" + text.length() + " characters)";
     }
 
+    /**
+     * The body as UTF-8, without a leading byte order mark, that refuses malformed bytes (a {@link java.nio.charset.CharacterCodingException} while reading)
+     * instead of storing U+FFFD in their place.
+     */
+    public static java.io.Reader strictUtf8(java.io.InputStream body) throws java.io.IOException {
+        java.io.PushbackReader text = new java.io.PushbackReader(new java.io.BufferedReader(new java.io.InputStreamReader(body,
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT))));
+        // A byte order mark (as spreadsheet programs write) is not part of the first field.
+        int first = text.read();
+        if (first >= 0 && first != '\uFEFF') {
+            text.unread(first);
+        }
+        return text;
+    }
+
+    /** The answer to a body that is not UTF-8. No line is named: the decoder reads ahead, so it would be a guess. */
+    public static io.joule.problem.ProblemException notUtf8() {
+        return io.joule.problem.ProblemException.badRequest(
+                "The file holds bytes that are not UTF-8; send it as UTF-8 text. Nothing was stored", null);
+    }
+
     /** Why the text is refused, or null when it is acceptable. */
     public static String problem(String text, int maxLength) {
         if (text.length() > maxLength) {
