@@ -11,9 +11,9 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * {@code kwh(h) = level[category(h)] · trend(s(h))} with {@code trend(s) = (1 − u)·(1 − s) + u·s},
- * where s runs from 0 at the history's first hour to 1 at its last: a linear trend, scaled so
- * that each category's level is its value where the trend is 1, and u ∈ [0, 1] so that the trend
- * is never negative over the history (u = ½ is flat; u → 1 grows from nothing, u → 0 falls to
+ * where s runs from 0 at the history's first hour to 1 at its last: a linear trend whose values at
+ * the two ends, 1 − u and u, add to 1 (the levels carry the scale), with u ∈ [0, 1] so that it is
+ * never negative over the history (u = ½ is flat; u → 1 grows from nothing, u → 0 falls to
  * nothing). This is the same family as {@code level[c] · (1 + g·t)} for any growth g, but over
  * a bounded parameter.
  * <p>

@@ -148,6 +148,17 @@ class SeasonalTrendForecasterTest {
     }
 
     @Test
+    void anAllZeroHistoryLeavesTheTrendUnidentifiedAndForecastsZeroAdditively() {
+        Instant start = ORIGIN.plusSeconds(28 * 86400L);
+        Forecast week = SeasonalTrendForecaster.forecast(growing(28, 0.01, 0.3, 0, 13).stream()
+                .map(h -> new HourlyEnergy(h.hour(), 0)).toList(), UTC, start, start.plusSeconds(7 * 86400L),
+                EnumSet.of(SeasonalTrendForecaster.Seasonality.MULTIPLICATIVE));
+        assertEquals(ADDITIVE, week.model());
+        assertEquals(0, week.expected(), 1e-12);
+        assertEquals(0, week.high(), 1e-12);
+    }
+
+    @Test
     void aNoisyGrowingLoadChoosesProfileTimesTrendWithAnIntervalAroundTheTruth() {
         Instant start = ORIGIN.plusSeconds(56 * 86400L);
         // +2 %/week of the starting level, 8 % noise.
