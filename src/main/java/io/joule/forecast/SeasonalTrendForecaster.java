@@ -3,45 +3,53 @@ package io.joule.forecast;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.function.ToIntFunction;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.math3.linear.SingularMatrixException;
-import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
- * Hourly energy as a time-of-week profile plus a linear trend, fitted by least squares:
- * {@code kwh(h) = profile[category(h)] + slope · days(h) + noise}. Daily and weekly seasonality
- * are the 168 hour-of-week categories; with under two weeks of history (not every hour of the
- * week seen twice) it falls back to 24 hour-of-day categories, and below that to a mean and a
- * trend. The 80% interval is the prediction interval of the window's sum, assuming independent
- * hourly errors.
+ * Hourly energy as a time-of-week profile and a linear trend, in one of two forms:
+ * <ul>
+ * <li>additive, {@code kwh(h) = level[category(h)] + slope · days(h)}, by ordinary least squares:
+ * the trend adds the same kWh to every hour, so a weekend at 1 kWh/h and a weekday at 10 kWh/h
+ * grow by the same amount;</li>
+ * <li>multiplicative, {@code kwh(h) = level[category(h)] · trend(h)} with a linear trend (see
+ * {@link MultiplicativeFit}): every hour grows by the same fraction, so a weekend at 0.3× the
+ * weekday load stays at 0.3× as the load grows.</li>
+ * </ul>
+ * Daily and weekly seasonality are the 168 hour-of-week categories; with under two weeks of
+ * history (not every hour of the week seen twice) it falls back to 24 hour-of-day categories,
+ * and below that to a mean and a trend (where both forms are the same line).
+ * <p>
+ * <b>Why profile × trend rather than a fit on log scale.</b> A log fit needs every hour above
+ * zero, yet a ship's load can be zero (docked, shut down), and a log scale gives its smallest
+ * hours the most weight, predicts the median rather than the mean (a bias correction would rest
+ * on the same small hours) and turns the linear trend into compound growth. Profile × trend keeps
+ * kWh, zeros included, and the additive model's loss.
+ * <p>
+ * <b>Why the choice is the smaller in-sample squared error.</b> Both forms have the same number
+ * of parameters (one per category plus one for the trend) and the same loss, so comparing their
+ * residual sums of squares is comparing AIC or BIC; it costs one extra fit and is deterministic,
+ * where a holdout would refit both on a shorter history and rest on one week's errors. When the
+ * seasonal amplitude does not change with the level (or there is no trend) the two fit alike
+ * and forecast alike, so the close calls are the harmless ones; a tie (within {@value #TIE} of
+ * Σkwh²: rounding) goes to the additive model. The multiplicative form is not tried when an hour
+ * is negative: a level that crosses zero has no fraction to scale by.
+ * <p>
+ * The 80% interval is the prediction interval of the window's sum, assuming independent hourly
+ * errors of equal variance: the parameters' uncertainty (exact for the additive fit, linearised at
+ * the fit for the multiplicative one) plus each new hour's noise; see {@link Fit#halfWidth}.
  */
 public final class SeasonalTrendForecaster {
     public static final int MIN_HISTORY_HOURS = 48;
-    static final double Z_80 = 1.2815515655446004;
-    private static final double HOURS_PER_DAY = 24;
+    static final double TIE = 1e-9;
+
+    /** The forms of seasonality a forecast may choose from. */
+    public enum Seasonality { ADDITIVE, MULTIPLICATIVE }
 
     private SeasonalTrendForecaster() {
-    }
-
-    /** An ordered model choice, most detailed first. */
-    enum Profile {
-        TIME_OF_WEEK("time-of-week profile + linear trend (OLS)", 168,
-                t -> (t.getDayOfWeek().getValue() - 1) * 24 + t.getHour()),
-        HOUR_OF_DAY("hour-of-day profile + linear trend (OLS)", 24, ZonedDateTime::getHour),
-        FLAT("mean + linear trend (OLS)", 1, t -> 0);
-
-        final String label;
-        final int categories;
-        final ToIntFunction<ZonedDateTime> category;
-
-        Profile(String label, int categories, ToIntFunction<ZonedDateTime> category) {
-            this.label = label;
-            this.categories = categories;
-            this.category = category;
-        }
     }
 
     /**
@@ -49,6 +57,15 @@ public final class SeasonalTrendForecaster {
      * @param zone    the zone whose clock defines hours of the day and days of the week
      */
     public static Forecast forecast(List<HourlyEnergy> history, ZoneId zone, Instant start, Instant end) {
+        return forecast(history, zone, start, end, EnumSet.allOf(Seasonality.class));
+    }
+
+    /**
+     * As {@link #forecast(List, ZoneId, Instant, Instant)} but choosing only among {@code allowed}
+     * (for comparisons). The additive model remains the fallback where the multiplicative one does
+     * not apply (negative hours, a flat profile, an unidentifiable fit).
+     */
+    public static Forecast forecast(List<HourlyEnergy> history, ZoneId zone, Instant start, Instant end, Set<Seasonality> allowed) {
         if (history.size() < MIN_HISTORY_HOURS) {
             throw new IllegalArgumentException("needs at least " + MIN_HISTORY_HOURS + " hours of history");
         }
@@ -57,13 +74,32 @@ public final class SeasonalTrendForecaster {
             if (!coversEveryCategory(history, zone, profile)) {
                 continue;
             }
+            ProfileHours hours = ProfileHours.history(history, zone, origin, profile);
+            ProfileHours window = ProfileHours.window(start, end, zone, origin, profile);
+            Fit additive;
             try {
-                return fit(history, zone, origin, profile, start, end);
+                additive = AdditiveFit.fit(hours, window, profile.additiveLabel());
             } catch (SingularMatrixException e) {
-                // The next, coarser profile has fewer parameters.
+                continue; // The next, coarser profile has fewer parameters.
             }
+            Fit chosen = additive;
+            if (allowed.contains(Seasonality.MULTIPLICATIVE) && profile.hasMultiplicativeVariant() && noneNegative(history)) {
+                Optional<Fit> multiplicative = MultiplicativeFit.fit(hours, window, profile.multiplicativeLabel());
+                boolean better = multiplicative.isPresent()
+                        && multiplicative.get().sse() < additive.sse() - TIE * sumOfSquares(history);
+                if (multiplicative.isPresent() && (better || !allowed.contains(Seasonality.ADDITIVE))) {
+                    chosen = multiplicative.get();
+                }
+            }
+            return toForecast(chosen, origin, start);
         }
         throw new IllegalArgumentException("history too irregular to fit");
+    }
+
+    private static Forecast toForecast(Fit fit, Instant origin, Instant start) {
+        int historyDays = (int) Duration.between(origin, start).toDays();
+        return new Forecast(Math.max(0, fit.expected()), Math.max(0, fit.expected() - fit.halfWidth()),
+                Math.max(0, fit.expected() + fit.halfWidth()), fit.label(), historyDays);
     }
 
     private static boolean coversEveryCategory(List<HourlyEnergy> history, ZoneId zone, Profile profile) {
@@ -79,52 +115,11 @@ public final class SeasonalTrendForecaster {
         return history.size() > profile.categories + 1;
     }
 
-    private static Forecast fit(List<HourlyEnergy> history, ZoneId zone, Instant origin, Profile profile, Instant start, Instant end) {
-        int n = history.size();
-        int p = profile.categories + 1;
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = features(history.get(i).hour(), zone, origin, profile);
-            y[i] = history.get(i).kwh();
-        }
-        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-        ols.setNoIntercept(true);
-        ols.newSampleData(y, x);
-        double[] beta = ols.estimateRegressionParameters();
-        double[][] inverse = ols.estimateRegressionParametersVariance();
-        double sigma2 = ols.estimateErrorVariance();
-
-        double[] window = new double[p];
-        double weights2 = 0;
-        for (Instant h = start.truncatedTo(ChronoUnit.HOURS); h.isBefore(end); h = h.plus(1, ChronoUnit.HOURS)) {
-            Instant from = h.isBefore(start) ? start : h;
-            Instant to = h.plus(1, ChronoUnit.HOURS).isAfter(end) ? end : h.plus(1, ChronoUnit.HOURS);
-            double w = Duration.between(from, to).toNanos() / 3.6e12;
-            double[] f = features(h, zone, origin, profile);
-            for (int j = 0; j < p; j++) {
-                window[j] += w * f[j];
-            }
-            weights2 += w * w;
-        }
-        double expected = 0;
-        double leverage = 0;
-        for (int j = 0; j < p; j++) {
-            expected += beta[j] * window[j];
-            for (int k = 0; k < p; k++) {
-                leverage += window[j] * inverse[j][k] * window[k];
-            }
-        }
-        double half = Z_80 * Math.sqrt(sigma2 * (leverage + weights2));
-        double clipped = Math.max(0, expected);
-        int historyDays = (int) Duration.between(origin, start).toDays();
-        return new Forecast(clipped, Math.max(0, expected - half), Math.max(0, expected + half), profile.label, historyDays);
+    private static boolean noneNegative(List<HourlyEnergy> history) {
+        return history.stream().allMatch(h -> h.kwh() >= 0);
     }
 
-    private static double[] features(Instant hour, ZoneId zone, Instant origin, Profile profile) {
-        double[] f = new double[profile.categories + 1];
-        f[profile.category.applyAsInt(hour.atZone(zone))] = 1;
-        f[profile.categories] = Duration.between(origin, hour).toHours() / HOURS_PER_DAY;
-        return f;
+    private static double sumOfSquares(List<HourlyEnergy> history) {
+        return history.stream().mapToDouble(h -> h.kwh() * h.kwh()).sum();
     }
 }

@@ -43,16 +43,22 @@ public class ShipForecastResource {
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.COORDINATOR_NAME, Role.DEVICE_NAME})
     @Operation(summary = "Forecast a ship's energy for a window",
-            description = "Model: hourly energy (from the hourly rollups of the 56 days before start) = a time-of-week profile "
-                    + "(168 hour-of-week levels: daily and weekly seasonality) + a linear trend, fitted by ordinary least squares "
-                    + "(Apache Commons Math). With under two weeks of history it uses an hour-of-day profile, and a mean below that. "
+            description = "Model: hourly energy (from the hourly rollups of the 56 days before start) as a time-of-week profile "
+                    + "(168 hour-of-week levels: daily and weekly seasonality) and a linear trend, either added (every hour grows by "
+                    + "the same kWh; ordinary least squares, Apache Commons Math) or multiplied (every hour grows by the same "
+                    + "fraction, so a weekend at 0.3× the weekday load stays at 0.3×; least squares), whichever fits the history "
+                    + "with the smaller squared error (ties and histories with a negative hour: added). model names the one used. "
+                    + "With under two weeks of history it uses an hour-of-day profile, and a mean and trend below that. "
                     + "expected_consumption is the sum of the hourly predictions over [start, end) (partial hours pro rata); low and "
                     + "high bound the 80% prediction interval of that sum, assuming independent hourly errors, clipped at 0. "
                     + "Needs at least 2 days (48 hours) of data before start; windows up to 31 days.")
     @APIResponse(responseCode = "200", description = "The forecast", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "a week", value = """
+            examples = {@ExampleObject(name = "a week", value = """
                     {"datetime": "2024-01-29T00:00:00Z", "expected_consumption": 688.4, "low": 671.2, "high": 705.6,
-                     "model": "time-of-week profile + linear trend (OLS)", "history_days": 28}""")))
+                     "model": "time-of-week profile + linear trend (OLS)", "history_days": 28}"""),
+                @ExampleObject(name = "a week of a growing load", value = """
+                    {"datetime": "2024-02-26T00:00:00Z", "expected_consumption": 838.7, "low": 829.5, "high": 847.9,
+                     "model": "time-of-week profile × linear trend (least squares)", "history_days": 56}""")}))
     @APIResponse(responseCode = "400", description = "Bad parameters, start ≥ end, or a window over 31 days", content = @Content(mediaType = ShipDataResource.PROBLEM))
     @APIResponse(responseCode = "401", description = "No or unknown API key", content = @Content(mediaType = ShipDataResource.PROBLEM))
     @APIResponse(responseCode = "403", description = "The key may not read this ship", content = @Content(mediaType = ShipDataResource.PROBLEM))

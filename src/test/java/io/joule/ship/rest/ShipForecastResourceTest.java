@@ -51,6 +51,33 @@ class ShipForecastResourceTest {
                 .when().get("/forecast").then().statusCode(200).body("expected_consumption", near(24.0, 0.24));
     }
 
+    /** The same weekday shape, weekends at 0.3× it, all growing by 1 % of the first day's load per day. */
+    static String growingWeeks(long ship, int days) {
+        StringBuilder json = new StringBuilder("{\"spaceship_id\": " + ship + ", \"units\": \"kW\", \"data\": [");
+        for (int h = 0; h < days * 24; h++) {
+            var t = MONDAY.plusSeconds(3600L * h).atZone(ZoneOffset.UTC);
+            boolean weekend = t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
+            double kw = (weekend ? 0.3 : 1) * (t.getHour() >= 8 && t.getHour() < 18 ? 10 : 2) * (1 + 0.01 * h / 24.0);
+            json.append(h == 0 ? "" : ",").append("{\"datetime\": \"").append(t.toInstant()).append("\", \"value\": ").append(kw).append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    @Test
+    void aGrowingLoadWithProportionalWeekendsIsForecastByProfileTimesTrend() {
+        long ship = newShipId();
+        postData(Api.ADMIN_KEY, growingWeeks(ship, 28)).statusCode(200);
+        // 716.8 + 0.01 × 22134.9333… = 938.1493 kWh (worked out in SeasonalTrendForecasterTest)
+        admin().queryParam("spaceship_id", ship).queryParam("start", "2024-01-29T00:00:00Z").queryParam("end", "2024-02-05T00:00:00Z")
+                .when().get("/forecast")
+                .then().statusCode(200)
+                .body("expected_consumption", near(938.1493, 9.38))
+                .body("model", equalTo("time-of-week profile × linear trend (least squares)"));
+        // Saturday 2024-02-03 (day 33): 38.4 + 0.01 × 1286.6 = 51.266 kWh; the additive model alone says about 62.5.
+        admin().queryParam("spaceship_id", ship).queryParam("start", "2024-02-03T00:00:00Z").queryParam("end", "2024-02-04T00:00:00Z")
+                .when().get("/forecast").then().statusCode(200).body("expected_consumption", near(51.266, 0.51));
+    }
+
     @Test
     void underTwoDaysOfHistoryIs422SayingWhatIsNeeded() {
         long ship = newShipId();
