@@ -20,7 +20,8 @@ public class AcceptWildcards {
     @ServerRequestFilter
     public void resolve(ContainerRequestContext request, ResourceInfo resource) {
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        if (accept == null || !accept.contains("/*") || resource.getResourceMethod() == null) {
+        // the common cases (none, */*, concrete types) cost one scan of the header
+        if (accept == null || !hasWildcardSubtype(accept) || resource.getResourceMethod() == null) {
             return;
         }
         Produces produces = resource.getResourceMethod().getAnnotation(Produces.class);
@@ -32,6 +33,16 @@ public class AcceptWildcards {
             ranges.add(resolved(range.trim(), produces.value()));
         }
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, String.join(", ", ranges));
+    }
+
+    /** Whether a range like {@code text/*} (not {@code *}{@code /*}) is in the header. */
+    static boolean hasWildcardSubtype(String accept) {
+        for (int i = accept.indexOf("/*"); i > 0; i = accept.indexOf("/*", i + 2)) {
+            if (accept.charAt(i - 1) != '*') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code type/*;params} as the first produced {@code type/subtype;params}, else the range as it was. */

@@ -210,7 +210,7 @@ class ShipDataResourceTest {
     @Test
     void jsonStaysTheDefaultForJsonWildcardsAndNoAccept() throws Exception {
         long ship = hourlyShip();
-        for (String accept : new String[] {"application/json", "*/*", "text/csv;q=0.5, application/json", "application/*"}) {
+        for (String accept : new String[] {"application/json", "*/*", "text/csv;q=0.5, application/json", "application/*", "text/*;q=0.1, application/*"}) {
             admin().accept(accept).queryParam("spaceship_id", ship).queryParam("end", "2018-08-24T00:30:00Z").when().get("/data")
                     .then().statusCode(200).contentType("application/json")
                     .body("data.datetime", contains("2018-08-24T00:00:00Z", "2018-08-24T00:15:00Z"))
