@@ -10,4 +10,9 @@ public enum SlotLabel {
     public Instant show(Instant slotStart) {
         return this == START ? slotStart : slotStart.plus(Slots.SLOT);
     }
+
+    /** The start of the slot shown as {@code shown}: the inverse of {@link #show(Instant)}. */
+    public Instant slotStart(Instant shown) {
+        return this == START ? shown : shown.minus(Slots.SLOT);
+    }
 }

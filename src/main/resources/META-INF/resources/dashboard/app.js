@@ -16,6 +16,24 @@
   }
 
   async function api(path, options = {}) {
+    const res = await send(path, options);
+    return res.status === 204 ? null : res.json();
+  }
+
+  // Every page of a paged list (GET /meters): follows Link: <...>; rel="next" until there is none.
+  // Only the link's path and query are used, so a proxy's idea of the host does not matter.
+  async function apiPages(path) {
+    const all = [];
+    for (let next = path; next;) {
+      const res = await send(next, {});
+      all.push(...await res.json());
+      const link = /<([^>]*)>\s*;\s*rel="next"/.exec(res.headers.get('Link') || '');
+      next = link ? (u => u.pathname + u.search)(new URL(link[1], location.href)) : null;
+    }
+    return all;
+  }
+
+  async function send(path, options) {
     const res = await fetch(path, { credentials: 'same-origin', ...options, headers: { ...HEADERS, ...(options.headers || {}) } });
     if (res.status === 401 && !options.signIn) {
       showSignIn('Your session has ended. Sign in again.');
@@ -30,7 +48,7 @@
       } catch (e) { /* not problem+json */ }
       throw new ApiError(res.status, detail);
     }
-    return res.status === 204 ? null : res.json();
+    return res;
   }
 
   const enc = encodeURIComponent;
@@ -324,7 +342,7 @@
   async function prepareMeters(sec, p) {
     const select = $('select[name=meter]', sec);
     if (!state.meters) {
-      state.meters = await api('/meters');
+      state.meters = await apiPages('/meters?limit=1000');
       select.textContent = '';
       select.appendChild(new Option('— choose —', ''));
       for (const m of state.meters) select.appendChild(new Option(`${m.meter_code} (${m.channels.length} channels)`, m.meter_code));

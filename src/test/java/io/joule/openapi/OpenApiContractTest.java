@@ -116,6 +116,41 @@ class OpenApiContractTest {
         assertEquals("UTC", zone.path("schema").path("default").asText(), zone.toString());
     }
 
+    @Test
+    void exportsOfferJsonAndCsvAndPagedListsDeclareTheirParametersAndLinkHeader() {
+        for (String path : List.of("/data", "/ships/{id}/daily", "/meters/{meterCode}/daily-stats", "/sensors/{id}/consumption",
+                "/assets/{assetId}/footprint")) {
+            JsonNode get = doc.path("paths").path(path).path("get");
+            assertEquals(List.of("application/json", "text/csv"), sortedNames(get.at("/responses/200/content")), path);
+            assertTrue(get.at("/responses/200/content/text~1csv/examples").size() > 0, path + " has no CSV example");
+            assertEquals("application/problem+json", get.at("/responses/406/content").fieldNames().next(), path);
+        }
+        for (String path : List.of("/data", "/meters")) {
+            JsonNode get = doc.path("paths").path(path).path("get");
+            List<String> parameters = new ArrayList<>();
+            get.path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
+            assertTrue(parameters.containsAll(List.of("limit", "after")), path + ": " + parameters);
+            assertFalse(get.at("/responses/200/headers/Link").isMissingNode(), path + " declares no Link header");
+        }
+        JsonNode limit = resolve(parameter("/data", "limit").path("schema"));
+        assertEquals(List.of(1, 100000, 10000), List.of(limit.path("minimum").asInt(), limit.path("maximum").asInt(), limit.path("default").asInt()));
+        limit = resolve(parameter("/meters", "limit").path("schema"));
+        assertEquals(List.of(1, 1000, 100), List.of(limit.path("minimum").asInt(), limit.path("maximum").asInt(), limit.path("default").asInt()));
+        // The sensor's JSON is still the bare array of days.
+        JsonNode days = resolve(doc.at("/paths/~1sensors~1{id}~1consumption/get/responses/200/content/application~1json/schema"));
+        assertEquals("array", days.path("type").asText());
+        assertEquals(List.of("consumption", "date", "end", "start"), sortedNames(resolve(days.path("items")).path("properties")));
+    }
+
+    private static JsonNode parameter(String path, String name) {
+        for (JsonNode p : doc.path("paths").path(path).path("get").path("parameters")) {
+            if (name.equals(p.path("name").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError(path + " has no parameter " + name);
+    }
+
     private static Map<String, JsonNode> jsonRequestBodies() {
         Map<String, JsonNode> found = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();

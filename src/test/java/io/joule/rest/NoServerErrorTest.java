@@ -16,7 +16,9 @@ class NoServerErrorTest {
     static final List<String> JSON_POSTS = List.of("/data", "/api-keys", "/sensors", "/users", "/readings", "/carbon-intensity");
     static final List<String> CSV_POSTS = List.of("/meter-files", "/assets/power");
     static final List<String> GETS = List.of("/data", "/topusers", "/forecast", "/ships/1/daily", "/meters/x/daily-stats", "/consumption",
-            "/consumption_data", "/sensors/x/consumption", "/assets/x/footprint", "/assets/x/footprint.png", "/footprint/x/2019-11-25/1-3/");
+            "/consumption_data", "/sensors/x/consumption", "/assets/x/footprint", "/assets/x/footprint.png", "/footprint/x/2019-11-25/1-3/",
+            "/meters");
+    static final List<String> ACCEPTS = List.of("application/json", "text/csv", "*/*", "text/*", "application/xml");
     static final List<String> BODIES = List.of("", "{", "[]", "null", "0", "\"x\"", "{\"data\": null}", "{\"data\": [null]}",
             "{\"data\": [{}]}", "{\"spaceship_id\": 1e400, \"units\": [], \"data\": [{\"datetime\": {}, \"value\": []}]}",
             "[{\"sensor_id\": null}]", "{\"role\": {}, \"subject\": []}", "{\"name\": 5}", "{\"sensor_id\": \"\", \"zone\": 3}",
@@ -44,8 +46,9 @@ class NoServerErrorTest {
         Random random = new Random(8);
         for (String path : GETS) {
             for (int i = 0; i < 25; i++) {
-                var request = admin();
-                for (String name : List.of("spaceship_id", "start", "end", "count", "from", "to", "date", "zone", "region", "label", "serial")) {
+                var request = admin().accept(ACCEPTS.get(random.nextInt(ACCEPTS.size())));
+                for (String name : List.of("spaceship_id", "start", "end", "count", "from", "to", "date", "zone", "region", "label", "serial",
+                        "limit", "after")) {
                     if (random.nextBoolean()) {
                         request = request.queryParam(name, PARAMS.get(random.nextInt(PARAMS.size())));
                     }

@@ -5,6 +5,7 @@ import io.joule.auth.security.Access;
 import io.joule.carbon.Footprint;
 import io.joule.carbon.service.FootprintChart;
 import io.joule.carbon.service.FootprintService;
+import io.joule.csv.CsvBodyWriter;
 import io.joule.problem.ProblemException;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
@@ -44,18 +45,25 @@ public class FootprintResource {
 
     @GET
     @Path("assets/{assetId}/footprint")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     @Operation(summary = "An asset's half-hourly carbon footprint",
             description = "Per half-hour of the local day (HalfHourId 1 starts at local midnight in zone; 46 or 50 ids on DST days): "
                     + "energy_kwh (sum of the two 15-minute slots), intensity (actual where known, else forecast, as intensity_type) "
-                    + "and footprint_g = energy × intensity. Unknown energy or intensity is null, never zero. from/to are inclusive ids.")
-    @APIResponse(responseCode = "200", description = "The footprint", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    + "and footprint_g = energy × intensity. Unknown energy or intensity is null, never zero. from/to are inclusive ids. "
+                    + "JSON by default; Accept: text/csv answers the half-hours as rows (intensity as intensity_g_per_kwh, "
+                    + "unknown values empty; no total).")
+    @APIResponse(responseCode = "200", description = "The footprint", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "one half-hour", value = """
                     {"asset_id": "abc123xyz", "date": "2019-11-25", "zone": "UTC", "region": "GB", "half_hours": [{"half_hour_id": 1,
                      "start": "2019-11-25T00:00:00Z", "end": "2019-11-25T00:30:00Z", "energy_kwh": -50.0, "intensity": 200.0,
-                     "intensity_type": "actual", "footprint_g": -10000.0}], "total_g": -10000.0}""")))
+                     "intensity_type": "actual", "footprint_g": -10000.0}], "total_g": -10000.0}""")),
+            @Content(mediaType = CsvBodyWriter.TEXT_CSV, examples = @ExampleObject(name = "one half-hour", value = """
+                    half_hour_id,start,end,energy_kwh,intensity_g_per_kwh,intensity_type,footprint_g
+                    1,2019-11-25T00:00:00Z,2019-11-25T00:30:00Z,-50.0,200.0,actual,-10000.0
+                    """))})
     @APIResponse(responseCode = "400", description = "Bad date, ids, zone or region", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "No data for the asset", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     public Uni<Footprint> footprint(@BeanParam FootprintQuery query) {
         Access.requireRead(caller, SeriesKind.ASSET, query.assetId);
         return service.footprint(query.assetId, QueryParams.date("date", query.date), id("from", query.from), id("to", query.to),

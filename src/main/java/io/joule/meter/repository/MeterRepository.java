@@ -80,11 +80,14 @@ public class MeterRepository {
 
     private static final String METER_EXISTS = "select 1 from meter_channel where meter_code = $1 limit 1";
 
+    /** The channels of the first $2 meters whose code sorts after $1 ('' for the first page): keyset paging by meter code. */
     private static final String LIST_CHANNELS = """
+            with page as (
+                select distinct meter_code from meter_channel where meter_code > $1 order by meter_code limit $2)
             select c.meter_code, c.serial, c.data_type, c.period, c.rate, c.units, c.plant_code, s.zone,
                    (select min(ts) from reading r where r.series_id = c.series_id) as first_reading,
                    (select max(ts) from reading r where r.series_id = c.series_id) as last_reading
-            from meter_channel c join series s on s.id = c.series_id
+            from page p join meter_channel c on c.meter_code = p.meter_code join series s on s.id = c.series_id
             order by c.meter_code, c.serial, c.data_type, c.period nulls first, c.rate nulls first
             """;
 
@@ -154,8 +157,9 @@ public class MeterRepository {
         });
     }
 
-    public Uni<RowSet<Row>> channels(SqlClient db) {
-        return db.query(LIST_CHANNELS).execute();
+    /** The channels of the first {@code meters} meters whose code sorts after {@code after} (null: from the first). */
+    public Uni<RowSet<Row>> channels(SqlClient db, String after, int meters) {
+        return db.preparedQuery(LIST_CHANNELS).execute(Tuple.of(after == null ? "" : after, meters));
     }
 
     static OffsetDateTime utc(Instant t) {

@@ -3,12 +3,14 @@ package io.joule.sensor.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joule.auth.Role;
 import io.joule.auth.security.ApiKeyIdentityProvider;
+import io.joule.csv.CsvBodyWriter;
 import io.joule.openapi.RequestSchemas;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
 import io.joule.rest.QueryParams;
 import io.joule.sensor.CreatedSensor;
+import io.joule.sensor.SensorConsumption;
 import io.joule.sensor.SensorDay;
 import io.joule.sensor.SensorScope;
 import io.joule.sensor.service.SensorService;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -117,19 +120,28 @@ public class SensorResource {
 
     @GET
     @Path("/{id}/consumption")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     @RolesAllowed({Role.ADMIN_NAME, Role.COORDINATOR_NAME, Role.USER_NAME, Role.DEVICE_NAME})
     @Operation(summary = "A sensor's daily consumption",
             description = "Per local day of the sensor's zone (dates inclusive): the sum of rises between consecutive levels, "
-                    + "with the exact UTC start and end of the day. A sensor the caller may not see is not found.")
-    @APIResponse(responseCode = "200", description = "The days", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "a day", value = "[{\"date\": \"2020-07-27\", \"start\": \"2020-07-26T22:00:00Z\", \"end\": \"2020-07-27T22:00:00Z\", \"consumption\": 104.0}]")))
+                    + "with the exact UTC start and end of the day, in the sensor's unit. A sensor the caller may not see is not found. "
+                    + "JSON by default; Accept: text/csv answers date,start,end,consumption_<unit> rows.")
+    @APIResponse(responseCode = "200", description = "The days", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SensorDay.class),
+            examples = @ExampleObject(name = "a day", value = "[{\"date\": \"2020-07-27\", \"start\": \"2020-07-26T22:00:00Z\", \"end\": \"2020-07-27T22:00:00Z\", \"consumption\": 104.0}]")),
+            @Content(mediaType = CsvBodyWriter.TEXT_CSV, examples = @ExampleObject(name = "a day", value = """
+                    date,start,end,consumption_cm
+                    2020-07-27,2020-07-26T22:00:00Z,2020-07-27T22:00:00Z,104.0
+                    """))})
     @APIResponse(responseCode = "400", description = "Bad dates", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such sensor among the caller's", content = @Content(mediaType = PROBLEM))
-    public Uni<List<SensorDay>> consumption(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv", content = @Content(mediaType = PROBLEM))
+    public Uni<SensorConsumption> consumption(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] days = QueryParams.dates(from, to, 3660);
         return sensors.visible(id, SensorScope.of(caller))
-                .flatMap(sensor -> rollups.daily(pool, sensor.seriesId, days[0], days[1]))
-                .map(rows -> rows.stream().map(d -> new SensorDay(d.date(), d.start(), d.end(), d.energyKwh())).toList());
+                .flatMap(sensor -> rollups.daily(pool, sensor.seriesId, days[0], days[1])
+                        .map(rows -> new SensorConsumption(sensor.unit, rows.stream()
+                                .map(d -> new SensorDay(d.date(), d.start(), d.end(), d.energyKwh())).toList())));
     }
 
     private static String text(JsonNode root, String field) {

@@ -3,8 +3,10 @@ package io.joule.ship.rest;
 import io.joule.auth.Role;
 import io.joule.auth.security.Access;
 import io.joule.config.JouleConfig;
+import io.joule.csv.CsvBodyWriter;
 import io.joule.openapi.RequestSchemas;
 import io.joule.pipeline.TimeRange;
+import io.joule.rest.Paging;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
 import io.joule.ship.IngestSummary;
@@ -14,6 +16,7 @@ import io.joule.ship.SlotLabel;
 import io.joule.ship.service.ShipDataService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,9 +24,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ShipDataResource {
     static final String PROBLEM = "application/problem+json";
+    /** Slots per page of GET /data: about 104 days by default, 1042 at most. */
+    static final int DEFAULT_LIMIT = 10_000;
+    static final int MAX_LIMIT = 100_000;
     private static final String BATCH_EXAMPLE = """
             {"spaceship_id": 2, "units": "kW", "data": [
               {"datetime": "2018-08-24T00:00:00Z", "value": 22},
@@ -88,17 +98,29 @@ public class ShipDataResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     @RolesAllowed({Role.ADMIN_NAME, Role.COORDINATOR_NAME, Role.DEVICE_NAME})
     @Operation(summary = "Get a ship's 15-minute usage",
-            description = "The slots whose start is in [start, end), ascending, in kWh, unrounded. Slots without data are absent.")
-    @APIResponse(responseCode = "200", description = "The slots", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "usage", value = """
-                    {"spaceship_id": 1, "units": "kWh", "data": [{"datetime": "2018-08-24T00:00:00Z", "value": 3},
-                     {"datetime": "2018-08-24T00:15:00Z", "value": 3}]}""")))
+            description = "The slots whose start is in [start, end), ascending, in kWh, unrounded. Slots without data are absent. "
+                    + "At most limit slots a page: when there are more, the Link header (rel=\"next\") and next hold the URL "
+                    + "of the next page (this request with after set to the last datetime shown); follow it until there is none. "
+                    + "JSON by default; Accept: text/csv answers datetime,value_kwh rows.")
+    @APIResponse(responseCode = "200", description = "One page of slots",
+            headers = @Header(name = "Link", description = Paging.LINK_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "usage", value = """
+                    {"spaceship_id": 1, "units": "kWh", "data": [{"datetime": "2018-08-24T00:00:00Z", "value": 3.0},
+                     {"datetime": "2018-08-24T00:15:00Z", "value": 3.0}],
+                     "next": "http://localhost:8080/data?spaceship_id=1&limit=2&after=2018-08-24T00:15:00Z"}""")),
+                @Content(mediaType = CsvBodyWriter.TEXT_CSV, examples = @ExampleObject(name = "usage", value = """
+                    datetime,value_kwh
+                    2018-08-24T00:00:00Z,3.0
+                    2018-08-24T00:15:00Z,3.0
+                    """))})
     @APIResponse(responseCode = "400", description = "Bad parameter, or start ≥ end", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No or unknown API key", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "The key may not read this ship", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "The ship has no data", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv", content = @Content(mediaType = PROBLEM))
     public Uni<ShipUsage> get(
             @Parameter(description = "The ship", required = true, example = "1", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("spaceship_id") String spaceshipId,
@@ -107,11 +129,24 @@ public class ShipDataResource {
             @Parameter(description = "Exclusive upper bound on slot start; open when absent", example = "2018-08-25T00:00:00Z")
             @QueryParam("end") String end,
             @Parameter(description = "Show each slot by its start (default) or its end",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"start", "end"}, defaultValue = "start")) @QueryParam("label") String label) {
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"start", "end"}, defaultValue = "start")) @QueryParam("label") String label,
+            @Parameter(description = "Most slots in this page: 1 to " + MAX_LIMIT + ", default " + DEFAULT_LIMIT,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Only slots whose datetime (as labelled) is after this: the last datetime of the previous page. "
+                    + "The next link sets it", example = "2018-08-24T00:15:00Z") @QueryParam("after") String after,
+            @Context UriInfo uri, @Context HttpServerResponse response) {
         long id = QueryParams.positiveLong("spaceship_id", spaceshipId);
         TimeRange range = QueryParams.range(start, end);
         SlotLabel slotLabel = QueryParams.choice("label", label, SlotLabel.class, SlotLabel.START);
+        int pageSize = QueryParams.intBetween("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        Instant afterShown = after == null || after.isEmpty() ? null : QueryParams.instant("after", after);
         Access.requireRead(caller, SeriesKind.SHIP, Long.toString(id));
-        return service.usage(id, range, slotLabel);
+        // Uni<ShipUsage> rather than a RestResponse: only then does RESTEasy Reactive pick the CSV writer by Accept.
+        return service.usage(id, range, slotLabel, afterShown, pageSize).map(page -> {
+            String next = Paging.next(uri, page.nextAfter() == null ? null : page.nextAfter().toString());
+            Paging.link(response, next);
+            return page.usage().withNext(next);
+        });
     }
 }

@@ -14,7 +14,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Writes GET /data's answer with Jackson's streaming generator: the same JSON the object mapper
+ * Writes GET /data's JSON answer with Jackson's streaming generator: the same JSON the object mapper
  * would write (snake_case names, ISO-8601 instants, Jackson's own double formatting), without
  * its reflective bean serialization for every one of the slots.
  */
@@ -47,6 +47,7 @@ public class ShipUsageWriter implements MessageBodyWriter<ShipUsage> {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeStringField("next", usage.next());
             json.writeEndObject();
         }
     }

@@ -11,6 +11,7 @@ import io.joule.time.Zones;
 import io.joule.timeseries.StoredSeries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -174,13 +175,20 @@ public class TimeSeriesRepository {
 
     /** The slots whose start is in [from, to), ascending. */
     public Uni<List<Slot>> slots(SqlClient db, long seriesId, TimeRange range) {
-        return db.preparedQuery(SLOTS_BETWEEN)
-                .execute(Tuple.of(seriesId, utc(range.from()), utc(range.to())))
-                .map(rows -> {
-                    List<Slot> out = new ArrayList<>(rows.size());
-                    rows.forEach(r -> out.add(new Slot(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
-                    return out;
-                });
+        return slots(db.preparedQuery(SLOTS_BETWEEN).execute(Tuple.of(seriesId, utc(range.from()), utc(range.to()))));
+    }
+
+    /** The first {@code limit} slots whose start is in the range, ascending. */
+    public Uni<List<Slot>> slots(SqlClient db, long seriesId, TimeRange range, int limit) {
+        return slots(db.preparedQuery(SLOTS_BETWEEN + " limit $4").execute(Tuple.of(seriesId, utc(range.from()), utc(range.to()), limit)));
+    }
+
+    private static Uni<List<Slot>> slots(Uni<RowSet<Row>> query) {
+        return query.map(rows -> {
+            List<Slot> out = new ArrayList<>(rows.size());
+            rows.forEach(r -> out.add(new Slot(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
+            return out;
+        });
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -231,4 +231,38 @@ class CarbonFootprintTest {
                 .when().post("/carbon-intensity").then().statusCode(400).body("errors[0].pointer", equalTo("/data/0/intensity/actual"));
         admin().contentType(ContentType.JSON).body("[]").when().post("/carbon-intensity").then().statusCode(400);
     }
+
+    @Test
+    void acceptTextCsvAnswersTheHalfHoursAsCsvWithEmptyFieldsForUnknowns() {
+        String csvAsset = "csv" + UUID.randomUUID().toString().substring(0, 8);
+        // Its own region and day: 200 g/kWh actual, then a 300 g/kWh forecast, then nothing.
+        admin().contentType(ContentType.JSON).queryParam("region", "CSVTEST").body("{\"data\": ["
+                + "{\"from\": \"2019-12-02T00:00Z\", \"to\": \"2019-12-02T00:30Z\", \"intensity\": {\"forecast\": 210, \"actual\": 200}},"
+                + "{\"from\": \"2019-12-02T00:30Z\", \"to\": \"2019-12-02T01:00Z\", \"intensity\": {\"forecast\": 300, \"actual\": null}}]}")
+                .when().post("/carbon-intensity").then().statusCode(200);
+        // 100 kW from midnight, -50 kW (export) from 01:00.
+        admin().contentType("text/csv").body("Time,Variable,AssetId,Value\r\n"
+                + "2019-12-02 00:00:00.0000000,power," + csvAsset + ",100\r\n"
+                + "2019-12-02 01:00:00.0000000,power," + csvAsset + ",-50\r\n").when().post("/assets/power").then().statusCode(200);
+        admin().accept("text/csv").queryParam("date", "2019-12-02").queryParam("region", "CSVTEST").queryParam("to", 4)
+                .when().get("/assets/" + csvAsset + "/footprint")
+                .then().statusCode(200)
+                .header("Content-Type", "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"assets-" + csvAsset + "-footprint-2019-12-02.csv\"")
+                .body(equalTo("half_hour_id,start,end,energy_kwh,intensity_g_per_kwh,intensity_type,footprint_g\r\n"
+                        + "1,2019-12-02T00:00:00Z,2019-12-02T00:30:00Z,50.0,200.0,actual,10000.0\r\n"
+                        + "2,2019-12-02T00:30:00Z,2019-12-02T01:00:00Z,50.0,300.0,forecast,15000.0\r\n"
+                        + "3,2019-12-02T01:00:00Z,2019-12-02T01:30:00Z,-25.0,,,\r\n"
+                        + "4,2019-12-02T01:30:00Z,2019-12-02T02:00:00Z,-25.0,,,\r\n"));
+        admin().accept("application/json").queryParam("date", "2019-12-02").queryParam("region", "CSVTEST").queryParam("to", 4)
+                .when().get("/assets/" + csvAsset + "/footprint")
+                .then().statusCode(200).contentType("application/json")
+                .body("half_hours", hasSize(4)).body("total_g", equalTo(25000.0f));
+        admin().accept("application/xml").queryParam("date", "2019-12-02").when().get("/assets/" + csvAsset + "/footprint")
+                .then().statusCode(406).contentType(PROBLEM);
+        admin().accept("text/csv").queryParam("date", "2019-12-02").queryParam("to", 51).when().get("/assets/" + csvAsset + "/footprint")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("to"));
+        admin().accept("text/csv").queryParam("date", "2019-12-02").when().get("/assets/no-such-asset/footprint")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
 }

@@ -7,19 +7,24 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joule.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** SPEC §6 on the real sample files, with MIN/MAX/AVG/COUNT computed independently from the files. */
 @QuarkusTest
@@ -216,7 +221,7 @@ class MeterFileResourceTest {
     void meterListShowsChannelsWithFirstAndLastReading() throws Exception {
         String[] meter = new String[1];
         postCsv(privateCopy("TOU_212621678_20180913T05110714.csv", "212621678", meter), null).statusCode(201);
-        admin().when().get("/meters").then().statusCode(200)
+        admin().queryParam("limit", 1000).when().get("/meters").then().statusCode(200)
                 .body("find { it.meter_code == '" + meter[0] + "' }.channels", hasSize(4))
                 .body("find { it.meter_code == '" + meter[0] + "' }.channels[0].first_reading", equalTo("2018-09-12T00:00:00Z"));
     }
@@ -228,5 +233,86 @@ class MeterFileResourceTest {
         stats("210095893", "2015-08-31", "2015-08-30", null).statusCode(400);
         as(issueKey("coordinator", null)).contentType("text/csv").body("x").when().post("/meter-files").then().statusCode(403);
         as(issueKey("coordinator", null)).when().get("/meters").then().statusCode(200);
+    }
+
+    static final String LP_HEADER = "MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\r\n";
+
+    @Test
+    void acceptTextCsvAnswersDailyStatisticsAsRfc4180Csv() {
+        String meter = "C" + NEXT_METER.incrementAndGet();
+        // A plant code with a quote and a comma must come back quoted, its quotes doubled.
+        postCsv(LP_HEADER
+                + meter + ",S1,\"Plant \"\"A\"\", north\",31/08/2015 00:00:00,Import Wh Total,1.5,kwh,\r\n"
+                + meter + ",S1,\"Plant \"\"A\"\", north\",31/08/2015 00:15:00,Import Wh Total,2.5,kwh,\r\n"
+                + meter + ",S1,\"Plant \"\"A\"\", north\",31/08/2015 00:30:00,Import Wh Total,3.5,kwh,\r\n"
+                + meter + ",S1,\"Plant \"\"A\"\", north\",31/08/2015 00:00:00,Import varh Total,4,kvarh,\r\n", null).statusCode(201);
+        admin().accept("text/csv").queryParam("from", "2015-08-31").queryParam("to", "2015-09-01").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(200)
+                .header("Content-Type", "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"meters-" + meter + "-daily-stats.csv\"")
+                .body(equalTo("date,start,end,zone,serial,data_type,period,rate,units,plant_code,min,max,avg,count\r\n"
+                        + "2015-08-31,2015-08-31T00:00:00Z,2015-09-01T00:00:00Z,UTC,S1,Import Wh Total,,,kwh,\"Plant \"\"A\"\", north\",1.5,3.5,2.5,3\r\n"
+                        + "2015-08-31,2015-08-31T00:00:00Z,2015-09-01T00:00:00Z,UTC,S1,Import varh Total,,,kvarh,\"Plant \"\"A\"\", north\",4.0,4.0,4.0,1\r\n"));
+        admin().accept("application/json").queryParam("from", "2015-08-31").queryParam("to", "2015-09-01").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(200).contentType("application/json")
+                .body("plant_code", contains("Plant \"A\", north", "Plant \"A\", north")).body("avg", contains(2.5f, 4.0f));
+        admin().accept("application/xml").queryParam("from", "2015-08-31").queryParam("to", "2015-09-01").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(406).contentType(PROBLEM);
+        admin().accept("text/csv").queryParam("from", "2015-08-31").queryParam("to", "2015-09-01").when().get("/meters/no-such-meter/daily-stats")
+                .then().statusCode(404).contentType(PROBLEM);
+        admin().accept("text/csv").queryParam("from", "2015-08-31").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("to"));
+    }
+
+    @Test
+    void metersArePagedByCodeWithANextLink() {
+        // Codes that sort after every other test's meters (digits, T..., C...), so the last pages are this test's alone.
+        postCsv(LP_HEADER + "zzzpage3,S,P,31/08/2015 00:00:00,Import Wh Total,1,kwh,\r\n"
+                + "zzzpage1,S,P,31/08/2015 00:00:00,Import Wh Total,1,kwh,\r\n"
+                + "zzzpage2,S,P,31/08/2015 00:00:00,Import Wh Total,1,kwh,\r\n"
+                + "zzzpage2,S,P,31/08/2015 00:00:00,Export Wh Total,1,kwh,\r\n", null).statusCode(201);
+        String base = "http://localhost:" + RestAssured.port + "/meters";
+        admin().queryParam("after", "zzzpage").queryParam("limit", 2).when().get("/meters").then().statusCode(200)
+                .header("Link", "<" + base + "?limit=2&after=zzzpage2>; rel=\"next\"")
+                .body("meter_code", contains("zzzpage1", "zzzpage2"))
+                .body("[1].channels.data_type", contains("Export Wh Total", "Import Wh Total"));
+        admin().urlEncodingEnabled(false).when().get(base + "?limit=2&after=zzzpage2").then().statusCode(200)
+                .header("Link", nullValue())
+                .body("meter_code", contains("zzzpage3"));
+
+        // Following the links one meter a page gives every meter exactly once, in the order of one big page.
+        List<String> all = admin().queryParam("limit", 1000).when().get("/meters").then().statusCode(200)
+                .header("Link", nullValue()).extract().jsonPath().getList("meter_code");
+        List<String> paged = new ArrayList<>();
+        String url = base + "?limit=1";
+        while (url != null) {
+            var page = admin().urlEncodingEnabled(false).when().get(url).then().statusCode(200).extract();
+            paged.addAll(page.jsonPath().getList("meter_code"));
+            String link = page.header("Link");
+            url = link == null ? null : link.substring(1, link.indexOf('>'));
+            assertTrue(paged.size() <= all.size(), "paging ends");
+        }
+        assertEquals(all, paged);
+        assertEquals(List.of("zzzpage1", "zzzpage2", "zzzpage3"), all.subList(all.size() - 3, all.size()));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = ';', value = {
+        "limit ; 0",
+        "limit ; 1001",
+        "limit ; many",
+        "after ; a|b",
+        "after ; 12345678901234567890123456789012345678901234567890123456789012345",
+    })
+    void aBadLimitOrAfterIs400NamingIt(String name, String value) {
+        admin().queryParam(name, value).when().get("/meters").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].parameter", equalTo(name));
+    }
+
+    @Test
+    void theMeterLimitsBoundsAreAccepted() {
+        postCsv(LP_HEADER + "B" + NEXT_METER.incrementAndGet() + ",S,P,31/08/2015 00:00:00,Import Wh Total,1,kwh,\r\n", null).statusCode(201);
+        admin().queryParam("limit", 1).when().get("/meters").then().statusCode(200).body("$", hasSize(1));
+        admin().queryParam("limit", 1000).when().get("/meters").then().statusCode(200);
     }
 }

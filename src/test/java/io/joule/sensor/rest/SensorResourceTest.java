@@ -200,4 +200,33 @@ class SensorResourceTest {
         days(s[1], s[0], "2020-07-27", "2020-07-27").statusCode(200).body("$", hasSize(0));
         post(s[1], "{\"sensor_id\": \"" + s[0] + "\", \"water_level\": 126}").statusCode(200).body("readings", equalTo(1));
     }
+
+    @Test
+    void acceptTextCsvAnswersDailyConsumptionWithTheSensorsUnitInTheHeader() {
+        String id = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String key = admin().contentType(ContentType.JSON).body("{\"sensor_id\": \"" + id + "\", \"zone\": \"Europe/Berlin\", \"unit\": \"mm\"}")
+                .when().post("/sensors").then().statusCode(201).extract().path("api_key");
+        post(key, "[" + level(id, 126, "2020-07-27T08:00:00Z") + "," + level(id, 128, "2020-07-27T12:00:00Z") + ","
+                + level(id, 230, "2020-07-27T18:00:00Z") + "," + level(id, 240, "2020-07-28T06:00:00Z") + "]").statusCode(200);
+        as(key).accept("text/csv").queryParam("from", "2020-07-26").queryParam("to", "2020-07-28").when().get("/sensors/" + id + "/consumption")
+                .then().statusCode(200)
+                .header("Content-Type", "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"sensors-" + id + "-consumption.csv\"")
+                .body(equalTo("date,start,end,consumption_mm\r\n"
+                        + "2020-07-27,2020-07-26T22:00:00Z,2020-07-27T22:00:00Z,104.0\r\n"
+                        + "2020-07-28,2020-07-27T22:00:00Z,2020-07-28T22:00:00Z,10.0\r\n"));
+        // JSON is still the bare array of days, without the unit.
+        as(key).accept("application/json").queryParam("from", "2020-07-26").queryParam("to", "2020-07-28").when().get("/sensors/" + id + "/consumption")
+                .then().statusCode(200).contentType("application/json")
+                .body("date", contains("2020-07-27", "2020-07-28")).body("consumption", contains(104.0f, 10.0f))
+                .body("[0].keySet()", contains("date", "start", "end", "consumption"));
+        as(key).accept("text/csv").queryParam("from", "2020-08-01").queryParam("to", "2020-08-01").when().get("/sensors/" + id + "/consumption")
+                .then().statusCode(200).body(equalTo("date,start,end,consumption_mm\r\n"));
+        as(key).accept("application/xml").queryParam("from", "2020-07-26").queryParam("to", "2020-07-28").when().get("/sensors/" + id + "/consumption")
+                .then().statusCode(406).contentType(PROBLEM);
+        as(key).accept("text/csv").queryParam("from", "2020-07-26").queryParam("to", "2020-07-28").when().get("/sensors/no-such-sensor/consumption")
+                .then().statusCode(404).contentType(PROBLEM);
+        as(key).accept("text/csv").queryParam("from", "2020-07-26").when().get("/sensors/" + id + "/consumption")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("to"));
+    }
 }

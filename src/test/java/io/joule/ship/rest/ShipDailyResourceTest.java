@@ -78,4 +78,36 @@ class ShipDailyResourceTest {
         admin().queryParam("from", "2018-08-24").queryParam("to", "2018-08-24").when().get("/ships/abc/daily")
                 .then().statusCode(400).body("errors[0].parameter", equalTo("id"));
     }
+
+    @Test
+    void acceptTextCsvAnswersTheDaysAsCsv() {
+        long ship = newShipId();
+        // 12, 26, 18 kWh hourly: twelve slots on 2018-08-24; 8 kWh after a 22 h gap covers one slot the next day.
+        postData(Api.ADMIN_KEY, batch(ship, "kWh", "2018-08-24T00:00:00Z", "12", "2018-08-24T01:00:00Z", "26",
+                "2018-08-24T02:00:00Z", "18", "2018-08-25T00:00:00Z", "8")).statusCode(200);
+        admin().accept("text/csv").queryParam("from", "2018-08-23").queryParam("to", "2018-08-26").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(200)
+                .header("Content-Type", "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"ships-" + ship + "-daily.csv\"")
+                .body(equalTo("date,start,end,energy_kwh,min_kwh,max_kwh,avg_kwh,slots\r\n"
+                        + "2018-08-24,2018-08-24T00:00:00Z,2018-08-25T00:00:00Z,56.0,3.0,6.5,4.666666666666667,12\r\n"
+                        + "2018-08-25,2018-08-25T00:00:00Z,2018-08-26T00:00:00Z,8.0,8.0,8.0,8.0,1\r\n"));
+        admin().accept("application/json").queryParam("from", "2018-08-23").queryParam("to", "2018-08-26").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(200).contentType("application/json")
+                .body("date", contains("2018-08-24", "2018-08-25")).body("energy_kwh", contains(56.0f, 8.0f));
+        admin().accept("text/csv").queryParam("from", "2018-09-01").queryParam("to", "2018-09-01").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(200).body(equalTo("date,start,end,energy_kwh,min_kwh,max_kwh,avg_kwh,slots\r\n"));
+    }
+
+    @Test
+    void anUnsupportedAcceptIs406AndCsvErrorsAreProblemJson() {
+        long ship = newShipId();
+        postData(Api.ADMIN_KEY, batch(ship, "kW", "2018-08-24T00:00:00Z", "4")).statusCode(200);
+        admin().accept("application/xml").queryParam("from", "2018-08-24").queryParam("to", "2018-08-24").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(406).contentType("application/problem+json").body("status", equalTo(406));
+        admin().accept("text/csv").queryParam("from", "2018-08-24").queryParam("to", "2018-08-23").when().get("/ships/" + ship + "/daily")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].parameter", equalTo("to"));
+        admin().accept("text/csv").queryParam("from", "2018-08-24").queryParam("to", "2018-08-24").when().get("/ships/" + newShipId() + "/daily")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
 }

@@ -1,21 +1,38 @@
 package io.joule.ship.rest;
 
 import static io.joule.testing.Api.admin;
+import static io.joule.testing.Api.as;
 import static io.joule.testing.Api.batch;
 import static io.joule.testing.Api.newShipId;
 import static io.joule.testing.Api.postData;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joule.testing.Api;
+import io.restassured.RestAssured;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** SPEC §3 through the API, with literal numbers; values are compared as JSON floats. */
 @QuarkusTest
 class ShipDataResourceTest {
     static final String ADMIN = Api.ADMIN_KEY;
+    static final String PROBLEM = "application/problem+json";
 
     @Test
     void hourlyKwhBecomesQuarterHourSlotsAndTheSummarySaysWhatWasRecomputed() {
@@ -156,5 +173,158 @@ class ShipDataResourceTest {
                 .when().post("/data").then().statusCode(200);
         admin().queryParam("spaceship_id", ship).when().get("/data").then().statusCode(200)
                 .body("spaceship_id", equalTo((int) ship)).body("data", hasSize(1));
+    }
+
+    static final String CSV = "text/csv;charset=UTF-8";
+
+    /** 12, 26, 18 kWh hourly: slots of 3.0, 6.5 and 4.5 kWh. */
+    static long hourlyShip() {
+        long ship = newShipId();
+        postData(ADMIN, batch(ship, "kWh", "2018-08-24T00:00:00Z", "12", "2018-08-24T01:00:00Z", "26", "2018-08-24T02:00:00Z", "18"))
+                .statusCode(200);
+        return ship;
+    }
+
+    @Test
+    void acceptTextCsvAnswersTheSlotsAsCsvWithTheUnitInTheHeader() {
+        long ship = hourlyShip();
+        admin().accept("text/csv").queryParam("spaceship_id", ship).queryParam("start", "2018-08-24T00:45:00Z")
+                .queryParam("end", "2018-08-24T01:30:00Z").when().get("/data")
+                .then().statusCode(200)
+                .header("Content-Type", CSV)
+                .header("Content-Disposition", "attachment; filename=\"data-" + ship + ".csv\"")
+                .header("Link", nullValue())
+                .body(equalTo("datetime,value_kwh\r\n2018-08-24T00:45:00Z,3.0\r\n2018-08-24T01:00:00Z,6.5\r\n2018-08-24T01:15:00Z,6.5\r\n"));
+        admin().accept("text/csv").queryParam("spaceship_id", ship).queryParam("label", "end").queryParam("start", "2018-08-24T00:45:00Z")
+                .queryParam("end", "2018-08-24T01:30:00Z").when().get("/data")
+                .then().statusCode(200)
+                .body(equalTo("datetime,value_kwh\r\n2018-08-24T01:00:00Z,3.0\r\n2018-08-24T01:15:00Z,6.5\r\n2018-08-24T01:30:00Z,6.5\r\n"));
+        // text/* asks for any text: the CSV.
+        admin().accept("text/*").queryParam("spaceship_id", ship).queryParam("end", "2018-08-24T00:15:00Z").when().get("/data")
+                .then().statusCode(200).header("Content-Type", CSV).body(equalTo("datetime,value_kwh\r\n2018-08-24T00:00:00Z,3.0\r\n"));
+        // No slots: the header alone.
+        admin().accept("text/csv").queryParam("spaceship_id", ship).queryParam("start", "2019-01-01T00:00:00Z").when().get("/data")
+                .then().statusCode(200).body(equalTo("datetime,value_kwh\r\n"));
+    }
+
+    @Test
+    void jsonStaysTheDefaultForJsonWildcardsAndNoAccept() throws Exception {
+        long ship = hourlyShip();
+        for (String accept : new String[] {"application/json", "*/*", "text/csv;q=0.5, application/json", "application/*", "text/*;q=0.1, application/*"}) {
+            admin().accept(accept).queryParam("spaceship_id", ship).queryParam("end", "2018-08-24T00:30:00Z").when().get("/data")
+                    .then().statusCode(200).contentType("application/json")
+                    .body("data.datetime", contains("2018-08-24T00:00:00Z", "2018-08-24T00:15:00Z"))
+                    .body("data.value", contains(3.0f, 3.0f))
+                    .body("next", nullValue());
+        }
+        // A request without any Accept header (RestAssured always sends one).
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + "/data?spaceship_id=" + ship + "&end=2018-08-24T00:30:00Z"))
+                .header("Authorization", "Bearer " + ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, plain.statusCode());
+        assertEquals("application/json;charset=UTF-8", plain.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("{\"spaceship_id\":" + ship + ",\"units\":\"kWh\",\"data\":[{\"datetime\":\"2018-08-24T00:00:00Z\",\"value\":3.0},"
+                + "{\"datetime\":\"2018-08-24T00:15:00Z\",\"value\":3.0}],\"next\":null}", plain.body());
+    }
+
+    @Test
+    void anUnsupportedAcceptIs406AndErrorsStayProblemJsonWhenCsvWasAsked() {
+        long ship = hourlyShip();
+        admin().accept("application/xml").queryParam("spaceship_id", ship).when().get("/data")
+                .then().statusCode(406).contentType(PROBLEM).body("status", equalTo(406)).body("title", equalTo("Not Acceptable"));
+        admin().accept("text/csv").queryParam("spaceship_id", "abc").when().get("/data")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("spaceship_id"));
+        admin().accept("text/csv").queryParam("spaceship_id", newShipId()).when().get("/data")
+                .then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+        as(Api.issueKey("device", "ship:" + newShipId())).accept("text/csv").queryParam("spaceship_id", ship).when().get("/data")
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    /** 4 and 8 kWh hourly: eight slots, 1.0 kWh four times then 2.0 kWh four times. */
+    static long eightSlotShip() {
+        long ship = newShipId();
+        postData(ADMIN, batch(ship, "kWh", "2018-08-24T00:00:00Z", "4", "2018-08-24T01:00:00Z", "8")).statusCode(200);
+        return ship;
+    }
+
+    /** Follows next links from the first page; answers each page's datetimes. */
+    static List<List<String>> pages(String firstUrl) {
+        List<List<String>> pages = new ArrayList<>();
+        String url = firstUrl;
+        while (url != null) {
+            ExtractableResponse<Response> page = admin().urlEncodingEnabled(false).when().get(url).then().statusCode(200).extract();
+            pages.add(page.jsonPath().getList("data.datetime"));
+            String next = page.jsonPath().getString("next");
+            String link = page.header("Link");
+            assertEquals(next == null ? null : "<" + next + ">; rel=\"next\"", link, "the Link header and next agree");
+            url = next;
+            assertTrue(pages.size() < 10, "paging ends");
+        }
+        return pages;
+    }
+
+    @Test
+    void pagesFollowTheNextLinkAndReturnEachSlotOnceInOrder() {
+        long ship = eightSlotShip();
+        String base = "http://localhost:" + RestAssured.port + "/data?spaceship_id=" + ship;
+        ExtractableResponse<Response> first = admin().queryParam("spaceship_id", ship).queryParam("limit", 3).when().get("/data")
+                .then().statusCode(200).body("data.value", contains(1.0f, 1.0f, 1.0f)).extract();
+        assertEquals(base + "&limit=3&after=2018-08-24T00:30:00Z", first.jsonPath().getString("next"));
+        assertEquals("<" + base + "&limit=3&after=2018-08-24T00:30:00Z>; rel=\"next\"", first.header("Link"));
+        assertEquals(List.of(
+                List.of("2018-08-24T00:00:00Z", "2018-08-24T00:15:00Z", "2018-08-24T00:30:00Z"),
+                List.of("2018-08-24T00:45:00Z", "2018-08-24T01:00:00Z", "2018-08-24T01:15:00Z"),
+                List.of("2018-08-24T01:30:00Z", "2018-08-24T01:45:00Z")), pages(base + "&limit=3"));
+        // Slots shown by their end page by the datetime shown, with start and end kept in every link.
+        assertEquals(List.of(
+                List.of("2018-08-24T00:30:00Z", "2018-08-24T00:45:00Z", "2018-08-24T01:00:00Z", "2018-08-24T01:15:00Z"),
+                List.of("2018-08-24T01:30:00Z")),
+                pages(base + "&label=end&start=2018-08-24T00:15:00Z&end=2018-08-24T01:30:00Z&limit=4"));
+        // A limit equal to the slots left: the page is full but the last, so it has no next link.
+        assertEquals(List.of(List.of("2018-08-24T01:00:00Z", "2018-08-24T01:15:00Z", "2018-08-24T01:30:00Z", "2018-08-24T01:45:00Z")),
+                pages(base + "&start=2018-08-24T01:00:00Z&limit=4"));
+        // after may be any instant: only slots after it.
+        admin().queryParam("spaceship_id", ship).queryParam("after", "2018-08-24T01:20:00+00:00").when().get("/data")
+                .then().statusCode(200).body("data.datetime", contains("2018-08-24T01:30:00Z", "2018-08-24T01:45:00Z"))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void aCsvPageCarriesItsNextLinkInTheHeader() {
+        long ship = eightSlotShip();
+        admin().accept("text/csv").queryParam("spaceship_id", ship).queryParam("limit", 2).when().get("/data")
+                .then().statusCode(200)
+                .header("Link", "<http://localhost:" + RestAssured.port + "/data?spaceship_id=" + ship
+                        + "&limit=2&after=2018-08-24T00:15:00Z>; rel=\"next\"")
+                .body(equalTo("datetime,value_kwh\r\n2018-08-24T00:00:00Z,1.0\r\n2018-08-24T00:15:00Z,1.0\r\n"));
+        admin().accept("text/csv").queryParam("spaceship_id", ship).queryParam("limit", 2).queryParam("after", "2018-08-24T01:15:00Z")
+                .when().get("/data")
+                .then().statusCode(200).header("Link", nullValue())
+                .body(equalTo("datetime,value_kwh\r\n2018-08-24T01:30:00Z,2.0\r\n2018-08-24T01:45:00Z,2.0\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "limit | 0",
+        "limit | 100001",
+        "limit | -1",
+        "limit | ten",
+        "limit | 1.5",
+        "after | yesterday",
+        "after | 2018-02-30T00:00:00Z",
+    })
+    void aBadLimitOrAfterIs400NamingIt(String name, String value) {
+        long ship = eightSlotShip();
+        admin().queryParam("spaceship_id", ship).queryParam(name, value).when().get("/data")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo(name));
+    }
+
+    @Test
+    void theLimitsBoundsAreAccepted() {
+        long ship = eightSlotShip();
+        admin().queryParam("spaceship_id", ship).queryParam("limit", 1).when().get("/data")
+                .then().statusCode(200).body("data", hasSize(1)).body("next", notNullValue());
+        admin().queryParam("spaceship_id", ship).queryParam("limit", 100000).when().get("/data")
+                .then().statusCode(200).body("data", hasSize(8)).body("next", nullValue());
     }
 }

@@ -1,0 +1,63 @@
+package io.joule.rest;
+
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Keyset paging: a page that is not the last names the next one in a {@code Link: <url>; rel="next"}
+ * header (RFC 8288), the request's own URL with {@code after} set to the last key of the page. A
+ * client follows it until there is none; the other parameters (limit included) carry over.
+ */
+public final class Paging {
+    public static final String LINK_DESCRIPTION = "<URL of the next page>; rel=\"next\"; absent on the last page";
+
+    private Paging() {
+    }
+
+    /**
+     * This request's URL with {@code after} replaced, or null when there is no next page. Built by hand
+     * rather than with UriBuilder, which would read a '{' in a meter code as a URI template; ':' stays
+     * as it is (a query may hold it), so a timestamp reads as one.
+     */
+    public static String next(UriInfo uri, String after) {
+        if (after == null) {
+            return null;
+        }
+        URI request = uri.getRequestUri();
+        StringBuilder url = new StringBuilder().append(request.getScheme()).append("://").append(request.getRawAuthority())
+                .append(request.getRawPath()).append('?');
+        String query = request.getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (!parameter.isEmpty() && !parameter.equals("after") && !parameter.startsWith("after=")) {
+                    url.append(parameter).append('&');
+                }
+            }
+        }
+        return url.append("after=").append(URLEncoder.encode(after, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":")).toString();
+    }
+
+    /** Adds the Link header when there is a next page. */
+    public static void link(HttpServerResponse response, String next) {
+        if (next != null) {
+            response.putHeader("Link", linkHeader(next));
+        }
+    }
+
+    static String linkHeader(String next) {
+        return "<" + next + ">; rel=\"next\"";
+    }
+
+    /** 200 with the body, and the Link header when there is a next page. */
+    public static <T> RestResponse<T> page(T body, String next) {
+        RestResponse.ResponseBuilder<T> ok = RestResponse.ResponseBuilder.ok(body);
+        if (next != null) {
+            ok.header("Link", linkHeader(next));
+        }
+        return ok.build();
+    }
+}
