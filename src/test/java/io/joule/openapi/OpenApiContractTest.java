@@ -117,6 +117,15 @@ class OpenApiContractTest {
     }
 
     @Test
+    void pagingCursorsAreNotPrefilled() {
+        // Swagger UI fills a parameter's example into Try it out: an example cursor would silently skip the first page.
+        for (String path : List.of("/data", "/meters")) {
+            JsonNode after = parameter(path, "after");
+            assertFalse(after.has("example") || after.has("examples") || after.path("schema").has("default"), path + ": " + after);
+        }
+    }
+
+    @Test
     void exportsOfferJsonAndCsvAndPagedListsDeclareTheirParametersAndLinkHeader() {
         for (String path : List.of("/data", "/ships/{id}/daily", "/meters/{meterCode}/daily-stats", "/sensors/{id}/consumption",
                 "/assets/{assetId}/footprint")) {

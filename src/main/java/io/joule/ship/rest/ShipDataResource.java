@@ -134,7 +134,7 @@ public class ShipDataResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
             @QueryParam("limit") String limit,
             @Parameter(description = "Only slots whose datetime (as labelled) is after this: the last datetime of the previous page. "
-                    + "The next link sets it", example = "2018-08-24T00:15:00Z") @QueryParam("after") String after,
+                    + "The next link sets it, e.g. 2018-08-24T00:15:00Z") @QueryParam("after") String after,
             @Context UriInfo uri, @Context HttpServerResponse response) {
         long id = QueryParams.positiveLong("spaceship_id", spaceshipId);
         TimeRange range = QueryParams.range(start, end);
