@@ -36,6 +36,20 @@ class BodyFramingTest {
     }
 
     @Test
+    void aLongUriIsRefusedAsProblemJson() throws Exception {
+        String answer = RawHttp.exchange("GET /data?spaceship_id=1&start=" + "x".repeat(12_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Api.ADMIN_KEY, new byte[0]);
+        assertThat(answer, startsWith("HTTP/1.1 414"));
+        assertThat(answer, containsString("application/problem+json"));
+        assertThat(answer, containsString("\"detail\":\"The URI has 12027 characters; the limit is 8192. Send long inputs in a body\""));
+        // Just under the limit, the request reaches the endpoint, which names the bad parameter.
+        String under = RawHttp.exchange("GET /data?spaceship_id=1&start=" + "x".repeat(8_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Api.ADMIN_KEY, new byte[0]);
+        assertThat(under, startsWith("HTTP/1.1 400"));
+        assertThat(under, containsString("\"parameter\":\"start\""));
+    }
+
+    @Test
     void aChunkedBodyUnderTheLimitIsReadWhole() throws Exception {
         byte[] batch = ("{\"spaceship_id\": 91001, \"units\": \"kW\", \"data\": ["
                 + "{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 4}, {\"datetime\": \"2018-08-24T00:15:00Z\", \"value\": 8}]}")
