@@ -60,12 +60,29 @@ public class ContinuousAggregateStore implements RollupStore {
                   and lv.d1 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
                 union all
                 select x.slot_start, x.kwh, x.kwh, x.kwh, 1
-                from d, lv, unnest(lv.d0 + joule_widened(d.m * lv.d1, interval '1 hour') + joule_widened(d.m * lv.d2, interval '1 day')) r
-                join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r))
-            select width_bucket(at, $2::timestamptz[]) - 1 as label, sum(e) as energy_kwh, min(mn) as min_kwh, max(mx) as max_kwh,
-                   sum(n)::bigint as slots
+                from d, lv, unnest(lv.d0) r join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r)
+                union all
+                select at, e, mn, mx, n from (%1$s) pending_hours
+                union all
+                select date_bin('1 day', at, timestamptz '2000-01-01 00:00:00+00'), sum(e order by at), min(mn), max(mx), sum(n)::bigint
+                from (%2$s) pending_days group by 1)
+            select width_bucket(at, $2::timestamptz[]) - 1 as label, sum(e order by at) as energy_kwh, min(mn) as min_kwh,
+                   max(mx) as max_kwh, sum(n)::bigint as slots
             from pieces group by 1 having sum(n) > 0 order by 1
-            """;
+            """.formatted(rawHours("joule_widened(d.m * lv.d1, interval '1 hour')"), rawHours("joule_widened(d.m * lv.d2, interval '1 day')"));
+
+    /**
+     * The hours of the raw slots in {@code ranges}, summed in time order as slot_hourly sums them; a pending day is then the
+     * time-ordered sum of its hours, as slot_daily is. Every bucket so adds up bit for bit the same whether it was read
+     * materialized or raw, and whatever order its slots were written in.
+     */
+    private static String rawHours(String ranges) {
+        return """
+                select date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00') as at, sum(x.kwh order by x.slot_start) as e,
+                       min(x.kwh) as mn, max(x.kwh) as mx, count(*) as n
+                from d, lv, unnest(%s) r join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r)
+                group by 1""".formatted(ranges);
+    }
 
     /**
      * As the rollup ranking: per ship one lateral sum per part of the window (a fixed shape, so
@@ -112,7 +129,7 @@ public class ContinuousAggregateStore implements RollupStore {
                 where c.series_id = $1 and c.bucket >= $2 and c.bucket < $3
                   and not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour'))
                 union all
-                select date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(x.kwh)
+                select date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(x.kwh order by x.slot_start)
                 from %1$s, unnest(joule_raw_ranges(d.m, 1, $2, $3)) r
                 join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r)
                 group by 1) h

@@ -110,6 +110,11 @@ public class Rollups implements RollupStore {
     }
 
     @Override
+    public Uni<java.util.Map<Long, DailyRollup>> dayOfEach(SqlClient db, java.util.Map<Long, ZoneId> series, LocalDate day) {
+        return store().dayOfEach(db, series, day);
+    }
+
+    @Override
     public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
         return store().hourly(db, seriesId, range);
     }
