@@ -3,69 +3,53 @@ package io.joule.meter.service;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.agroal.api.AgroalDataSource;
+import io.joule.jdbc.BinaryCopy;
+import io.joule.jdbc.UncheckedSqlException;
 import io.joule.meter.ChannelKey;
 import io.joule.meter.ImportSummary;
 import io.joule.meter.MeterFileFormat;
 import io.joule.meter.MeterRow;
-import io.joule.meter.repository.MeterRepository;
+import io.joule.meter.repository.MeterImportRepository;
+import io.joule.problem.DatabaseOutage;
 import io.joule.problem.ProblemError;
-import io.joule.text.ClientText;
 import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
+import io.joule.text.ClientText;
 import io.joule.time.Timestamps;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
-import io.joule.timeseries.service.TimeSeriesWriter;
+import io.joule.timeseries.service.StoredSlotRecompute;
 import io.quarkus.logging.Log;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * Imports one LP or TOU file whole or not at all (SPEC §6), streaming: rows go to a staging
- * table a chunk at a time, so memory does not grow with the file; only when every row is valid
- * and no channel repeats a time do they move into readings, and the slots, rollups and daily
- * statistics of what they touch are recomputed, all in one transaction. Runs on a worker thread.
+ * Imports one LP or TOU file whole or not at all (SPEC §6), streaming: rows are copied (binary COPY) into a staging
+ * table as they are parsed, so memory does not grow with the file; only when every row is valid and no channel
+ * repeats a time do they move into readings, and the slots, rollups and daily statistics of what they touch are
+ * recomputed, all in one transaction on one JDBC connection. COPY is what the reactive client lacks, and an import
+ * runs on a worker thread anyway (the resource is blocking), so the event loop never waits on it.
  */
 @ApplicationScoped
 public class MeterImportService {
-    static final int CHUNK = 10_000;
     static final int MAX_ERRORS = 100;
-    private static final Duration WAIT = Duration.ofMinutes(30);
-
-    private final Pool pool;
-    private final MeterRepository meters;
-    private final TimeSeriesRepository timeSeries;
-    private final TimeSeriesWriter writer;
-
-    public MeterImportService(Pool pool, MeterRepository meters, TimeSeriesRepository timeSeries, TimeSeriesWriter writer) {
-        this.pool = pool;
-        this.meters = meters;
-        this.timeSeries = timeSeries;
-        this.writer = writer;
-    }
-
-    /** A channel met in the file: its series and what the summary reports of it. */
-    private record Channel(ChannelKey key, StoredSeries series, ImportSummary.Channel summary) {
-    }
 
     /**
      * Advisory lock key (series ids are positive) held by an import that registers a new channel, until it ends:
@@ -73,69 +57,122 @@ public class MeterImportService {
      */
     static final long NEW_CHANNEL_LOCK = -6_220_001L;
 
-    public ImportSummary importFile(InputStream body, ZoneId zone) {
-        SqlConnection db = pool.getConnection().await().atMost(WAIT);
-        Transaction tx = null;
-        try {
-            tx = db.begin().await().atMost(WAIT);
-            ImportSummary summary = importInto(db, body, zone);
-            tx.commit().await().atMost(WAIT);
-            tx = null;
-            return summary;
-        } finally {
-            if (tx != null) {
-                try {
-                    tx.rollback().await().atMost(WAIT);
-                } catch (RuntimeException e) {
-                    Log.warn("Rollback of a refused meter file failed", e);
-                }
-            }
-            db.close().await().atMost(WAIT);
+    private final AgroalDataSource database;
+    private final MeterImportRepository meters;
+    private final TimeSeriesRepository timeSeries;
+    private final StoredSlotRecompute slots;
+
+    public MeterImportService(AgroalDataSource database, MeterImportRepository meters, TimeSeriesRepository timeSeries,
+            StoredSlotRecompute slots) {
+        this.database = database;
+        this.meters = meters;
+        this.timeSeries = timeSeries;
+        this.slots = slots;
+    }
+
+    /** A channel met in the file: its series, what the summary reports of it, and the times of its rows. */
+    private static final class Channel {
+        final ChannelKey key;
+        final StoredSeries series;
+        final ImportSummary.Channel summary;
+        Instant first;
+        Instant last;
+        Instant previous;
+
+        Channel(ChannelKey key, StoredSeries series, ImportSummary.Channel summary) {
+            this.key = key;
+            this.series = series;
+            this.summary = summary;
+        }
+
+        /** Notes a staged row's time; whether it comes after every earlier row of the channel. */
+        boolean staged(Instant at) {
+            boolean later = previous == null || at.isAfter(previous);
+            previous = at;
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+            return later;
         }
     }
 
-    private ImportSummary importInto(SqlConnection db, InputStream body, ZoneId zone) {
-        meters.createStaging(db).await().atMost(WAIT);
+    public ImportSummary importFile(InputStream body, ZoneId zone) {
+        try (Connection db = database.getConnection()) {
+            db.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                ImportSummary summary = importInto(db, body, zone);
+                db.commit();
+                committed = true;
+                return summary;
+            } finally {
+                if (!committed) {
+                    rollback(db);
+                }
+            }
+        } catch (SQLException e) {
+            throw new UncheckedSqlException(e);
+        }
+    }
+
+    private static void rollback(Connection db) {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            if (DatabaseOutage.kind(e).isEmpty()) {
+                Log.warn("Rollback of a refused meter file failed", e);
+            } // else the connection is gone, and its transaction with it; the failure itself is answered 503
+        }
+    }
+
+    private ImportSummary importInto(Connection db, InputStream body, ZoneId zone) throws SQLException {
+        meters.createStaging(db);
         Map<ChannelKey, Channel> channels = new LinkedHashMap<>();
         List<ProblemError> errors = new ArrayList<>();
-        Chunk chunk = new Chunk();
-        MeterFileFormat format = null;
+        MeterFileFormat format;
         long rows = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
+        boolean inOrder = true; // each channel's rows come in increasing time, so none repeats a time
+        try (Staging staging = new Staging(db); CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
+                .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
                 throw ProblemException.badRequest("The file is empty; expected a header. " + MeterFileFormat.expectedHeaders(), null);
             }
             List<String> header = records.next().getFields();
-            MeterFileFormat layout = MeterFileFormat.byHeader(header).orElseThrow(() -> ProblemException.badRequest(
+            format = MeterFileFormat.byHeader(header).orElseThrow(() -> ProblemException.badRequest(
                     "Unknown layout: the header matches none of the three. " + MeterFileFormat.expectedHeaders(),
                     List.of(ProblemError.line(1, "header " + ClientText.abbreviate(String.join(",", header))))));
-            format = layout;
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                rows++;
-                long line = record.getStartingLineNumber();
-                try {
-                    MeterRow row = format.parse(record.getFields());
-                    Instant at = instant(row.localTime(), zone);
-                    Channel channel = channels.computeIfAbsent(row.channel(), key -> register(db, layout, key, row, zone));
-                    if (errors.isEmpty()) {
-                        chunk.add(channel.series().id(), at, row.value(), line);
-                        if (chunk.size() == CHUNK) {
-                            chunk.flush(db);
+            try {
+                while (records.hasNext()) {
+                    CsvRecord record = records.next();
+                    rows++;
+                    int line = (int) record.getStartingLineNumber();
+                    try {
+                        MeterRow row = format.parse(record.getFields());
+                        Instant at = instant(row.localTime(), zone);
+                        Channel channel = channels.get(row.channel());
+                        if (channel == null) {
+                            staging.pause(); // the connection runs nothing else during a COPY
+                            channel = register(db, format, row.channel(), row, zone);
+                            channels.put(row.channel(), channel);
+                        }
+                        if (errors.isEmpty()) {
+                            staging.add(channel.series.id(), at, row.value(), line);
+                            inOrder &= channel.staged(at);
+                        }
+                    } catch (MeterFileFormat.BadRowException e) {
+                        errors.add(ProblemError.line(line, e.getMessage()));
+                        if (errors.size() == MAX_ERRORS) {
+                            break;
                         }
                     }
-                } catch (MeterFileFormat.BadRowException e) {
-                    errors.add(ProblemError.line((int) line, e.getMessage()));
-                    if (errors.size() == MAX_ERRORS) {
-                        break;
-                    }
                 }
+            } catch (CsvParseException e) {
+                errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
             }
-        } catch (CsvParseException e) {
-            errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
-        } catch (java.io.IOException e) {
+            if (errors.isEmpty()) {
+                staging.pause();
+            }
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!errors.isEmpty()) {
@@ -145,42 +182,42 @@ public class MeterImportService {
         if (rows == 0) {
             throw ProblemException.badRequest("The file has a header but no rows; nothing was imported", null);
         }
-        chunk.flush(db);
-        refuseDuplicates(db);
+        if (!inOrder) {
+            refuseDuplicates(db);
+        }
         return store(db, format, channels, zone, rows);
     }
 
-    private ImportSummary store(SqlConnection db, MeterFileFormat format, Map<ChannelKey, Channel> channels, ZoneId zone, long rows) {
-        Map<Long, Channel> byId = new LinkedHashMap<>();
-        channels.values().forEach(c -> byId.put(c.series().id(), c));
-        for (Long id : new TreeSet<>(byId.keySet())) {
-            timeSeries.lockSeries(db, id).await().atMost(WAIT);
+    private ImportSummary store(Connection db, MeterFileFormat format, Map<ChannelKey, Channel> channels, ZoneId zone, long rows)
+            throws SQLException {
+        Map<Long, Channel> byId = new TreeMap<>();
+        channels.values().forEach(c -> byId.put(c.series.id(), c));
+        for (Long id : byId.keySet()) {
+            timeSeries.lockSeries(db, id);
         }
         // the channel rows are written under the series locks, in the same order, so imports never wait on each other in a cycle
-        for (Long id : new TreeSet<>(byId.keySet())) {
-            Channel c = byId.get(id);
-            meters.registerChannel(db, id, c.key(), c.summary().plantCode(), c.summary().units()).await().atMost(WAIT);
+        for (Channel c : byId.values()) {
+            meters.registerChannel(db, c.series.id(), c.key, c.summary.plantCode(), c.summary.units());
         }
-        meters.upsertFromStaging(db).await().atMost(WAIT);
+        meters.upsertFromStaging(db);
         Instant from = null;
         Instant to = null;
-        for (MeterRepository.StagedRange range : meters.stagedRanges(db).await().atMost(WAIT)) {
-            StoredSeries series = byId.get(range.seriesId()).series();
-            if (series.profile().slotted()) {
-                writer.recomputeStored(db, series, range.from(), range.to()).await().atMost(WAIT);
+        for (Channel c : byId.values()) {
+            if (c.series.profile().slotted()) {
+                slots.recompute(db, c.series, c.first, c.last);
             }
-            meters.refreshDaily(db, series.id(), zone, range.from(), range.to()).await().atMost(WAIT);
-            from = from == null || range.from().isBefore(from) ? range.from() : from;
-            to = to == null || range.to().isAfter(to) ? range.to() : to;
+            meters.refreshDaily(db, c.series.id(), zone, c.first, c.last);
+            from = from == null || c.first.isBefore(from) ? c.first : from;
+            to = to == null || c.last.isAfter(to) ? c.last : to;
         }
-        List<ImportSummary.Channel> summaries = channels.values().stream().map(Channel::summary).toList();
+        List<ImportSummary.Channel> summaries = channels.values().stream().map(c -> c.summary).toList();
         List<String> meterCodes = summaries.stream().map(ImportSummary.Channel::meterCode).distinct().sorted().toList();
         return new ImportSummary(format.code(), rows, meterCodes,
                 summaries.stream().sorted(Comparator.comparing(ImportSummary.Channel::meterCode)).toList(), from, to);
     }
 
-    private void refuseDuplicates(SqlConnection db) {
-        List<long[]> duplicates = meters.duplicates(db, MAX_ERRORS).await().atMost(WAIT);
+    private void refuseDuplicates(Connection db) throws SQLException {
+        List<long[]> duplicates = meters.duplicates(db, MAX_ERRORS);
         if (!duplicates.isEmpty()) {
             List<ProblemError> errors = duplicates.stream()
                     .map(d -> ProblemError.line((int) d[0], "repeats the channel and time of line " + d[1])).toList();
@@ -192,12 +229,12 @@ public class MeterImportService {
      * Finds or registers the channel's series (and refuses a channel kept in another zone). Takes no
      * row lock on a known channel; a new one is registered under {@link #NEW_CHANNEL_LOCK}.
      */
-    private Channel register(SqlConnection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) {
+    private Channel register(Connection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) throws SQLException {
         SeriesSpec spec = SeriesSpec.meterChannel(key.seriesKey(), zone, format.intervalData(), row.units().equalsIgnoreCase("kwh"));
-        StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey()).await().atMost(WAIT);
+        StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
         if (series == null) {
-            timeSeries.lockSeries(db, NEW_CHANNEL_LOCK).await().atMost(WAIT);
-            series = timeSeries.ensureSeries(db, spec).await().atMost(WAIT);
+            timeSeries.lockSeries(db, NEW_CHANNEL_LOCK);
+            series = timeSeries.ensureSeries(db, spec);
         }
         if (!series.zone().equals(zone)) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in zone "
@@ -207,8 +244,8 @@ public class MeterImportService {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " was imported as "
                     + series.quantity().name().toLowerCase() + " data; this file has units " + row.units());
         }
-        return new Channel(key, series, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),
-                row.units(), row.plantCode()));
+        return new Channel(key, series, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(), key.period(),
+                key.rate(), row.units(), row.plantCode()));
     }
 
     /** A local time in the import zone; in an autumn overlap the earlier offset, in a spring gap refused. */
@@ -224,33 +261,35 @@ public class MeterImportService {
         return at;
     }
 
-    /** Rows waiting for the next staging statement. */
-    private final class Chunk {
-        private final Long[] series = new Long[CHUNK];
-        private final OffsetDateTime[] times = new OffsetDateTime[CHUNK];
-        private final Double[] values = new Double[CHUNK];
-        private final Long[] lines = new Long[CHUNK];
-        private int size;
+    /** The COPY into the staging table; paused (ended) while the connection runs another statement, resumed by the next row. */
+    private final class Staging implements AutoCloseable {
+        private final Connection db;
+        private BinaryCopy copy;
 
-        void add(long seriesId, Instant at, double value, long line) {
-            series[size] = seriesId;
-            times[size] = at.atOffset(ZoneOffset.UTC);
-            values[size] = value;
-            lines[size] = line;
-            size++;
+        Staging(Connection db) {
+            this.db = db;
         }
 
-        int size() {
-            return size;
-        }
-
-        void flush(SqlConnection db) {
-            if (size == 0) {
-                return;
+        void add(long seriesId, Instant at, double value, int line) throws SQLException {
+            if (copy == null) {
+                copy = meters.startStaging(db);
             }
-            meters.stage(db, java.util.Arrays.copyOf(series, size), java.util.Arrays.copyOf(times, size),
-                    java.util.Arrays.copyOf(values, size), java.util.Arrays.copyOf(lines, size)).await().atMost(WAIT);
-            size = 0;
+            meters.stage(copy, seriesId, at, value, line);
+        }
+
+        void pause() throws SQLException {
+            if (copy != null) {
+                copy.end();
+                copy = null;
+            }
+        }
+
+        /** A COPY still open here is abandoned: the import failed, and the transaction rolls back. */
+        @Override
+        public void close() {
+            if (copy != null) {
+                copy.cancel();
+            }
         }
     }
 }
