@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +37,19 @@ public class MeterImportRepository {
             from meter_staging group by series_id, ts having count(*) > 1 order by 1 limit $1
             """;
 
+    private static final String HAS_READINGS = """
+            select exists (select 1 from reading where series_id = $1 and ts >= $2 and ts <= $3)
+            """;
+
+    /** For channels with no stored reading in the file's range: a plain insert costs half an upsert's speculative one. */
+    private static final String INSERT_FROM_STAGING = """
+            insert into reading (series_id, ts, value)
+            select series_id, ts, value from meter_staging where series_id = any($1)
+            """;
+
     private static final String UPSERT_FROM_STAGING = """
             insert into reading (series_id, ts, value)
-            select series_id, ts, value from meter_staging
+            select series_id, ts, value from meter_staging where series_id = any($1)
             on conflict (series_id, ts) do update set value = excluded.value
             where reading.value is distinct from excluded.value
             """;
@@ -88,8 +100,29 @@ public class MeterImportRepository {
         }
     }
 
-    public void upsertFromStaging(Connection db) throws SQLException {
-        Jdbc.update(db, UPSERT_FROM_STAGING);
+    /** Whether the series has a reading in [from, to]. */
+    public boolean hasReadings(Connection db, long seriesId, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement query = Jdbc.prepare(db, HAS_READINGS, seriesId, utc(from), utc(to)); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    /**
+     * Moves the staged rows into readings: of the series in {@code fresh} (which have no reading in the staged range,
+     * and whose lock the caller holds, so none can appear) by plain insert, of those in {@code stored} by upsert.
+     */
+    public void moveFromStaging(Connection db, List<Long> fresh, List<Long> stored) throws SQLException {
+        if (!fresh.isEmpty()) {
+            Jdbc.update(db, INSERT_FROM_STAGING, (Object) fresh.toArray(Long[]::new));
+        }
+        if (!stored.isEmpty()) {
+            Jdbc.update(db, UPSERT_FROM_STAGING, (Object) stored.toArray(Long[]::new));
+        }
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
     }
 
     public void registerChannel(Connection db, long seriesId, ChannelKey key, String plantCode, String units) throws SQLException {

@@ -199,7 +199,12 @@ public class MeterImportService {
         for (Channel c : byId.values()) {
             meters.registerChannel(db, c.series.id(), c.key, c.summary.plantCode(), c.summary.units());
         }
-        meters.upsertFromStaging(db);
+        List<Long> fresh = new ArrayList<>();
+        List<Long> stored = new ArrayList<>();
+        for (Channel c : byId.values()) {
+            (meters.hasReadings(db, c.series.id(), c.first, c.last) ? stored : fresh).add(c.series.id());
+        }
+        meters.moveFromStaging(db, fresh, stored);
         Instant from = null;
         Instant to = null;
         for (Channel c : byId.values()) {
