@@ -89,6 +89,18 @@ public class MeterImportRepository {
         staging.row(4).int8(seriesId).timestamptz(at).float8(value).int4(line);
     }
 
+    /**
+     * Starts copying rows straight into readings, for series that have none: the reading key refuses a repeated
+     * time (unique_violation), and the caller's transaction keeps the file whole or nothing.
+     */
+    public BinaryCopy startReadings(Connection db) throws SQLException {
+        return BinaryCopy.into(db, "reading", "series_id, ts, value");
+    }
+
+    public void read(BinaryCopy readings, long seriesId, Instant at, double value) throws SQLException {
+        readings.row(3).int8(seriesId).timestamptz(at).float8(value);
+    }
+
     /** Pairs of (line, first line) that repeat a channel and time, at most {@code limit}. */
     public List<long[]> duplicates(Connection db, int limit) throws SQLException {
         try (PreparedStatement query = Jdbc.prepare(db, DUPLICATES, limit); ResultSet rows = query.executeQuery()) {

@@ -14,6 +14,7 @@ import io.joule.meter.repository.MeterImportRepository;
 import io.joule.problem.DatabaseOutage;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
+import io.joule.problem.SqlStates;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.text.ClientText;
@@ -27,6 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,11 +44,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Imports one LP or TOU file whole or not at all (SPEC §6), streaming: rows are copied (binary COPY) into a staging
- * table as they are parsed, so memory does not grow with the file; only when every row is valid and no channel
- * repeats a time do they move into readings, and the slots, rollups and daily statistics of what they touch are
+ * Imports one LP or TOU file whole or not at all (SPEC §6), streaming: rows are copied (binary COPY) as they are
+ * parsed, so memory does not grow with the file, and the slots, rollups and daily statistics of what they touch are
  * recomputed, all in one transaction on one JDBC connection. COPY is what the reactive client lacks, and an import
  * runs on a worker thread anyway (the resource is blocking), so the event loop never waits on it.
+ *
+ * <p>A file whose channels are all new to the database is copied straight into readings: the reading key refuses a
+ * repeated time, and nothing else can conflict. Any other file is copied into a staging table first, so that repeated
+ * times are found with their line numbers and stored readings are replaced only once the whole file is read; a direct
+ * copy that meets a known channel or a repeated time is rolled back and the file staged from the start.
  */
 @ApplicationScoped
 public class MeterImportService {
@@ -70,18 +77,20 @@ public class MeterImportService {
         this.slots = slots;
     }
 
-    /** A channel met in the file: its series, what the summary reports of it, and the times of its rows. */
+    /** A channel met in the file: its series (whether this import registered it), the summary's facts, its rows' times. */
     private static final class Channel {
         final ChannelKey key;
         final StoredSeries series;
+        final boolean created;
         final ImportSummary.Channel summary;
         Instant first;
         Instant last;
         Instant previous;
 
-        Channel(ChannelKey key, StoredSeries series, ImportSummary.Channel summary) {
+        Channel(ChannelKey key, StoredSeries series, boolean created, ImportSummary.Channel summary) {
             this.key = key;
             this.series = series;
+            this.created = created;
             this.summary = summary;
         }
 
@@ -95,12 +104,13 @@ public class MeterImportService {
         }
     }
 
-    public ImportSummary importFile(InputStream body, ZoneId zone) {
+    /** Imports the file (already received whole: a direct copy that must start again reads it again). */
+    public ImportSummary importFile(Path file, ZoneId zone) {
         try (Connection db = database.getConnection()) {
             db.setAutoCommit(false);
             boolean committed = false;
             try {
-                ImportSummary summary = importInto(db, body, zone);
+                ImportSummary summary = importInto(db, file, zone);
                 db.commit();
                 committed = true;
                 return summary;
@@ -124,14 +134,52 @@ public class MeterImportService {
         }
     }
 
-    private ImportSummary importInto(Connection db, InputStream body, ZoneId zone) throws SQLException {
-        meters.createStaging(db);
+    private ImportSummary importInto(Connection db, Path file, ZoneId zone) throws SQLException {
+        Parsed parsed;
+        try {
+            parsed = parse(db, file, zone, true);
+        } catch (StageInstead e) {
+            Log.debugf("Meter file staged after all: %s", e.getMessage());
+            db.rollback();
+            parsed = parseStaged(db, file, zone);
+        } catch (SQLException e) {
+            if (!SqlStates.is(e, SqlStates.UNIQUE_VIOLATION)) {
+                throw e;
+            }
+            Log.debug("Meter file repeats a channel and time: staging it to find the lines");
+            db.rollback();
+            parsed = parseStaged(db, file, zone);
+        }
+        return store(db, parsed, zone);
+    }
+
+    private Parsed parseStaged(Connection db, Path file, ZoneId zone) throws SQLException {
+        try {
+            return parse(db, file, zone, false);
+        } catch (StageInstead e) {
+            throw new IllegalStateException("a staged import cannot turn to staging", e);
+        }
+    }
+
+    /** A file read whole: its rows are in readings ({@code direct}) or staged and checked for repeated times. */
+    private record Parsed(MeterFileFormat format, Map<ChannelKey, Channel> channels, long rows, boolean direct) {
+    }
+
+    /** Why a direct copy is abandoned for a staged one. */
+    private static final class StageInstead extends Exception {
+        StageInstead(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private Parsed parse(Connection db, Path file, ZoneId zone, boolean direct) throws SQLException, StageInstead {
         Map<ChannelKey, Channel> channels = new LinkedHashMap<>();
         List<ProblemError> errors = new ArrayList<>();
         MeterFileFormat format;
         long rows = 0;
         boolean inOrder = true; // each channel's rows come in increasing time, so none repeats a time
-        try (Staging staging = new Staging(db); CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
+        try (Copy copy = new Copy(db, direct); InputStream body = Files.newInputStream(file);
+                CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
                 .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
@@ -151,12 +199,15 @@ public class MeterImportService {
                         Instant at = instant(row.localTime(), zone);
                         Channel channel = channels.get(row.channel());
                         if (channel == null) {
-                            staging.pause(); // the connection runs nothing else during a COPY
+                            copy.pause(); // the connection runs nothing else during a COPY
                             channel = register(db, format, row.channel(), row, zone);
                             channels.put(row.channel(), channel);
+                            if (!channel.created) {
+                                copy.stageFromNowOn(channel);
+                            }
                         }
                         if (errors.isEmpty()) {
-                            staging.add(channel.series.id(), at, row.value(), line);
+                            copy.add(channel.series.id(), at, row.value(), line);
                             inOrder &= channel.staged(at);
                         }
                     } catch (MeterFileFormat.BadRowException e) {
@@ -170,8 +221,9 @@ public class MeterImportService {
                 errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
             }
             if (errors.isEmpty()) {
-                staging.pause();
+                copy.pause();
             }
+            direct = copy.direct;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -182,14 +234,14 @@ public class MeterImportService {
         if (rows == 0) {
             throw ProblemException.badRequest("The file has a header but no rows; nothing was imported", null);
         }
-        if (!inOrder) {
+        if (!direct && !inOrder) {
             refuseDuplicates(db);
         }
-        return store(db, format, channels, zone, rows);
+        return new Parsed(format, channels, rows, direct);
     }
 
-    private ImportSummary store(Connection db, MeterFileFormat format, Map<ChannelKey, Channel> channels, ZoneId zone, long rows)
-            throws SQLException {
+    private ImportSummary store(Connection db, Parsed parsed, ZoneId zone) throws SQLException {
+        Map<ChannelKey, Channel> channels = parsed.channels();
         Map<Long, Channel> byId = new TreeMap<>();
         channels.values().forEach(c -> byId.put(c.series.id(), c));
         for (Long id : byId.keySet()) {
@@ -199,12 +251,14 @@ public class MeterImportService {
         for (Channel c : byId.values()) {
             meters.registerChannel(db, c.series.id(), c.key, c.summary.plantCode(), c.summary.units());
         }
-        List<Long> fresh = new ArrayList<>();
-        List<Long> stored = new ArrayList<>();
-        for (Channel c : byId.values()) {
-            (meters.hasReadings(db, c.series.id(), c.first, c.last) ? stored : fresh).add(c.series.id());
+        if (!parsed.direct()) {
+            List<Long> fresh = new ArrayList<>();
+            List<Long> stored = new ArrayList<>();
+            for (Channel c : byId.values()) {
+                (meters.hasReadings(db, c.series.id(), c.first, c.last) ? stored : fresh).add(c.series.id());
+            }
+            meters.moveFromStaging(db, fresh, stored);
         }
-        meters.moveFromStaging(db, fresh, stored);
         Instant from = null;
         Instant to = null;
         for (Channel c : byId.values()) {
@@ -217,7 +271,7 @@ public class MeterImportService {
         }
         List<ImportSummary.Channel> summaries = channels.values().stream().map(c -> c.summary).toList();
         List<String> meterCodes = summaries.stream().map(ImportSummary.Channel::meterCode).distinct().sorted().toList();
-        return new ImportSummary(format.code(), rows, meterCodes,
+        return new ImportSummary(parsed.format().code(), parsed.rows(), meterCodes,
                 summaries.stream().sorted(Comparator.comparing(ImportSummary.Channel::meterCode)).toList(), from, to);
     }
 
@@ -237,9 +291,15 @@ public class MeterImportService {
     private Channel register(Connection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) throws SQLException {
         SeriesSpec spec = SeriesSpec.meterChannel(key.seriesKey(), zone, format.intervalData(), row.units().equalsIgnoreCase("kwh"));
         StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
+        boolean created = false;
         if (series == null) {
             timeSeries.lockSeries(db, NEW_CHANNEL_LOCK);
-            series = timeSeries.ensureSeries(db, spec);
+            // under the lock no other import registers meter channels, so a channel still missing is this import's
+            series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
+            if (series == null) {
+                series = timeSeries.ensureSeries(db, spec);
+                created = true;
+            }
         }
         if (!series.zone().equals(zone)) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in zone "
@@ -249,8 +309,8 @@ public class MeterImportService {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " was imported as "
                     + series.quantity().name().toLowerCase() + " data; this file has units " + row.units());
         }
-        return new Channel(key, series, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(), key.period(),
-                key.rate(), row.units(), row.plantCode()));
+        return new Channel(key, series, created, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(),
+                key.period(), key.rate(), row.units(), row.plantCode()));
     }
 
     /** A local time in the import zone; in an autumn overlap the earlier offset, in a spring gap refused. */
@@ -266,20 +326,45 @@ public class MeterImportService {
         return at;
     }
 
-    /** The COPY into the staging table; paused (ended) while the connection runs another statement, resumed by the next row. */
-    private final class Staging implements AutoCloseable {
+    /**
+     * The rows' COPY, straight into readings or into the staging table; paused (ended) while the connection runs
+     * another statement, resumed by the next row.
+     */
+    private final class Copy implements AutoCloseable {
         private final Connection db;
+        private boolean direct;
+        private boolean copiedDirect;
         private BinaryCopy copy;
 
-        Staging(Connection db) {
+        Copy(Connection db, boolean direct) throws SQLException {
             this.db = db;
+            this.direct = direct;
+            if (!direct) {
+                meters.createStaging(db);
+            }
+        }
+
+        /** A channel with stored readings comes: the rest of the file is staged, or all of it when some went direct. */
+        void stageFromNowOn(Channel known) throws SQLException, StageInstead {
+            if (direct && copiedDirect) {
+                throw new StageInstead("channel " + known.series.id() + " has readings");
+            }
+            if (direct) {
+                direct = false;
+                meters.createStaging(db);
+            }
         }
 
         void add(long seriesId, Instant at, double value, int line) throws SQLException {
             if (copy == null) {
-                copy = meters.startStaging(db);
+                copy = direct ? meters.startReadings(db) : meters.startStaging(db);
             }
-            meters.stage(copy, seriesId, at, value, line);
+            if (direct) {
+                meters.read(copy, seriesId, at, value);
+                copiedDirect = true;
+            } else {
+                meters.stage(copy, seriesId, at, value, line);
+            }
         }
 
         void pause() throws SQLException {
