@@ -45,6 +45,7 @@ public class StoredSlotRecompute {
         // ts > after: timestamps are whole microseconds, so this takes the context's first instant too
         Instant after = context.from().minusNanos(1_000);
         int written = 0;
+        Changed changed = new Changed(db, series);
         boolean more = true;
         while (more) {
             List<Reading> page = repository.readingsAfter(db, series.id(), after, context.to(), PAGE);
@@ -58,24 +59,57 @@ public class StoredSlotRecompute {
                 until = ready.isBefore(until) ? ready : until;
             }
             if (until.isAfter(done)) {
-                written += replace(db, series, around, new TimeRange(done, until));
+                written += replace(db, series, around, new TimeRange(done, until), changed);
                 done = until;
                 forgetBefore(around, done.minus(reach.multipliedBy(2)));
             }
         }
+        changed.flush();
         return written;
     }
 
-    /** Replaces the window's slots and refreshes its rollups, unless the window had no slots and still has none. */
-    private int replace(Connection db, StoredSeries series, List<Reading> around, TimeRange window) throws SQLException {
+    /** Replaces the window's slots, unless the window had no slots and still has none. */
+    private int replace(Connection db, StoredSeries series, List<Reading> around, TimeRange window, Changed changed)
+            throws SQLException {
         List<Slot> slots = around.isEmpty() ? List.of() : Slots.compute(around, series.profile(), window);
         int deleted = repository.deleteSlots(db, series.id(), window);
         if (deleted == 0 && slots.isEmpty()) {
             return 0;
         }
         repository.copySlots(db, series.id(), slots);
-        rollups.slotsWritten(db, series.id(), series.zone(), window);
+        changed.add(window);
         return slots.size();
+    }
+
+    /**
+     * The slot ranges replaced so far, adjacent windows joined into one, whose rollups are refreshed once a range is
+     * complete: one refresh per stretch of data rather than per page.
+     */
+    private final class Changed {
+        private final Connection db;
+        private final StoredSeries series;
+        private TimeRange range;
+
+        Changed(Connection db, StoredSeries series) {
+            this.db = db;
+            this.series = series;
+        }
+
+        void add(TimeRange window) throws SQLException {
+            if (range != null && range.to().equals(window.from())) {
+                range = new TimeRange(range.from(), window.to());
+                return;
+            }
+            flush();
+            range = window;
+        }
+
+        void flush() throws SQLException {
+            if (range != null) {
+                rollups.slotsWritten(db, series.id(), series.zone(), range);
+                range = null;
+            }
+        }
     }
 
     /** Drops the readings before {@code t}: no later window's context reaches them. */
