@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The meter import's SQL, on one JDBC connection and transaction: a file is copied into a staging table, checked,
@@ -47,11 +49,15 @@ public class MeterImportRepository {
             select series_id, ts, value from meter_staging where series_id = any($1)
             """;
 
+    /** Answers the series whose readings changed: a value that is already stored is not written again. */
     private static final String UPSERT_FROM_STAGING = """
-            insert into reading (series_id, ts, value)
-            select series_id, ts, value from meter_staging where series_id = any($1)
-            on conflict (series_id, ts) do update set value = excluded.value
-            where reading.value is distinct from excluded.value
+            with written as (
+                insert into reading (series_id, ts, value)
+                select series_id, ts, value from meter_staging where series_id = any($1)
+                on conflict (series_id, ts) do update set value = excluded.value
+                where reading.value is distinct from excluded.value
+                returning series_id)
+            select distinct series_id from written
             """;
 
     private static final String REGISTER_CHANNEL = """
@@ -123,14 +129,22 @@ public class MeterImportRepository {
     /**
      * Moves the staged rows into readings: of the series in {@code fresh} (which have no reading in the staged range,
      * and whose lock the caller holds, so none can appear) by plain insert, of those in {@code stored} by upsert.
+     * Answers the series of {@code stored} whose readings changed.
      */
-    public void moveFromStaging(Connection db, List<Long> fresh, List<Long> stored) throws SQLException {
+    public Set<Long> moveFromStaging(Connection db, List<Long> fresh, List<Long> stored) throws SQLException {
         if (!fresh.isEmpty()) {
             Jdbc.update(db, INSERT_FROM_STAGING, (Object) fresh.toArray(Long[]::new));
         }
+        Set<Long> changed = new HashSet<>();
         if (!stored.isEmpty()) {
-            Jdbc.update(db, UPSERT_FROM_STAGING, (Object) stored.toArray(Long[]::new));
+            try (PreparedStatement upsert = Jdbc.prepare(db, UPSERT_FROM_STAGING, (Object) stored.toArray(Long[]::new));
+                    ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    changed.add(rows.getLong(1));
+                }
+            }
         }
+        return changed;
     }
 
     private static OffsetDateTime utc(Instant t) {

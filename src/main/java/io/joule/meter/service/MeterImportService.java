@@ -37,10 +37,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -251,21 +253,26 @@ public class MeterImportService {
         for (Channel c : byId.values()) {
             meters.registerChannel(db, c.series.id(), c.key, c.summary.plantCode(), c.summary.units());
         }
+        Set<Long> changed = new HashSet<>(byId.keySet());
         if (!parsed.direct()) {
             List<Long> fresh = new ArrayList<>();
             List<Long> stored = new ArrayList<>();
             for (Channel c : byId.values()) {
                 (meters.hasReadings(db, c.series.id(), c.first, c.last) ? stored : fresh).add(c.series.id());
             }
-            meters.moveFromStaging(db, fresh, stored);
+            changed.removeAll(stored);
+            changed.addAll(meters.moveFromStaging(db, fresh, stored));
         }
         Instant from = null;
         Instant to = null;
         for (Channel c : byId.values()) {
-            if (c.series.profile().slotted()) {
-                slots.recompute(db, c.series, c.first, c.last);
+            // slots, rollups and daily statistics follow from the readings: a channel whose readings stayed keeps them
+            if (changed.contains(c.series.id())) {
+                if (c.series.profile().slotted()) {
+                    slots.recompute(db, c.series, c.first, c.last);
+                }
+                meters.refreshDaily(db, c.series.id(), zone, c.first, c.last);
             }
-            meters.refreshDaily(db, c.series.id(), zone, c.first, c.last);
             from = from == null || c.first.isBefore(from) ? c.first : from;
             to = to == null || c.last.isAfter(to) ? c.last : to;
         }
