@@ -34,6 +34,8 @@ public enum MeterFileFormat {
     private final String code;
     private final List<String> header;
     private final DateTimeFormatter time;
+    /** dd/MM/uuuu HH:mm:ss (two-digit day and hour, seconds) rather than d/MM/uuuu H:mm. */
+    private final boolean longTime;
     private final int meter;
     private final int serial;
     private final int plant;
@@ -50,6 +52,7 @@ public enum MeterFileFormat {
         this.code = code;
         this.header = header;
         this.time = DateTimeFormatter.ofPattern(timePattern).withResolverStyle(ResolverStyle.STRICT);
+        this.longTime = timePattern.equals("dd/MM/uuuu HH:mm:ss");
         this.meter = meter;
         this.serial = serial;
         this.plant = plant;
@@ -105,9 +108,9 @@ public enum MeterFileFormat {
         if (text.startsWith(EMPTY_DATE)) {
             throw new BadRowException(header.get(dateTime) + " is empty (" + abbreviate(text) + ")");
         }
-        LocalDateTime at;
+        LocalDateTime at = quickTime(text);
         try {
-            at = LocalDateTime.parse(text, time);
+            at = at != null ? at : LocalDateTime.parse(text, time);
         } catch (DateTimeException e) {
             throw new BadRowException(header.get(dateTime) + " '" + abbreviate(text) + "' is not a date and time like "
                     + (this == TOU_2018 ? "12/09/2018 5:30" : "31/08/2018 00:45:00"));
@@ -124,6 +127,52 @@ public enum MeterFileFormat {
         }
         return new MeterRow(new ChannelKey(meterCode, serialNumber, type, periodName, rateName), at, v,
                 plantCode.isEmpty() ? null : plantCode, unit);
+    }
+
+    /**
+     * The time when the text has exactly the layout's digits and separators and is a valid date and time, parsed
+     * without the formatter (whose parse is most of a row's cost); null for anything else, which the formatter then
+     * parses or refuses. Whatever this accepts, the formatter accepts with the same value (MeterFileFormatTest).
+     */
+    LocalDateTime quickTime(String s) {
+        int[] at = {0};
+        int day = digits(s, at, longTime ? 2 : 1, 2);
+        int month = day < 0 || !separator(s, at, '/') ? -1 : digits(s, at, 2, 2);
+        int year = month < 0 || !separator(s, at, '/') ? -1 : digits(s, at, 4, 4);
+        int hour = year < 0 || !separator(s, at, ' ') ? -1 : digits(s, at, longTime ? 2 : 1, 2);
+        int minute = hour < 0 || !separator(s, at, ':') ? -1 : digits(s, at, 2, 2);
+        int second = minute < 0 ? -1 : longTime ? (separator(s, at, ':') ? digits(s, at, 2, 2) : -1) : 0;
+        if (second < 0 || at[0] != s.length()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number of min..max ASCII digits at at[0], moving past them, or -1. */
+    private static int digits(String s, int[] at, int min, int max) {
+        int value = 0;
+        int n = 0;
+        while (n < max && at[0] + n < s.length() && s.charAt(at[0] + n) >= '0' && s.charAt(at[0] + n) <= '9') {
+            value = value * 10 + s.charAt(at[0] + n) - '0';
+            n++;
+        }
+        if (n < min || (at[0] + n < s.length() && s.charAt(at[0] + n) >= '0' && s.charAt(at[0] + n) <= '9')) {
+            return -1; // too few digits, or more than the fast path takes
+        }
+        at[0] += n;
+        return value;
+    }
+
+    private static boolean separator(String s, int[] at, char c) {
+        if (at[0] < s.length() && s.charAt(at[0]) == c) {
+            at[0]++;
+            return true;
+        }
+        return false;
     }
 
     private static String required(List<String> fields, int index, String name) throws BadRowException {

@@ -34,6 +34,8 @@ public final class DatabaseOutage {
     /** SQLSTATEs that mean "not now" rather than "wrong": admin/crash shutdown, cannot connect now, too many connections. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final int MAX_DEPTH = 20;
+    /** How the JDBC pool (Agroal, used by meter imports) fails a waiter after its acquisition timeout: no SQLSTATE. */
+    static final String AGROAL_ACQUISITION_TIMEOUT = "Sorry, acquisition timeout!";
 
     private DatabaseOutage() {
     }
@@ -64,6 +66,9 @@ public final class DatabaseOutage {
             return UNREACHABLE;
         }
         if (t instanceof SQLException sql) {
+            if (sql.getSQLState() == null && AGROAL_ACQUISITION_TIMEOUT.equals(sql.getMessage())) {
+                return POOL_TIMEOUT;
+            }
             return state(sql.getSQLState());
         }
         if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -25,6 +27,9 @@ public interface RollupStore {
 
     /** Called in a write's transaction, under the series' lock, after the slots in {@code slots} were replaced. */
     Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots);
+
+    /** As {@link #slotsWritten(SqlClient, long, ZoneId, TimeRange)}, for a write on a JDBC connection (bulk imports). */
+    void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException;
 
     /** The local days from..to (inclusive) of the series' zone that have slots, in order. */
     Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to);

@@ -54,6 +54,46 @@ class MeterFileFormatTest {
         assertTrue(!MeterFileFormat.TOU_2015.intervalData());
     }
 
+    /** The fast path takes only what the formatter takes, with the same value; everything else is left to the formatter. */
+    @Test
+    void quickTimesAgreeWithTheFormatter() {
+        java.util.Random random = new java.util.Random(42);
+        String[] pieces = {"0", "1", "2", "9", "00", "01", "12", "13", "23", "24", "29", "30", "31", "32", "59", "60", "99",
+                "2015", "2016", "1900", "0000", "9999", "20155", "+2015", "", "a", " ", "/", ":", "1.", "٣"};
+        int accepted = 0;
+        for (MeterFileFormat format : MeterFileFormat.values()) {
+            java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern(
+                    format == MeterFileFormat.TOU_2018 ? "d/MM/uuuu H:mm" : "dd/MM/uuuu HH:mm:ss")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            for (int i = 0; i < 200_000; i++) {
+                String text;
+                if (i % 2 == 0) { // well-formed shapes with random, often impossible, numbers
+                    text = pieces[random.nextInt(17)] + "/" + pieces[4 + random.nextInt(13)] + "/" + pieces[17 + random.nextInt(6)] + " "
+                            + pieces[random.nextInt(17)] + ":" + pieces[4 + random.nextInt(13)]
+                            + (format == MeterFileFormat.TOU_2018 && i % 4 == 0 ? "" : ":" + pieces[4 + random.nextInt(13)]);
+                } else { // anything made of the pieces
+                    StringBuilder b = new StringBuilder();
+                    for (int k = random.nextInt(12); k > 0; k--) {
+                        b.append(pieces[random.nextInt(pieces.length)]);
+                    }
+                    text = b.toString();
+                }
+                LocalDateTime quick = format.quickTime(text);
+                if (quick != null) {
+                    accepted++;
+                    assertEquals(LocalDateTime.parse(text, formatter), quick, text);
+                }
+            }
+        }
+        assertTrue(accepted > 2_000, "the fast path took " + accepted);
+        assertEquals(LocalDateTime.of(2015, 8, 31, 0, 45), MeterFileFormat.LP.quickTime("31/08/2015 00:45:00"));
+        assertEquals(LocalDateTime.of(2018, 9, 2, 5, 30), MeterFileFormat.TOU_2018.quickTime("2/09/2018 5:30"));
+        assertEquals(LocalDateTime.of(2018, 9, 12, 15, 30), MeterFileFormat.TOU_2018.quickTime("12/09/2018 15:30"));
+        assertEquals(null, MeterFileFormat.LP.quickTime("31/02/2015 00:45:00")); // the formatter refuses it, with its message
+        assertEquals(null, MeterFileFormat.LP.quickTime("1/08/2015 00:45:00"));
+        assertEquals(null, MeterFileFormat.TOU_2018.quickTime("12/09/2018 5:30:00"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "impossible date   ; 210095893,210095893,ED1,31/02/2015 00:45:00,Import Wh Total,0.25,kwh, ; is not a date and time",

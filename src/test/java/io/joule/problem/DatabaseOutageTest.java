@@ -37,6 +37,24 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void jdbcFailuresOfAMeterImportAreOutagesByTheirState() {
+        // pgjdbc: refused at connect, and a socket that broke under a COPY (reported through an I/O failure)
+        assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(
+                new io.joule.jdbc.UncheckedSqlException(new SQLException("Connection to localhost:5432 refused", "08001"))));
+        assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(new java.io.UncheckedIOException(
+                new java.io.IOException("Write to copy failed.", new SQLException("Database connection failed when writing to copy", "08006")))));
+        assertEquals(Optional.of("database server unavailable"), DatabaseOutage.kind(
+                new io.joule.jdbc.UncheckedSqlException(new SQLException("the database system is shutting down", "57P03"))));
+        // Agroal, the JDBC pool, after quarkus.datasource.jdbc.acquisition-timeout
+        assertEquals(Optional.of("database pool acquire timeout"), DatabaseOutage.kind(
+                new io.joule.jdbc.UncheckedSqlException(new SQLException("Sorry, acquisition timeout!"))));
+        // a refused statement is a bug, not an outage
+        assertEquals(Optional.empty(), DatabaseOutage.kind(
+                new io.joule.jdbc.UncheckedSqlException(new SQLException("duplicate key value violates unique constraint", "23505"))));
+        assertEquals(Optional.empty(), DatabaseOutage.kind(new io.joule.jdbc.UncheckedSqlException(new SQLException("other"))));
+    }
+
+    @Test
     void aSocketThatWentAwayUnderARequestIsALostConnectionButOtherIoFailuresAreBugs() {
         java.io.IOException flushing = new java.io.IOException("Broken pipe");
         flushing.setStackTrace(new StackTraceElement[] {

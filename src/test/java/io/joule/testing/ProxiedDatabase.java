@@ -8,20 +8,30 @@ import java.util.Map;
 /**
  * The test database ({@link TestDatabase}) with the service's reactive connections routed through a
  * {@link FaultProxy}; JDBC (Flyway, and the tests' own checks through {@link Sql}) goes direct, so a test can cut
- * the service off and still see what was stored. Injects the proxy into a test's {@code FaultProxy} field.
+ * the service off and still see what was stored. With the init argument {@code jdbc=true} the JDBC datasource
+ * (meter imports, and then {@link Sql} too) goes through the proxy instead. Injects the proxy into a test's
+ * {@code FaultProxy} field.
  */
 public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
     private final TestDatabase database = new TestDatabase();
     private FaultProxy proxy;
+    private boolean jdbc;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        jdbc = Boolean.parseBoolean(initArgs.getOrDefault("jdbc", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(database.start());
-        URI direct = URI.create(config.get("quarkus.datasource.reactive.url"));
+        String key = jdbc ? "quarkus.datasource.jdbc.url" : "quarkus.datasource.reactive.url";
+        String scheme = jdbc ? "jdbc:" : "";
+        URI direct = URI.create(config.get(key).substring(scheme.length()));
         proxy = new FaultProxy(direct.getHost(), direct.getPort() < 0 ? 5432 : direct.getPort()).restore();
-        String proxied = direct.getScheme() + "://127.0.0.1:" + proxy.port() + direct.getRawPath()
+        String proxied = scheme + direct.getScheme() + "://127.0.0.1:" + proxy.port() + direct.getRawPath()
                 + (direct.getRawQuery() == null ? "" : "?" + direct.getRawQuery());
-        config.put("quarkus.datasource.reactive.url", proxied);
+        config.put(key, proxied);
         return config;
     }
 

@@ -1,8 +1,6 @@
 package io.joule.meter.repository;
 
-import io.joule.meter.ChannelKey;
 import io.joule.meter.DailyStat;
-import io.joule.time.Zones;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -12,62 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Meter SQL: staging a file, moving it into readings, daily statistics and the channel registry. */
+/** Meter SQL of the read paths: channels and daily statistics (an import's SQL is {@link MeterImportRepository}). */
 @ApplicationScoped
 public class MeterRepository {
-
-    /** A file is staged first so that duplicates are found, and nothing reaches reading, before it is whole. */
-    private static final String CREATE_STAGING = """
-            create temp table meter_staging (series_id bigint, ts timestamptz, value double precision, line bigint) on commit drop
-            """;
-
-    private static final String STAGE = """
-            insert into meter_staging (series_id, ts, value, line)
-            select * from unnest($1::bigint[], $2::timestamptz[], $3::float8[], $4::bigint[])
-            """;
-
-    private static final String DUPLICATES = """
-            select (array_agg(line order by line))[2] as line, min(line) as first
-            from meter_staging group by series_id, ts having count(*) > 1 order by 1 limit $1
-            """;
-
-    private static final String STAGED_RANGES = """
-            select series_id, min(ts), max(ts) from meter_staging group by series_id
-            """;
-
-    private static final String UPSERT_FROM_STAGING = """
-            insert into reading (series_id, ts, value)
-            select series_id, ts, value from meter_staging
-            on conflict (series_id, ts) do update set value = excluded.value
-            where reading.value is distinct from excluded.value
-            """;
-
-    private static final String REGISTER_CHANNEL = """
-            insert into meter_channel (series_id, meter_code, serial, data_type, period, rate, plant_code, units)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            on conflict (series_id) do update set plant_code = excluded.plant_code, units = excluded.units
-            """;
-
-    private static final String DELETE_DAILY = """
-            delete from reading_daily where series_id = $1 and day >= $2 and day <= $3
-            """;
-
-    /**
-     * $2, $3, $4: the local days and their exact UTC bounds (see Zones), $5, $6 the first start and last end;
-     * width_bucket finds each reading's day. Sums in time order, so bit-identical whatever the order of writes.
-     */
-    private static final String INSERT_DAILY = """
-            insert into reading_daily (series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings)
-            select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b], min(value), max(value), sum(value order by ts), count(*)
-            from (select width_bucket(ts, $3::timestamptz[]) as b, ts, value from reading
-                  where series_id = $1 and ts >= $5 and ts < $6) local
-            group by b
-            """;
 
     private static final String DAILY_STATS = """
             select d.day, d.bucket_start, d.bucket_end, s.zone, c.serial, c.data_type, c.period, c.rate, c.units, c.plant_code,
@@ -90,55 +39,6 @@ public class MeterRepository {
             from page p join meter_channel c on c.meter_code = p.meter_code join series s on s.id = c.series_id
             order by c.meter_code, c.serial, c.data_type, c.period nulls first, c.rate nulls first
             """;
-
-    public Uni<Void> createStaging(SqlClient db) {
-        return db.query(CREATE_STAGING).execute().replaceWithVoid();
-    }
-
-    public Uni<Void> stage(SqlClient db, Long[] series, OffsetDateTime[] times, Double[] values, Long[] lines) {
-        return db.preparedQuery(STAGE).execute(Tuple.of(series, times, values, lines)).replaceWithVoid();
-    }
-
-    /** Pairs of (line, first line) that repeat a channel and time, at most {@code limit}. */
-    public Uni<List<long[]>> duplicates(SqlClient db, int limit) {
-        return db.preparedQuery(DUPLICATES).execute(Tuple.of(limit)).map(rows -> {
-            List<long[]> out = new ArrayList<>();
-            rows.forEach(r -> out.add(new long[] {r.getLong(0), r.getLong(1)}));
-            return out;
-        });
-    }
-
-    public record StagedRange(long seriesId, Instant from, Instant to) {
-    }
-
-    public Uni<List<StagedRange>> stagedRanges(SqlClient db) {
-        return db.query(STAGED_RANGES).execute().map(rows -> {
-            List<StagedRange> out = new ArrayList<>();
-            rows.forEach(r -> out.add(new StagedRange(r.getLong(0), r.getOffsetDateTime(1).toInstant(), r.getOffsetDateTime(2).toInstant())));
-            return out;
-        });
-    }
-
-    public Uni<Void> upsertFromStaging(SqlClient db) {
-        return db.query(UPSERT_FROM_STAGING).execute().replaceWithVoid();
-    }
-
-    public Uni<Void> registerChannel(SqlClient db, long seriesId, ChannelKey key, String plantCode, String units) {
-        return db.preparedQuery(REGISTER_CHANNEL)
-                .execute(Tuple.of(seriesId, key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate())
-                        .addValue(plantCode).addValue(units))
-                .replaceWithVoid();
-    }
-
-    /** Rebuilds the daily statistics of every local day that [from, to] touches. */
-    public Uni<Void> refreshDaily(SqlClient db, long seriesId, ZoneId zone, Instant from, Instant to) {
-        LocalDate first = from.atZone(zone).toLocalDate();
-        LocalDate last = to.atZone(zone).toLocalDate();
-        Zones.Days days = Zones.days(zone, first, last);
-        return db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, first, last))
-                .chain(() -> db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
-                .replaceWithVoid();
-    }
 
     public Uni<Boolean> meterExists(SqlClient db, String meterCode) {
         return db.preparedQuery(METER_EXISTS).execute(Tuple.of(meterCode)).map(rows -> rows.size() > 0);

@@ -16,10 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -94,11 +91,7 @@ public class MeterFileResource {
     }
 
     private RestResponse<ImportSummary> importFrom(java.nio.file.Path file, ZoneId zone) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return RestResponse.status(RestResponse.Status.CREATED, service.importFile(in, zone));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RestResponse.status(RestResponse.Status.CREATED, service.importFile(file, zone));
     }
 
 }

@@ -3,69 +3,62 @@ package io.joule.meter.service;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.agroal.api.AgroalDataSource;
+import io.joule.jdbc.BinaryCopy;
+import io.joule.jdbc.UncheckedSqlException;
 import io.joule.meter.ChannelKey;
 import io.joule.meter.ImportSummary;
 import io.joule.meter.MeterFileFormat;
 import io.joule.meter.MeterRow;
-import io.joule.meter.repository.MeterRepository;
+import io.joule.meter.repository.MeterImportRepository;
+import io.joule.problem.DatabaseOutage;
 import io.joule.problem.ProblemError;
-import io.joule.text.ClientText;
 import io.joule.problem.ProblemException;
+import io.joule.problem.SqlStates;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
+import io.joule.text.ClientText;
 import io.joule.time.Timestamps;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
-import io.joule.timeseries.service.TimeSeriesWriter;
+import io.joule.timeseries.service.StoredSlotRecompute;
 import io.quarkus.logging.Log;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Imports one LP or TOU file whole or not at all (SPEC §6), streaming: rows go to a staging
- * table a chunk at a time, so memory does not grow with the file; only when every row is valid
- * and no channel repeats a time do they move into readings, and the slots, rollups and daily
- * statistics of what they touch are recomputed, all in one transaction. Runs on a worker thread.
+ * Imports one LP or TOU file whole or not at all (SPEC §6), streaming: rows are copied (binary COPY) as they are
+ * parsed, so memory does not grow with the file, and the slots, rollups and daily statistics of what they touch are
+ * recomputed, all in one transaction on one JDBC connection. COPY is what the reactive client lacks, and an import
+ * runs on a worker thread anyway (the resource is blocking), so the event loop never waits on it.
+ *
+ * <p>A file whose channels are all new to the database is copied straight into readings: the reading key refuses a
+ * repeated time, and nothing else can conflict. Any other file is copied into a staging table first, so that repeated
+ * times are found with their line numbers and stored readings are replaced only once the whole file is read; a direct
+ * copy that meets a known channel or a repeated time is rolled back and the file staged from the start.
  */
 @ApplicationScoped
 public class MeterImportService {
-    static final int CHUNK = 10_000;
     static final int MAX_ERRORS = 100;
-    private static final Duration WAIT = Duration.ofMinutes(30);
-
-    private final Pool pool;
-    private final MeterRepository meters;
-    private final TimeSeriesRepository timeSeries;
-    private final TimeSeriesWriter writer;
-
-    public MeterImportService(Pool pool, MeterRepository meters, TimeSeriesRepository timeSeries, TimeSeriesWriter writer) {
-        this.pool = pool;
-        this.meters = meters;
-        this.timeSeries = timeSeries;
-        this.writer = writer;
-    }
-
-    /** A channel met in the file: its series and what the summary reports of it. */
-    private record Channel(ChannelKey key, StoredSeries series, ImportSummary.Channel summary) {
-    }
 
     /**
      * Advisory lock key (series ids are positive) held by an import that registers a new channel, until it ends:
@@ -73,69 +66,167 @@ public class MeterImportService {
      */
     static final long NEW_CHANNEL_LOCK = -6_220_001L;
 
-    public ImportSummary importFile(InputStream body, ZoneId zone) {
-        SqlConnection db = pool.getConnection().await().atMost(WAIT);
-        Transaction tx = null;
-        try {
-            tx = db.begin().await().atMost(WAIT);
-            ImportSummary summary = importInto(db, body, zone);
-            tx.commit().await().atMost(WAIT);
-            tx = null;
-            return summary;
-        } finally {
-            if (tx != null) {
-                try {
-                    tx.rollback().await().atMost(WAIT);
-                } catch (RuntimeException e) {
-                    Log.warn("Rollback of a refused meter file failed", e);
-                }
-            }
-            db.close().await().atMost(WAIT);
+    private final AgroalDataSource database;
+    private final MeterImportRepository meters;
+    private final TimeSeriesRepository timeSeries;
+    private final StoredSlotRecompute slots;
+
+    public MeterImportService(AgroalDataSource database, MeterImportRepository meters, TimeSeriesRepository timeSeries,
+            StoredSlotRecompute slots) {
+        this.database = database;
+        this.meters = meters;
+        this.timeSeries = timeSeries;
+        this.slots = slots;
+    }
+
+    /** A channel met in the file: its series (whether this import registered it), the summary's facts, its rows' times. */
+    private static final class Channel {
+        final ChannelKey key;
+        final StoredSeries series;
+        final boolean created;
+        final ImportSummary.Channel summary;
+        Instant first;
+        Instant last;
+        Instant previous;
+
+        Channel(ChannelKey key, StoredSeries series, boolean created, ImportSummary.Channel summary) {
+            this.key = key;
+            this.series = series;
+            this.created = created;
+            this.summary = summary;
+        }
+
+        /** Notes a staged row's time; whether it comes after every earlier row of the channel. */
+        boolean staged(Instant at) {
+            boolean later = previous == null || at.isAfter(previous);
+            previous = at;
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+            return later;
         }
     }
 
-    private ImportSummary importInto(SqlConnection db, InputStream body, ZoneId zone) {
-        meters.createStaging(db).await().atMost(WAIT);
+    /** Imports the file (already received whole: a direct copy that must start again reads it again). */
+    public ImportSummary importFile(Path file, ZoneId zone) {
+        try (Connection db = database.getConnection()) {
+            db.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                ImportSummary summary = importInto(db, file, zone);
+                db.commit();
+                committed = true;
+                return summary;
+            } finally {
+                if (!committed) {
+                    rollback(db);
+                }
+            }
+        } catch (SQLException e) {
+            throw new UncheckedSqlException(e);
+        }
+    }
+
+    private static void rollback(Connection db) {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            if (DatabaseOutage.kind(e).isEmpty()) {
+                Log.warn("Rollback of a refused meter file failed", e);
+            } // else the connection is gone, and its transaction with it; the failure itself is answered 503
+        }
+    }
+
+    private ImportSummary importInto(Connection db, Path file, ZoneId zone) throws SQLException {
+        Parsed parsed;
+        try {
+            parsed = parse(db, file, zone, true);
+        } catch (StageInstead e) {
+            Log.debugf("Meter file staged after all: %s", e.getMessage());
+            db.rollback();
+            parsed = parseStaged(db, file, zone);
+        } catch (SQLException e) {
+            if (!SqlStates.is(e, SqlStates.UNIQUE_VIOLATION)) {
+                throw e;
+            }
+            Log.debug("Meter file repeats a channel and time: staging it to find the lines");
+            db.rollback();
+            parsed = parseStaged(db, file, zone);
+        }
+        return store(db, parsed, zone);
+    }
+
+    private Parsed parseStaged(Connection db, Path file, ZoneId zone) throws SQLException {
+        try {
+            return parse(db, file, zone, false);
+        } catch (StageInstead e) {
+            throw new IllegalStateException("a staged import cannot turn to staging", e);
+        }
+    }
+
+    /** A file read whole: its rows are in readings ({@code direct}) or staged and checked for repeated times. */
+    private record Parsed(MeterFileFormat format, Map<ChannelKey, Channel> channels, long rows, boolean direct) {
+    }
+
+    /** Why a direct copy is abandoned for a staged one. */
+    private static final class StageInstead extends Exception {
+        StageInstead(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private Parsed parse(Connection db, Path file, ZoneId zone, boolean direct) throws SQLException, StageInstead {
         Map<ChannelKey, Channel> channels = new LinkedHashMap<>();
         List<ProblemError> errors = new ArrayList<>();
-        Chunk chunk = new Chunk();
-        MeterFileFormat format = null;
+        MeterFileFormat format;
         long rows = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
+        boolean inOrder = true; // each channel's rows come in increasing time, so none repeats a time
+        try (Copy copy = new Copy(db, direct); InputStream body = Files.newInputStream(file);
+                CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
+                .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
                 throw ProblemException.badRequest("The file is empty; expected a header. " + MeterFileFormat.expectedHeaders(), null);
             }
             List<String> header = records.next().getFields();
-            MeterFileFormat layout = MeterFileFormat.byHeader(header).orElseThrow(() -> ProblemException.badRequest(
+            format = MeterFileFormat.byHeader(header).orElseThrow(() -> ProblemException.badRequest(
                     "Unknown layout: the header matches none of the three. " + MeterFileFormat.expectedHeaders(),
                     List.of(ProblemError.line(1, "header " + ClientText.abbreviate(String.join(",", header))))));
-            format = layout;
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                rows++;
-                long line = record.getStartingLineNumber();
-                try {
-                    MeterRow row = format.parse(record.getFields());
-                    Instant at = instant(row.localTime(), zone);
-                    Channel channel = channels.computeIfAbsent(row.channel(), key -> register(db, layout, key, row, zone));
-                    if (errors.isEmpty()) {
-                        chunk.add(channel.series().id(), at, row.value(), line);
-                        if (chunk.size() == CHUNK) {
-                            chunk.flush(db);
+            try {
+                while (records.hasNext()) {
+                    CsvRecord record = records.next();
+                    rows++;
+                    int line = (int) record.getStartingLineNumber();
+                    try {
+                        MeterRow row = format.parse(record.getFields());
+                        Instant at = instant(row.localTime(), zone);
+                        Channel channel = channels.get(row.channel());
+                        if (channel == null) {
+                            copy.pause(); // the connection runs nothing else during a COPY
+                            channel = register(db, format, row.channel(), row, zone);
+                            channels.put(row.channel(), channel);
+                            if (!channel.created) {
+                                copy.stageFromNowOn(channel);
+                            }
+                        }
+                        if (errors.isEmpty()) {
+                            copy.add(channel.series.id(), at, row.value(), line);
+                            inOrder &= channel.staged(at);
+                        }
+                    } catch (MeterFileFormat.BadRowException e) {
+                        errors.add(ProblemError.line(line, e.getMessage()));
+                        if (errors.size() == MAX_ERRORS) {
+                            break;
                         }
                     }
-                } catch (MeterFileFormat.BadRowException e) {
-                    errors.add(ProblemError.line((int) line, e.getMessage()));
-                    if (errors.size() == MAX_ERRORS) {
-                        break;
-                    }
                 }
+            } catch (CsvParseException e) {
+                errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
             }
-        } catch (CsvParseException e) {
-            errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
-        } catch (java.io.IOException e) {
+            if (errors.isEmpty()) {
+                copy.pause();
+            }
+            direct = copy.direct;
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!errors.isEmpty()) {
@@ -145,42 +236,54 @@ public class MeterImportService {
         if (rows == 0) {
             throw ProblemException.badRequest("The file has a header but no rows; nothing was imported", null);
         }
-        chunk.flush(db);
-        refuseDuplicates(db);
-        return store(db, format, channels, zone, rows);
+        if (!direct && !inOrder) {
+            refuseDuplicates(db);
+        }
+        return new Parsed(format, channels, rows, direct);
     }
 
-    private ImportSummary store(SqlConnection db, MeterFileFormat format, Map<ChannelKey, Channel> channels, ZoneId zone, long rows) {
-        Map<Long, Channel> byId = new LinkedHashMap<>();
-        channels.values().forEach(c -> byId.put(c.series().id(), c));
-        for (Long id : new TreeSet<>(byId.keySet())) {
-            timeSeries.lockSeries(db, id).await().atMost(WAIT);
+    private ImportSummary store(Connection db, Parsed parsed, ZoneId zone) throws SQLException {
+        Map<ChannelKey, Channel> channels = parsed.channels();
+        Map<Long, Channel> byId = new TreeMap<>();
+        channels.values().forEach(c -> byId.put(c.series.id(), c));
+        for (Long id : byId.keySet()) {
+            timeSeries.lockSeries(db, id);
         }
         // the channel rows are written under the series locks, in the same order, so imports never wait on each other in a cycle
-        for (Long id : new TreeSet<>(byId.keySet())) {
-            Channel c = byId.get(id);
-            meters.registerChannel(db, id, c.key(), c.summary().plantCode(), c.summary().units()).await().atMost(WAIT);
+        for (Channel c : byId.values()) {
+            meters.registerChannel(db, c.series.id(), c.key, c.summary.plantCode(), c.summary.units());
         }
-        meters.upsertFromStaging(db).await().atMost(WAIT);
+        Set<Long> changed = new HashSet<>(byId.keySet());
+        if (!parsed.direct()) {
+            List<Long> fresh = new ArrayList<>();
+            List<Long> stored = new ArrayList<>();
+            for (Channel c : byId.values()) {
+                (meters.hasReadings(db, c.series.id(), c.first, c.last) ? stored : fresh).add(c.series.id());
+            }
+            changed.removeAll(stored);
+            changed.addAll(meters.moveFromStaging(db, fresh, stored));
+        }
         Instant from = null;
         Instant to = null;
-        for (MeterRepository.StagedRange range : meters.stagedRanges(db).await().atMost(WAIT)) {
-            StoredSeries series = byId.get(range.seriesId()).series();
-            if (series.profile().slotted()) {
-                writer.recomputeStored(db, series, range.from(), range.to()).await().atMost(WAIT);
+        for (Channel c : byId.values()) {
+            // slots, rollups and daily statistics follow from the readings: a channel whose readings stayed keeps them
+            if (changed.contains(c.series.id())) {
+                if (c.series.profile().slotted()) {
+                    slots.recompute(db, c.series, c.first, c.last);
+                }
+                meters.refreshDaily(db, c.series.id(), zone, c.first, c.last);
             }
-            meters.refreshDaily(db, series.id(), zone, range.from(), range.to()).await().atMost(WAIT);
-            from = from == null || range.from().isBefore(from) ? range.from() : from;
-            to = to == null || range.to().isAfter(to) ? range.to() : to;
+            from = from == null || c.first.isBefore(from) ? c.first : from;
+            to = to == null || c.last.isAfter(to) ? c.last : to;
         }
-        List<ImportSummary.Channel> summaries = channels.values().stream().map(Channel::summary).toList();
+        List<ImportSummary.Channel> summaries = channels.values().stream().map(c -> c.summary).toList();
         List<String> meterCodes = summaries.stream().map(ImportSummary.Channel::meterCode).distinct().sorted().toList();
-        return new ImportSummary(format.code(), rows, meterCodes,
+        return new ImportSummary(parsed.format().code(), parsed.rows(), meterCodes,
                 summaries.stream().sorted(Comparator.comparing(ImportSummary.Channel::meterCode)).toList(), from, to);
     }
 
-    private void refuseDuplicates(SqlConnection db) {
-        List<long[]> duplicates = meters.duplicates(db, MAX_ERRORS).await().atMost(WAIT);
+    private void refuseDuplicates(Connection db) throws SQLException {
+        List<long[]> duplicates = meters.duplicates(db, MAX_ERRORS);
         if (!duplicates.isEmpty()) {
             List<ProblemError> errors = duplicates.stream()
                     .map(d -> ProblemError.line((int) d[0], "repeats the channel and time of line " + d[1])).toList();
@@ -192,12 +295,18 @@ public class MeterImportService {
      * Finds or registers the channel's series (and refuses a channel kept in another zone). Takes no
      * row lock on a known channel; a new one is registered under {@link #NEW_CHANNEL_LOCK}.
      */
-    private Channel register(SqlConnection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) {
+    private Channel register(Connection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) throws SQLException {
         SeriesSpec spec = SeriesSpec.meterChannel(key.seriesKey(), zone, format.intervalData(), row.units().equalsIgnoreCase("kwh"));
-        StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey()).await().atMost(WAIT);
+        StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
+        boolean created = false;
         if (series == null) {
-            timeSeries.lockSeries(db, NEW_CHANNEL_LOCK).await().atMost(WAIT);
-            series = timeSeries.ensureSeries(db, spec).await().atMost(WAIT);
+            timeSeries.lockSeries(db, NEW_CHANNEL_LOCK);
+            // under the lock no other import registers meter channels, so a channel still missing is this import's
+            series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
+            if (series == null) {
+                series = timeSeries.ensureSeries(db, spec);
+                created = true;
+            }
         }
         if (!series.zone().equals(zone)) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in zone "
@@ -207,8 +316,8 @@ public class MeterImportService {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " was imported as "
                     + series.quantity().name().toLowerCase() + " data; this file has units " + row.units());
         }
-        return new Channel(key, series, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),
-                row.units(), row.plantCode()));
+        return new Channel(key, series, created, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(),
+                key.period(), key.rate(), row.units(), row.plantCode()));
     }
 
     /** A local time in the import zone; in an autumn overlap the earlier offset, in a spring gap refused. */
@@ -224,33 +333,60 @@ public class MeterImportService {
         return at;
     }
 
-    /** Rows waiting for the next staging statement. */
-    private final class Chunk {
-        private final Long[] series = new Long[CHUNK];
-        private final OffsetDateTime[] times = new OffsetDateTime[CHUNK];
-        private final Double[] values = new Double[CHUNK];
-        private final Long[] lines = new Long[CHUNK];
-        private int size;
+    /**
+     * The rows' COPY, straight into readings or into the staging table; paused (ended) while the connection runs
+     * another statement, resumed by the next row.
+     */
+    private final class Copy implements AutoCloseable {
+        private final Connection db;
+        private boolean direct;
+        private boolean copiedDirect;
+        private BinaryCopy copy;
 
-        void add(long seriesId, Instant at, double value, long line) {
-            series[size] = seriesId;
-            times[size] = at.atOffset(ZoneOffset.UTC);
-            values[size] = value;
-            lines[size] = line;
-            size++;
-        }
-
-        int size() {
-            return size;
-        }
-
-        void flush(SqlConnection db) {
-            if (size == 0) {
-                return;
+        Copy(Connection db, boolean direct) throws SQLException {
+            this.db = db;
+            this.direct = direct;
+            if (!direct) {
+                meters.createStaging(db);
             }
-            meters.stage(db, java.util.Arrays.copyOf(series, size), java.util.Arrays.copyOf(times, size),
-                    java.util.Arrays.copyOf(values, size), java.util.Arrays.copyOf(lines, size)).await().atMost(WAIT);
-            size = 0;
+        }
+
+        /** A channel with stored readings comes: the rest of the file is staged, or all of it when some went direct. */
+        void stageFromNowOn(Channel known) throws SQLException, StageInstead {
+            if (direct && copiedDirect) {
+                throw new StageInstead("channel " + known.series.id() + " has readings");
+            }
+            if (direct) {
+                direct = false;
+                meters.createStaging(db);
+            }
+        }
+
+        void add(long seriesId, Instant at, double value, int line) throws SQLException {
+            if (copy == null) {
+                copy = direct ? meters.startReadings(db) : meters.startStaging(db);
+            }
+            if (direct) {
+                meters.read(copy, seriesId, at, value);
+                copiedDirect = true;
+            } else {
+                meters.stage(copy, seriesId, at, value, line);
+            }
+        }
+
+        void pause() throws SQLException {
+            if (copy != null) {
+                copy.end();
+                copy = null;
+            }
+        }
+
+        /** A COPY still open here is abandoned: the import failed, and the transaction rolls back. */
+        @Override
+        public void close() {
+            if (copy != null) {
+                copy.cancel();
+            }
         }
     }
 }

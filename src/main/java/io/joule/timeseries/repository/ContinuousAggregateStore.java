@@ -1,6 +1,7 @@
 package io.joule.timeseries.repository;
 
 import io.joule.forecast.HourlyEnergy;
+import io.joule.jdbc.Jdbc;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.RankingWindow;
 import io.joule.ship.TopUsers;
@@ -13,6 +14,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -152,6 +155,11 @@ public class ContinuousAggregateStore implements RollupStore {
     @Override
     public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
         return db.preparedQuery(MARK_PENDING).execute(Tuple.of(seriesId, utc(slots.from()), utc(slots.to()))).replaceWithVoid();
+    }
+
+    @Override
+    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
+        Jdbc.update(db, MARK_PENDING, seriesId, utc(slots.from()), utc(slots.to()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.joule.timeseries.repository;
 
 import io.joule.forecast.HourlyEnergy;
+import io.joule.jdbc.Jdbc;
 import io.joule.pipeline.TimeRange;
 import io.joule.time.Zones;
 import io.joule.timeseries.DailyRollup;
@@ -13,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -66,21 +69,39 @@ public class RollupRepository {
             group by b
             """;
 
+    /** The UTC hours [hourFrom, hourTo) and the local days firstDay..lastDay that a slot range overlaps. */
+    private record Buckets(OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay, Zones.Days days) {
+        static Buckets of(ZoneId zone, TimeRange slots) {
+            LocalDate firstDay = slots.from().atZone(zone).toLocalDate();
+            LocalDate lastDay = slots.to().minusNanos(1_000).atZone(zone).toLocalDate();
+            return new Buckets(slots.from().atOffset(ZoneOffset.UTC).withMinute(0),
+                    slots.to().minusNanos(1_000).atOffset(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0).plusHours(1),
+                    firstDay, lastDay, Zones.days(zone, firstDay, lastDay));
+        }
+    }
+
     /** Rebuilds every hourly and daily bucket that overlaps the slot range; call after the slots are written. */
     public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
-        OffsetDateTime hourFrom = slots.from().atOffset(ZoneOffset.UTC).withMinute(0);
-        OffsetDateTime hourTo = slots.to().minusNanos(1_000).atOffset(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0).plusHours(1);
-        LocalDate firstDay = slots.from().atZone(zone).toLocalDate();
-        LocalDate lastDay = slots.to().minusNanos(1_000).atZone(zone).toLocalDate();
-        Zones.Days days = Zones.days(zone, firstDay, lastDay);
-        Tuple hours = Tuple.of(seriesId, hourFrom, hourTo);
+        Buckets b = Buckets.of(zone, slots);
+        Zones.Days days = b.days();
+        Tuple hours = Tuple.of(seriesId, b.hourFrom(), b.hourTo());
         Uni<Void> hourly = db.preparedQuery(DELETE_HOURLY).execute(hours)
                 .chain(() -> db.preparedQuery(INSERT_HOURLY).execute(hours)).replaceWithVoid();
-        Uni<Void> daily = db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, firstDay, lastDay))
+        Uni<Void> daily = db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, b.firstDay(), b.lastDay()))
                 .chain(() -> db.preparedQuery(INSERT_DAILY)
                         .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
                 .replaceWithVoid();
         return Uni.combine().all().unis(hourly, daily).discardItems();
+    }
+
+    /** As {@link #refresh(SqlClient, long, ZoneId, TimeRange)}, on a JDBC connection (the same statements). */
+    public void refresh(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
+        Buckets b = Buckets.of(zone, slots);
+        Zones.Days days = b.days();
+        Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
+        Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFrom(), b.hourTo());
+        Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
+        Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
     }
 
     /** The daily rows of local days from..to (inclusive), in order. */

@@ -15,6 +15,12 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.joule.jdbc.BinaryCopy;
+import io.joule.jdbc.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,6 +65,10 @@ public class TimeSeriesRepository {
             select $1, t, v from unnest($2::timestamptz[], $3::float8[]) as r(t, v)
             on conflict (series_id, ts) do update set value = excluded.value
             where reading.value is distinct from excluded.value
+            """;
+
+    private static final String READINGS_PAGE = """
+            select ts, value from reading where series_id = $1 and ts > $2 and ts <= $3 order by ts limit $4
             """;
 
     private static final String READINGS_BETWEEN = """
@@ -125,11 +135,14 @@ public class TimeSeriesRepository {
             return null;
         }
         Row row = rows.iterator().next();
-        SeriesProfile profile = new SeriesProfile(
-                Quantity.valueOf(row.getString("quantity").toUpperCase(Locale.ROOT)),
-                Sampling.valueOf(row.getString("sampling").toUpperCase(Locale.ROOT)),
-                Duration.ofSeconds(row.getLong("max_gap_s")));
-        return new StoredSeries(row.getLong("id"), Zones.canonical(ZoneId.of(row.getString("zone"))), profile);
+        return storedSeries(row.getLong("id"), row.getString("zone"), row.getString("quantity"), row.getString("sampling"),
+                row.getLong("max_gap_s"));
+    }
+
+    private static StoredSeries storedSeries(long id, String zone, String quantity, String sampling, long maxGapSeconds) {
+        SeriesProfile profile = new SeriesProfile(Quantity.valueOf(quantity.toUpperCase(Locale.ROOT)),
+                Sampling.valueOf(sampling.toUpperCase(Locale.ROOT)), Duration.ofSeconds(maxGapSeconds));
+        return new StoredSeries(id, Zones.canonical(ZoneId.of(zone)), profile);
     }
 
     /** Serializes writers of one series until the transaction ends. */
@@ -189,6 +202,70 @@ public class TimeSeriesRepository {
             rows.forEach(r -> out.add(new Slot(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
             return out;
         });
+    }
+
+    // The same statements on a JDBC connection, for bulk writes that COPY (io.joule.meter's import).
+
+    /** As {@link #ensureSeries(SqlClient, SeriesSpec)}. */
+    public StoredSeries ensureSeries(Connection db, SeriesSpec spec) throws SQLException {
+        StoredSeries found = find(db, spec.kind(), spec.key());
+        if (found != null) {
+            return found;
+        }
+        try (PreparedStatement created = Jdbc.prepare(db, CREATE_SERIES, spec.kind().code(), spec.key(), spec.zone().getId(),
+                code(spec.quantity()), code(spec.sampling()), spec.maxGap().toSeconds()); ResultSet rows = created.executeQuery()) {
+            if (rows.next()) {
+                return storedSeries(rows);
+            }
+        }
+        return find(db, spec.kind(), spec.key());
+    }
+
+    /** As {@link #find(SqlClient, io.joule.series.SeriesKind, String)}. */
+    public StoredSeries find(Connection db, io.joule.series.SeriesKind kind, String key) throws SQLException {
+        try (PreparedStatement find = Jdbc.prepare(db, FIND_SERIES, kind.code(), key); ResultSet rows = find.executeQuery()) {
+            return rows.next() ? storedSeries(rows) : null;
+        }
+    }
+
+    private static StoredSeries storedSeries(ResultSet row) throws SQLException {
+        return storedSeries(row.getLong("id"), row.getString("zone"), row.getString("quantity"), row.getString("sampling"),
+                row.getLong("max_gap_s"));
+    }
+
+    /** As {@link #lockSeries(SqlClient, long)}. */
+    public void lockSeries(Connection db, long seriesId) throws SQLException {
+        Jdbc.execute(db, "select pg_advisory_xact_lock($1)", seriesId);
+    }
+
+    /** At most {@code limit} readings with {@code after < ts <= to}, in time order: one page of a range read in pages. */
+    public List<Reading> readingsAfter(Connection db, long seriesId, Instant after, Instant to, int limit) throws SQLException {
+        try (PreparedStatement page = Jdbc.prepare(db, READINGS_PAGE, seriesId, utc(after), utc(to), limit);
+                ResultSet rows = page.executeQuery()) {
+            List<Reading> out = new ArrayList<>();
+            while (rows.next()) {
+                out.add(new Reading(rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getDouble(2)));
+            }
+            return out;
+        }
+    }
+
+    /** Deletes every slot in the range, answering how many; the caller holds the series' lock and writes the new ones with {@link #copySlots}. */
+    public int deleteSlots(Connection db, long seriesId, TimeRange range) throws SQLException {
+        return Jdbc.update(db, DELETE_SLOTS, seriesId, utc(range.from()), utc(range.to()));
+    }
+
+    /** Adds slots where none are stored (after {@link #deleteSlots}), by binary COPY. */
+    public void copySlots(Connection db, long seriesId, List<Slot> slots) throws SQLException {
+        if (slots.isEmpty()) {
+            return;
+        }
+        try (BinaryCopy copy = BinaryCopy.into(db, "slot_15m", "series_id, slot_start, kwh")) {
+            for (Slot slot : slots) {
+                copy.row(3).int8(seriesId).timestamptz(slot.start()).float8(slot.kwh());
+            }
+            copy.end();
+        }
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -35,6 +37,11 @@ public class TransactionalRollupStore implements RollupStore {
     @Override
     public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
         return rollups.refresh(db, seriesId, zone, slots);
+    }
+
+    @Override
+    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
+        rollups.refresh(db, seriesId, zone, slots);
     }
 
     @Override

@@ -17,6 +17,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -95,6 +97,17 @@ public class Rollups implements RollupStore {
             return transactional.slotsWritten(db, seriesId, zone, slots).call(() -> aggregates.slotsWritten(db, seriesId, zone, slots));
         }
         return s.slotsWritten(db, seriesId, zone, slots);
+    }
+
+    @Override
+    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
+        RollupStore s = store();
+        if (s == transactional && aggregatesPresent) {
+            transactional.slotsWritten(db, seriesId, zone, slots);
+            aggregates.slotsWritten(db, seriesId, zone, slots);
+            return;
+        }
+        s.slotsWritten(db, seriesId, zone, slots);
     }
 
     @Override

@@ -17,11 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Stores a batch of canonical readings and recomputes the slots it affects, in one transaction
@@ -29,7 +26,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TimeSeriesWriter {
-    static final Duration RECOMPUTE_WINDOW = Duration.ofDays(14);
     private final Pool pool;
     private final TimeSeriesRepository repository;
     private final RollupStore rollups;
@@ -78,48 +74,6 @@ public class TimeSeriesWriter {
                     .discardItems()
                     .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), affected))
                     .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
-        });
-    }
-
-    /**
-     * Recomputes the slots and rollups that readings already stored in [minTime, maxTime] affect,
-     * a window of {@link #RECOMPUTE_WINDOW} at a time so that memory stays bounded however long
-     * the range. Windows run one after another as a repetition (not nested Unis, whose depth would
-     * grow with the span), and a window with no reading near it, which has no slots, is skipped to
-     * the next stored reading, so the work grows with the readings, not the span. The caller holds
-     * the series' lock in {@code db}'s transaction.
-     */
-    public Uni<Integer> recomputeStored(SqlConnection db, StoredSeries series, Instant minTime, Instant maxTime) {
-        TimeRange affected = Slots.affectedBy(minTime, maxTime, series.profile());
-        return Multi.createBy().repeating()
-                .uni(() -> new Instant[] {affected.from()}, next -> next[0].isBefore(affected.to())
-                        ? recomputeWindow(db, series, affected, next) : Uni.createFrom().item(-1))
-                .until(count -> count < 0)
-                .collect().with(Collectors.summingInt(Integer::intValue));
-    }
-
-    /** Recomputes the window starting at {@code next[0]} and moves {@code next[0]} to where the next one starts. */
-    private Uni<Integer> recomputeWindow(SqlConnection db, StoredSeries series, TimeRange affected, Instant[] next) {
-        Instant from = next[0];
-        Instant to = from.plus(RECOMPUTE_WINDOW).isBefore(affected.to()) ? from.plus(RECOMPUTE_WINDOW) : affected.to();
-        TimeRange window = new TimeRange(from, to);
-        return repository.readings(db, series.id(), Slots.contextFor(window, series.profile())).flatMap(around -> {
-            if (around.isEmpty()) {
-                // a slot needs a reading at most max(max_gap, 15 min) before it: none until the next stored reading
-                return repository.nextAfter(db, series.id(), to).map(t -> {
-                    if (t == null) {
-                        next[0] = affected.to();
-                    } else {
-                        next[0] = Slots.floor(t).isAfter(to) ? Slots.floor(t) : to;
-                    }
-                    return 0;
-                });
-            }
-            next[0] = to;
-            List<Slot> slots = Slots.compute(around, series.profile(), window);
-            return repository.replaceSlots(db, series.id(), window, slots)
-                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), window))
-                    .replaceWith(slots.size());
         });
     }
 

@@ -1,0 +1,123 @@
+package io.joule.timeseries.service;
+
+import io.joule.pipeline.Reading;
+import io.joule.pipeline.SeriesProfile;
+import io.joule.pipeline.Slot;
+import io.joule.pipeline.Slots;
+import io.joule.pipeline.TimeRange;
+import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.StoredSeries;
+import io.joule.timeseries.repository.TimeSeriesRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recomputes, on a JDBC connection, the slots and rollups that readings already stored in [minTime, maxTime] affect
+ * (a bulk import writes the readings first). The readings are read in time order a page at a time, and a window of
+ * slots is computed as soon as all of its context is read ({@link Slots#contextFor}), so memory is bounded by a page
+ * and the context, however many readings the range holds; the result equals one computation over the whole range.
+ * The caller holds the series' lock in {@code db}'s transaction.
+ */
+@ApplicationScoped
+public class StoredSlotRecompute {
+    static final int PAGE = 10_000;
+    private final TimeSeriesRepository repository;
+    private final RollupStore rollups;
+
+    public StoredSlotRecompute(TimeSeriesRepository repository, RollupStore rollups) {
+        this.repository = repository;
+        this.rollups = rollups;
+    }
+
+    /** The number of slots written. */
+    public int recompute(Connection db, StoredSeries series, Instant minTime, Instant maxTime) throws SQLException {
+        SeriesProfile profile = series.profile();
+        Duration reach = profile.reach();
+        TimeRange affected = Slots.affectedBy(minTime, maxTime, profile);
+        TimeRange context = Slots.contextFor(affected, profile);
+        List<Reading> around = new ArrayList<>();
+        Instant done = affected.from();
+        // ts > after: timestamps are whole microseconds, so this takes the context's first instant too
+        Instant after = context.from().minusNanos(1_000);
+        int written = 0;
+        Changed changed = new Changed(db, series);
+        boolean more = true;
+        while (more) {
+            List<Reading> page = repository.readingsAfter(db, series.id(), after, context.to(), PAGE);
+            around.addAll(page);
+            more = page.size() == PAGE;
+            Instant until = affected.to();
+            if (more) {
+                after = page.get(page.size() - 1).time();
+                // every reading up to `after` is read, so a slot ending a reach before it has all of its context
+                Instant ready = Slots.floor(after.minus(reach));
+                until = ready.isBefore(until) ? ready : until;
+            }
+            if (until.isAfter(done)) {
+                written += replace(db, series, around, new TimeRange(done, until), changed);
+                done = until;
+                forgetBefore(around, done.minus(reach.multipliedBy(2)));
+            }
+        }
+        changed.flush();
+        return written;
+    }
+
+    /** Replaces the window's slots, unless the window had no slots and still has none. */
+    private int replace(Connection db, StoredSeries series, List<Reading> around, TimeRange window, Changed changed)
+            throws SQLException {
+        List<Slot> slots = around.isEmpty() ? List.of() : Slots.compute(around, series.profile(), window);
+        int deleted = repository.deleteSlots(db, series.id(), window);
+        if (deleted == 0 && slots.isEmpty()) {
+            return 0;
+        }
+        repository.copySlots(db, series.id(), slots);
+        changed.add(window);
+        return slots.size();
+    }
+
+    /**
+     * The slot ranges replaced so far, adjacent windows joined into one, whose rollups are refreshed once a range is
+     * complete: one refresh per stretch of data rather than per page.
+     */
+    private final class Changed {
+        private final Connection db;
+        private final StoredSeries series;
+        private TimeRange range;
+
+        Changed(Connection db, StoredSeries series) {
+            this.db = db;
+            this.series = series;
+        }
+
+        void add(TimeRange window) throws SQLException {
+            if (range != null && range.to().equals(window.from())) {
+                range = new TimeRange(range.from(), window.to());
+                return;
+            }
+            flush();
+            range = window;
+        }
+
+        void flush() throws SQLException {
+            if (range != null) {
+                rollups.slotsWritten(db, series.id(), series.zone(), range);
+                range = null;
+            }
+        }
+    }
+
+    /** Drops the readings before {@code t}: no later window's context reaches them. */
+    private static void forgetBefore(List<Reading> readings, Instant t) {
+        int keep = 0;
+        while (keep < readings.size() && readings.get(keep).time().isBefore(t)) {
+            keep++;
+        }
+        readings.subList(0, keep).clear();
+    }
+}

@@ -1,0 +1,221 @@
+package io.joule.meter.rest;
+
+import static io.joule.testing.Api.admin;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.joule.pipeline.Reading;
+import io.joule.pipeline.Slot;
+import io.joule.pipeline.Slots;
+import io.joule.series.SeriesSpec;
+import io.joule.testing.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulk import (COPY, a slot recompute that reads stored readings a page at a time) leaves exactly what a full
+ * recomputation gives, whichever way a file arrives: straight into readings, staged over stored readings, in
+ * overlapping parts, or staged after a direct copy met a known channel or a repeated time.
+ */
+@QuarkusTest
+class MeterImportConsistencyTest {
+    static final String HEADER = "MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\n";
+    static final DateTimeFormatter LP_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+    static final LocalDateTime START = LocalDateTime.of(2021, 3, 20, 0, 0); // crosses Berlin's spring and autumn changes
+    /** More than two pages of StoredSlotRecompute (10,000 readings) per channel. */
+    static final int ROWS = 25_000;
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    /**
+     * The local times of a channel's rows: quarter-hours with a half-hour gap every 97 and a 3-hour gap (over max_gap)
+     * every 1,000, leaving out those in Berlin's spring gap, which do not exist.
+     */
+    static final List<LocalDateTime> TIMES = new ArrayList<>();
+
+    static {
+        for (int i = 0; TIMES.size() < ROWS; i++) {
+            LocalDateTime t = START.plusMinutes(15L * i + 15L * (i / 97) + 180L * (i / 1000));
+            if (!BERLIN.getRules().getValidOffsets(t).isEmpty()) {
+                TIMES.add(t);
+            }
+        }
+    }
+
+    static LocalDateTime time(int i) {
+        return TIMES.get(i);
+    }
+
+    static String value(int i, int type) {
+        return (i * 37 + type * 11) % 1000 / 10 + "." + (i % 7);
+    }
+
+    static final String[] TYPES = {"Import Wh Total", "Export Wh Total", "Import varh Total"};
+
+    /** Rows from..to-1 of the three channels of a meter (two kWh, one kvarh), channel after channel. */
+    static String file(String meter, int from, int to, int changedRow) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int type = 0; type < TYPES.length; type++) {
+            for (int i = from; i < to; i++) {
+                String v = i == changedRow && type == 0 ? "123.25" : value(i, type);
+                csv.append(meter).append(',').append(meter).append(",PC,").append(LP_TIME.format(time(i))).append(',').append(TYPES[type])
+                        .append(',').append(v).append(',').append(type == 2 ? "kvarh" : "kwh").append(",\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    static String meter() {
+        return "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    static ValidatableResponse post(String csv) {
+        return admin().contentType("text/csv").queryParam("zone", "Europe/Berlin").body(csv.getBytes(StandardCharsets.UTF_8))
+                .when().post("/meter-files").then();
+    }
+
+    /** Every stored fact of the meter's channels, without ids or the meter code, to compare two meters. */
+    static List<String> state(String meter) throws Exception {
+        return Sql.rows("""
+                select split_part(s.key, '|', 3),
+                       (select string_agg(r.ts || '=' || r.value, ',' order by r.ts) from reading r where r.series_id = s.id),
+                       (select string_agg(x.slot_start || '=' || x.kwh, ',' order by x.slot_start) from slot_15m x where x.series_id = s.id),
+                       (select string_agg(h.bucket_start || '=' || h.energy_kwh || '/' || h.min_kwh || '/' || h.max_kwh || '/' || h.slots, ','
+                               order by h.bucket_start) from rollup_hourly h where h.series_id = s.id),
+                       (select string_agg(d.day || '=' || d.bucket_start || '/' || d.energy_kwh || '/' || d.min_kwh || '/' || d.max_kwh || '/' || d.slots, ','
+                               order by d.day) from rollup_daily d where d.series_id = s.id),
+                       (select string_agg(d.day || '=' || d.bucket_start || '/' || d.min_value || '/' || d.max_value || '/' || d.sum_value || '/' || d.readings, ','
+                               order by d.day) from reading_daily d where d.series_id = s.id)
+                from series s where s.kind = 'meter' and s.key like ? order by 1""", meter + "|%");
+    }
+
+    @Test
+    void aLargeFileGivesTheSlotsRollupsAndDailyStatisticsOfAFullRecomputation() throws Exception {
+        String meter = meter();
+        post(file(meter, 0, ROWS, -1)).statusCode(201).body("rows", equalTo(3 * ROWS));
+        for (String type : TYPES) {
+            String key = meter + "|" + meter + "|" + type;
+            boolean kwh = !type.contains("varh");
+            List<Reading> readings = new ArrayList<>();
+            List<String> stored = new ArrayList<>();
+            try (Connection c = Sql.connect()) {
+                try (PreparedStatement q = c.prepareStatement("""
+                        select r.ts, r.value from reading r join series s on s.id = r.series_id where s.kind = 'meter' and s.key = ? order by 1""")) {
+                    q.setString(1, key);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            readings.add(new Reading(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getDouble(2)));
+                        }
+                    }
+                }
+                try (PreparedStatement q = c.prepareStatement("""
+                        select x.slot_start, x.kwh from slot_15m x join series s on s.id = x.series_id where s.kind = 'meter' and s.key = ? order by 1""")) {
+                    q.setString(1, key);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            stored.add(rs.getObject(1, OffsetDateTime.class).toInstant() + "=" + rs.getDouble(2));
+                        }
+                    }
+                }
+            }
+            assertEquals(ROWS, readings.size(), type);
+            List<String> expected = new ArrayList<>();
+            if (kwh) {
+                for (Slot s : Slots.computeAll(readings, SeriesSpec.meterChannel(key, BERLIN, true, true).profile())) {
+                    expected.add(s.start() + "=" + s.kwh());
+                }
+            }
+            assertEquals(expected.size(), stored.size(), type);
+            assertEquals(expected, stored, type);
+            if (kwh) {
+                assertEquals(true, expected.size() > ROWS, "slots of " + type + ": " + expected.size());
+            }
+        }
+        // Each rollup and daily statistic is what its bucket's slots or readings sum to, in time order, and none is missing.
+        String series = "(select id from series where kind = 'meter' and key like '" + meter + "|%')";
+        assertEquals(List.of("0|0|0|0"), Sql.rows("""
+                select (select count(*) from rollup_hourly h cross join lateral (
+                            select sum(kwh order by slot_start) as e, min(kwh) as mn, max(kwh) as mx, count(*) as n from slot_15m x
+                            where x.series_id = h.series_id and x.slot_start >= h.bucket_start and x.slot_start < h.bucket_start + interval '1 hour') x
+                        where h.series_id in %1$s and (h.energy_kwh, h.min_kwh, h.max_kwh, h.slots) is distinct from (x.e, x.mn, x.mx, x.n)),
+                       (select count(*) from rollup_daily d cross join lateral (
+                            select sum(kwh order by slot_start) as e, min(kwh) as mn, max(kwh) as mx, count(*) as n from slot_15m x
+                            where x.series_id = d.series_id and x.slot_start >= d.bucket_start and x.slot_start < d.bucket_end) x
+                        where d.series_id in %1$s and (d.energy_kwh, d.min_kwh, d.max_kwh, d.slots) is distinct from (x.e, x.mn, x.mx, x.n)),
+                       (select count(*) from reading_daily d cross join lateral (
+                            select min(value) as mn, max(value) as mx, sum(value order by ts) as e, count(*) as n from reading r
+                            where r.series_id = d.series_id and r.ts >= d.bucket_start and r.ts < d.bucket_end) x
+                        where d.series_id in %1$s and (d.min_value, d.max_value, d.sum_value, d.readings) is distinct from (x.mn, x.mx, x.e, x.n)),
+                       (select count(*) from slot_15m x where x.series_id in %1$s
+                            and not exists (select 1 from rollup_hourly h where h.series_id = x.series_id and h.bucket_start = date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00'))
+                            or x.series_id in %1$s
+                            and not exists (select 1 from rollup_daily d where d.series_id = x.series_id and x.slot_start >= d.bucket_start and x.slot_start < d.bucket_end))
+                """.formatted(series)));
+        // a Berlin day is 23 hours in spring: the local day of the change has its exact bounds and every row of it
+        long rowsThatDay = TIMES.stream().filter(t -> t.toLocalDate().equals(java.time.LocalDate.of(2021, 3, 28))).count();
+        assertEquals(true, rowsThatDay > 80 && rowsThatDay <= 92, "rows on 2021-03-28: " + rowsThatDay);
+        assertEquals(List.of("2021-03-28|2021-03-27 23:00:00+00|2021-03-28 22:00:00+00|" + rowsThatDay), Sql.rows("""
+                select d.day, d.bucket_start, d.bucket_end, d.readings from reading_daily d join series s on s.id = d.series_id
+                where s.key = ? and d.day = '2021-03-28'""", meter + "|" + meter + "|Import varh Total"));
+    }
+
+    @Test
+    void overlappingPartsOverStoredReadingsGiveTheStateOfOneImport() throws Exception {
+        String whole = meter();
+        String parts = meter();
+        int changed = 12_345;
+        post(file(whole, 0, ROWS, changed)).statusCode(201);
+        // the later part first (straight into readings), then the earlier one over it (staged: it overlaps stored
+        // readings, and changes one of them), then the earlier part again (staged, changes nothing)
+        post(file(parts, 10_000, ROWS, -1)).statusCode(201).body("rows", equalTo(3 * (ROWS - 10_000)));
+        post(file(parts, 0, 15_000, changed)).statusCode(201).body("rows", equalTo(3 * 15_000));
+        post(file(parts, 0, 15_000, changed)).statusCode(201);
+        List<String> expected = state(whole);
+        assertEquals(3, expected.size());
+        assertEquals(expected, state(parts));
+    }
+
+    @Test
+    void aKnownChannelAfterNewOnesStagesTheWholeFile() throws Exception {
+        String known = meter();
+        String fresh = meter();
+        post(file(known, 0, 2_000, -1)).statusCode(201);
+        // the new meter's rows come first and are copied straight into readings until the known meter's rows come
+        String mixed = file(fresh, 0, 2_000, -1) + file(known, 0, 2_000, 1_000).substring(HEADER.length());
+        post(mixed).statusCode(201).body("rows", equalTo(2 * 3 * 2_000)).body("meters", contains(
+                known.compareTo(fresh) < 0 ? known : fresh, known.compareTo(fresh) < 0 ? fresh : known));
+        String reference = meter();
+        post(file(reference, 0, 2_000, 1_000)).statusCode(201);
+        assertEquals(state(reference), state(known));
+        assertEquals(state(reference).size(), state(fresh).size());
+        assertEquals(List.of("6000"), Sql.rows("""
+                select count(*) from reading r join series s on s.id = r.series_id where s.kind = 'meter' and s.key like ?""", fresh + "|%"));
+    }
+
+    @Test
+    void aTimeRepeatedFarIntoANewChannelIsReportedByLineAndNothingIsKept() throws Exception {
+        String meter = meter();
+        String csv = file(meter, 0, ROWS, -1);
+        String[] lines = csv.split("\n");
+        // line 3 is row 1 of the first channel; its copy goes last, after 75,000 rows were copied straight into readings
+        post(csv + lines[2] + "\n").statusCode(400)
+                .body("detail", equalTo("The file repeats readings; nothing was imported"))
+                .body("errors.line", contains(lines.length + 1))
+                .body("errors[0].detail", equalTo("repeats the channel and time of line 3"));
+        assertEquals(List.of("0|0"), Sql.rows("""
+                select (select count(*) from series where kind = 'meter' and key like ?),
+                       (select count(*) from meter_channel where meter_code = ?)""", meter + "|%", meter));
+    }
+}
