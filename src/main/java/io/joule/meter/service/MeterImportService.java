@@ -27,7 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -182,7 +182,7 @@ public class MeterImportService {
         boolean inOrder = true; // each channel's rows come in increasing time, so none repeats a time
         try (Copy copy = new Copy(db, direct); InputStream body = Files.newInputStream(file);
                 CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
-                .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(body, StandardCharsets.UTF_8)) {
+                .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(ClientText.strictUtf8(body))) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
                 throw ProblemException.badRequest("The file is empty; expected a header. " + MeterFileFormat.expectedHeaders(), null);
@@ -226,6 +226,13 @@ public class MeterImportService {
                 copy.pause();
             }
             direct = copy.direct;
+        } catch (CharacterCodingException e) {
+            throw ClientText.notUtf8();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw ClientText.notUtf8();
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -193,6 +193,29 @@ class MeterFileResourceTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8RefuseTheWholeFileWhereverTheyAre() {
+        for (int badLine : new int[] {3, 20_000}) {
+            String meter = "U" + NEXT_METER.incrementAndGet();
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            file.writeBytes("MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\n".getBytes(StandardCharsets.UTF_8));
+            java.time.LocalDateTime t = java.time.LocalDateTime.parse("2015-08-31T00:00:00");
+            for (int line = 2; line <= 25_000; line++, t = t.plusMinutes(15)) {
+                String plant = line == badLine ? "P" : "P1";
+                file.writeBytes((meter + ",S1," + plant).getBytes(StandardCharsets.UTF_8));
+                if (line == badLine) {
+                    file.write(0xFF);
+                }
+                file.writeBytes(("," + t.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss"))
+                        + ",Import Wh Total,1.5,kwh,\n").getBytes(StandardCharsets.UTF_8));
+            }
+            admin().contentType("text/csv").body(file.toByteArray()).when().post("/meter-files").then().statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("detail", equalTo("The file holds bytes that are not UTF-8; send it as UTF-8 text. Nothing was stored"));
+            stats(meter, "2015-08-31", "2015-09-30", null).statusCode(404);
+        }
+    }
+
+    @Test
     void aZoneOtherThanUtcMovesRowsAcrossTheUtcDayBoundary() throws Exception {
         String[] meter = new String[1];
         postCsv(privateCopy("LP_210095893_20150901T011608049.csv", "210095893", meter), "Australia/Melbourne").statusCode(201)
