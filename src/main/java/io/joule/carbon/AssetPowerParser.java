@@ -12,7 +12,6 @@ import io.joule.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -68,15 +67,8 @@ public final class AssetPowerParser {
             }
         } catch (CsvParseException e) {
             errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw ClientText.notUtf8();
-            }
-            throw e;
-        } catch (CharacterCodingException e) {
-            throw ClientText.notUtf8();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw ClientText.unreadable(e);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The file has bad rows; nothing was stored", errors);

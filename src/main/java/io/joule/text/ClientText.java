@@ -43,6 +43,18 @@ public final class ClientText {
         return text;
     }
 
+    /**
+     * What a failure reading a client's file becomes: the 400 of {@link #notUtf8()} when the decoder refused its bytes
+     * (FastCSV wraps that in an UncheckedIOException while iterating), else the I/O failure itself, unchecked.
+     */
+    public static RuntimeException unreadable(Exception readFailure) {
+        Throwable cause = readFailure instanceof java.io.UncheckedIOException u ? u.getCause() : readFailure;
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return notUtf8();
+        }
+        return readFailure instanceof RuntimeException r ? r : new java.io.UncheckedIOException((java.io.IOException) readFailure);
+    }
+
     /** The answer to a body that is not UTF-8. No line is named: the decoder reads ahead, so it would be a guess. */
     public static io.joule.problem.ProblemException notUtf8() {
         return io.joule.problem.ProblemException.badRequest(

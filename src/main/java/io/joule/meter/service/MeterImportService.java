@@ -27,7 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -226,15 +225,8 @@ public class MeterImportService {
                 copy.pause();
             }
             direct = copy.direct;
-        } catch (CharacterCodingException e) {
-            throw ClientText.notUtf8();
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw ClientText.notUtf8();
-            }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw ClientText.unreadable(e);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The file has " + (errors.size() == MAX_ERRORS ? "at least " : "") + errors.size()
