@@ -2,6 +2,7 @@ package io.joule.time;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
@@ -86,6 +87,33 @@ public final class Timestamps {
     /** Whether the instant is in the one supported range, [{@link #EARLIEST}, {@link #LATEST}), of every input. */
     public static boolean supported(Instant t) {
         return !t.isBefore(EARLIEST) && t.isBefore(LATEST);
+    }
+
+    /**
+     * The instant as {@link Instant#toString()} writes it, without its formatter for whole seconds in the supported range
+     * (every slot's time): answers show many of them, and the formatter was a tenth of a read's time.
+     */
+    public static String show(Instant t) {
+        if (t.getNano() != 0 || !supported(t)) {
+            return t.toString();
+        }
+        long seconds = t.getEpochSecond();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
+        put(c, 0, 4, day.getYear());
+        put(c, 5, 7, day.getMonthValue());
+        put(c, 8, 10, day.getDayOfMonth());
+        put(c, 11, 13, secondOfDay / 3600);
+        put(c, 14, 16, secondOfDay / 60 % 60);
+        put(c, 17, 19, secondOfDay % 60);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int from, int to, int value) {
+        for (int i = to - 1; i >= from; i--, value /= 10) {
+            c[i] = (char) ('0' + value % 10);
+        }
     }
 
     public static String expectation() {

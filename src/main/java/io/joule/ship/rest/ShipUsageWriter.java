@@ -3,6 +3,7 @@ package io.joule.ship.rest;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joule.ship.ShipUsage;
+import io.joule.time.Timestamps;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -42,7 +43,7 @@ public class ShipUsageWriter implements MessageBodyWriter<ShipUsage> {
             json.writeArrayFieldStart("data");
             for (ShipUsage.Point point : usage.data()) {
                 json.writeStartObject();
-                json.writeStringField("datetime", point.datetime().toString());
+                json.writeStringField("datetime", Timestamps.show(point.datetime()));
                 json.writeNumberField("value", point.value());
                 json.writeEndObject();
             }
