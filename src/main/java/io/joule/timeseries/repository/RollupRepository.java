@@ -85,13 +85,14 @@ public class RollupRepository {
         Buckets b = Buckets.of(zone, slots);
         Zones.Days days = b.days();
         Tuple hours = Tuple.of(seriesId, b.hourFrom(), b.hourTo());
-        Uni<Void> hourly = db.preparedQuery(DELETE_HOURLY).execute(hours)
-                .chain(() -> db.preparedQuery(INSERT_HOURLY).execute(hours)).replaceWithVoid();
-        Uni<Void> daily = db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, b.firstDay(), b.lastDay()))
-                .chain(() -> db.preparedQuery(INSERT_DAILY)
-                        .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
-                .replaceWithVoid();
-        return Uni.combine().all().unis(hourly, daily).discardItems();
+        // Pipelined: the four statements are sent at once and run in this order on the connection.
+        return Uni.combine().all()
+                .unis(db.preparedQuery(DELETE_HOURLY).execute(hours),
+                        db.preparedQuery(INSERT_HOURLY).execute(hours),
+                        db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, b.firstDay(), b.lastDay())),
+                        db.preparedQuery(INSERT_DAILY)
+                                .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
+                .discardItems();
     }
 
     /** As {@link #refresh(SqlClient, long, ZoneId, TimeRange)}, on a JDBC connection (the same statements). */

@@ -29,10 +29,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Bulk time-series SQL: one statement per batch, arrays bound through unnest. */
 @ApplicationScoped
 public class TimeSeriesRepository {
+    /** Bound on remembered series; past it the memory starts afresh. */
+    static final int MAX_REMEMBERED = 100_000;
 
     private static final String FIND_SERIES = """
             select id, zone, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
@@ -90,17 +93,41 @@ public class TimeSeriesRepository {
             """;
 
     /**
+     * Series by kind and key, remembered once seen: a series' row never changes once written (its zone, quantity and
+     * sampling are its first write's) and is never deleted, so a write pays no round trip to find it.
+     */
+    private final ConcurrentHashMap<String, StoredSeries> registered = new ConcurrentHashMap<>();
+
+    /**
      * Registers the series if it is new, and answers it as stored (a stored series keeps its own
      * facts). A concurrent first write that wins the insert is seen by the final lookup, which
      * runs as a new statement after the conflict.
      */
     public Uni<StoredSeries> ensureSeries(SqlClient db, SeriesSpec spec) {
+        String id = spec.kind().code() + '\u0000' + spec.key();
+        StoredSeries known = registered.get(id);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
         Tuple key = Tuple.of(spec.kind().code(), spec.key());
         Tuple created = Tuple.of(spec.kind().code(), spec.key(), spec.zone().getId(), code(spec.quantity()))
                 .addValue(code(spec.sampling())).addValue(spec.maxGap().toSeconds());
+        // Only a row that was there before this transaction is remembered: one created here goes if it rolls back.
         return findSeries(db, key)
+                .invoke(found -> {
+                    if (found != null) {
+                        remember(id, found);
+                    }
+                })
                 .onItem().ifNull().switchTo(() -> db.preparedQuery(CREATE_SERIES).execute(created).map(TimeSeriesRepository::storedSeries))
                 .onItem().ifNull().switchTo(() -> findSeries(db, key));
+    }
+
+    private void remember(String id, StoredSeries series) {
+        if (registered.size() >= MAX_REMEMBERED) {
+            registered.clear();
+        }
+        registered.put(id, series);
     }
 
     /** The series, or null when it is not registered. */
@@ -181,9 +208,11 @@ public class TimeSeriesRepository {
             starts[i] = utc(slots.get(i).start());
             kwh[i] = slots.get(i).kwh();
         }
-        return db.preparedQuery(DELETE_SLOTS).execute(Tuple.of(seriesId, utc(range.from()), utc(range.to())))
-                .chain(() -> db.preparedQuery(INSERT_SLOTS).execute(Tuple.of(seriesId, starts, kwh)))
-                .replaceWithVoid();
+        // Pipelined: both are sent at once and run in order, so the insert follows the delete without a round trip.
+        return Uni.combine().all()
+                .unis(db.preparedQuery(DELETE_SLOTS).execute(Tuple.of(seriesId, utc(range.from()), utc(range.to()))),
+                        db.preparedQuery(INSERT_SLOTS).execute(Tuple.of(seriesId, starts, kwh)))
+                .discardItems();
     }
 
     /** The slots whose start is in [from, to), ascending. */

@@ -51,30 +51,33 @@ public class TimeSeriesWriter {
 
     private Uni<WriteSummary> write(SqlConnection db, SeriesSpec spec, List<Reading> readings) {
         return repository.ensureSeries(db, spec)
-                .call(series -> repository.lockSeries(db, series.id()))
                 .invoke(series -> requireSameQuantity(spec, series))
                 .flatMap(series -> recompute(db, series, readings));
     }
 
     /**
-     * Reads the stored neighbourhood before writing, so an append reads next to nothing: the
-     * batch is merged in memory, where its values replace stored ones. The reading and slot
-     * writes are independent, so they are pipelined on the connection.
+     * Takes the series' lock and reads the stored neighbourhood, so an append reads next to nothing: the
+     * batch is merged in memory, where its values replace stored ones. Statements that do not need an
+     * answer in Java are pipelined: sent together, they run in order on the connection (the read after the
+     * lock is granted; the rollups after the slots they read), without a round trip between them.
      */
     private Uni<WriteSummary> recompute(SqlConnection db, StoredSeries series, List<Reading> written) {
         TimeRange affected = Slots.affectedBy(written.get(0).time(), written.get(written.size() - 1).time(), series.profile());
         TimeRange context = Slots.contextFor(affected, series.profile());
-        return repository.readings(db, series.id(), context).flatMap(stored -> {
-            List<Reading> merged = Readings.merge(stored, written);
-            boolean replacing = merged.size() < stored.size() + written.size();
-            List<Slot> slots = Slots.compute(merged, series.profile(), affected);
-            return Uni.combine().all()
-                    .unis(repository.writeReadings(db, series.id(), written, replacing),
-                            repository.replaceSlots(db, series.id(), affected, slots))
-                    .discardItems()
-                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), affected))
-                    .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
-        });
+        return Uni.combine().all()
+                .unis(repository.lockSeries(db, series.id()), repository.readings(db, series.id(), context))
+                .with((locked, stored) -> stored)
+                .flatMap(stored -> {
+                    List<Reading> merged = Readings.merge(stored, written);
+                    boolean replacing = merged.size() < stored.size() + written.size();
+                    List<Slot> slots = Slots.compute(merged, series.profile(), affected);
+                    return Uni.combine().all()
+                            .unis(repository.writeReadings(db, series.id(), written, replacing),
+                                    repository.replaceSlots(db, series.id(), affected, slots),
+                                    rollups.slotsWritten(db, series.id(), series.zone(), affected))
+                            .discardItems()
+                            .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
+                });
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {
