@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -50,6 +51,14 @@ public class BodyLimitRoute {
                         + "(application/json, text/csv or multipart/form-data, as the endpoint takes)");
                 return;
             }
+            boolean http2 = ctx.request().version() == HttpVersion.HTTP_2;
+            if (http2 && !file && declared == null && mayHaveBody(ctx.request().method())) {
+                // HTTP/2 frames a body without any length; counting it here (as for chunked HTTP/1.1) would hand the
+                // endpoint a stream that has already ended, which Vert.x refuses. A declared length is checked above.
+                refuse(ctx, json, 411, "Length Required", "Over HTTP/2 this endpoint needs a content-length header with the "
+                        + "body (content-length: 0 for none); the limit is " + bodyLimit + " bytes" + envVar(false));
+                return;
+            }
             if (!file && declared == null && mayHaveBody(ctx.request().method())) {
                 // Chunked: BodyHandler counts while reading and fails with 413 as soon as the limit is crossed.
                 bounded.handle(ctx);
@@ -75,6 +84,17 @@ public class BodyLimitRoute {
     private static void refuse(RoutingContext ctx, ObjectMapper json, int status, String title, String detail) {
         Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(), null);
         try {
+            if (ctx.request().version() == HttpVersion.HTTP_2) {
+                // Other streams share the connection, and HTTP/2 forbids a connection header: only this stream ends,
+                // with RST_STREAM NO_ERROR so the client stops sending the rest of the body (RFC 9113, section 8.1).
+                // What arrives before that is dropped: Quarkus holds a request paused until someone reads it, and a
+                // paused stream never ends.
+                ctx.request().handler(ignored -> { });
+                ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(json.writeValueAsString(problem))
+                        .onComplete(done -> ctx.response().reset(0));
+                return;
+            }
             ctx.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
