@@ -39,8 +39,4 @@ public record SensorScope(boolean all, UUID owner, String sensorId) {
         }
         return null;
     }
-
-    public boolean sees(Sensor sensor) {
-        return all || (owner != null && owner.equals(sensor.ownerId)) || sensor.sensorId.equals(sensorId);
-    }
 }

@@ -2,7 +2,10 @@ package io.joule.sensor.repository;
 
 import io.joule.sensor.ConsumptionReport;
 import io.joule.sensor.DayReadings;
+import io.joule.sensor.SensorConsumption;
+import io.joule.sensor.SensorDay;
 import io.joule.sensor.SensorScope;
+import io.joule.problem.ProblemException;
 import io.joule.timeseries.RollupStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +28,11 @@ public class SensorReportRepository {
             select s.sensor_id, s.series_id, se.zone from sensor s join series se on se.id = s.series_id
             where $1::bool or s.owner_id = $2::uuid or s.sensor_id = $3::text order by s.sensor_id""";
 
+    /** One sensor, if the caller may see it ($4 the sensor id). */
+    private static final String SENSOR = """
+            select s.series_id, s.unit, se.zone from sensor s join series se on se.id = s.series_id
+            where s.sensor_id = $4::text and ($1::bool or s.owner_id = $2::uuid or s.sensor_id = $3::text)""";
+
     /** Each sensor's readings in its own local day, whose UTC bounds come from Java (see Zones). */
     private static final String READINGS = """
             select q.sensor_id, r.value, r.ts
@@ -39,6 +47,19 @@ public class SensorReportRepository {
     public SensorReportRepository(Pool pool, RollupStore rollups) {
         this.pool = pool;
         this.rollups = rollups;
+    }
+
+    /** The sensor's daily consumption over the local days from..to (inclusive); 404 unless the caller sees the sensor. */
+    public Uni<SensorConsumption> days(String sensorId, SensorScope scope, LocalDate from, LocalDate to) {
+        return pool.preparedQuery(SENSOR).execute(args(scope).addString(sensorId)).flatMap(rows -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("No sensor " + sensorId);
+            }
+            Row sensor = rows.iterator().next();
+            return rollups.daily(pool, sensor.getLong(0), ZoneId.of(sensor.getString(2)), from, to)
+                    .map(days -> new SensorConsumption(sensor.getString(1), days.stream()
+                            .map(d -> new SensorDay(d.date(), d.start(), d.end(), d.energyKwh())).toList()));
+        });
     }
 
     /** The day's consumption of each visible sensor that has slots that day, from the daily statistics, by sensor id. */

@@ -13,11 +13,10 @@ import io.joule.sensor.CreatedSensor;
 import io.joule.sensor.SensorConsumption;
 import io.joule.sensor.SensorDay;
 import io.joule.sensor.SensorScope;
+import io.joule.sensor.repository.SensorReportRepository;
 import io.joule.sensor.service.SensorService;
-import io.joule.timeseries.RollupStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -52,14 +51,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SensorResource {
     static final String PROBLEM = "application/problem+json";
     private final SensorService sensors;
-    private final RollupStore rollups;
-    private final Pool pool;
+    private final SensorReportRepository reports;
     private final SecurityIdentity caller;
 
-    public SensorResource(SensorService sensors, RollupStore rollups, Pool pool, SecurityIdentity caller) {
+    public SensorResource(SensorService sensors, SensorReportRepository reports, SecurityIdentity caller) {
         this.sensors = sensors;
-        this.rollups = rollups;
-        this.pool = pool;
+        this.reports = reports;
         this.caller = caller;
     }
 
@@ -138,10 +135,7 @@ public class SensorResource {
     @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv", content = @Content(mediaType = PROBLEM))
     public Uni<SensorConsumption> consumption(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] days = QueryParams.dates(from, to, 3660);
-        return sensors.visible(id, SensorScope.of(caller))
-                .flatMap(sensor -> rollups.daily(pool, sensor.seriesId, days[0], days[1])
-                        .map(rows -> new SensorConsumption(sensor.unit, rows.stream()
-                                .map(d -> new SensorDay(d.date(), d.start(), d.end(), d.energyKwh())).toList())));
+        return reports.days(id, SensorScope.of(caller), days[0], days[1]);
     }
 
     private static String text(JsonNode root, String field) {

@@ -110,14 +110,4 @@ public class SensorService {
                 })
                 .replaceWithVoid();
     }
-
-    /** The sensor if the caller may see it, else 404. */
-    public Uni<Sensor> visible(String sensorId, SensorScope caller) {
-        return Panache.withSession(() -> Sensor.<Sensor>findById(sensorId))
-                .invoke(sensor -> {
-                    if (sensor == null || !caller.sees(sensor)) {
-                        throw ProblemException.notFound("No sensor " + sensorId);
-                    }
-                });
-    }
 }
