@@ -1,154 +1,173 @@
 package io.joule.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.joule.meter.repository.MeterRepository;
+import io.joule.pipeline.TimeRange;
+import io.joule.ship.RankingWindow;
+import io.joule.ship.repository.ShipRollupRepository;
+import io.joule.ship.rest.ShipDataResource;
 import io.joule.testing.Api;
+import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.repository.RollupRepository;
+import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads at the database's speed: wrk against GET /data and GET /ships/{id}/daily for one
- * ship-day (96 slots), beside pgbench -M prepared running the same SQL, both at 8 connections
- * for 10 s, in the same run. Needs wrk and pgbench on the PATH (Debian: wrk,
- * postgresql-client); without them it is skipped, saying so.
+ * Reads at the database's speed (issue 10): wrk against each read endpoint beside pgbench -M prepared running the
+ * SQL the service runs for it (read from the repositories' constants), both with 8 connections on 2 threads for 10 s
+ * after a warm-up, in the same run. Where a request runs more than one statement, pgbench runs the main one and the
+ * line says so. Needs wrk and pgbench on the PATH (Debian: wrk, postgresql-client); without them it is skipped.
  */
 @QuarkusTest
 class ReadBench {
     static final int CONNECTIONS = 8;
     static final int SECONDS = 10;
-    static final Instant DAY = Instant.parse("2018-08-24T00:00:00Z");
+    static final int WRK_WARM_UP_SECONDS = 3;
+    static final int PGBENCH_WARM_UP_SECONDS = 2;
+    static final int SHIPS = 100;
+    static final int LINKED_SENSORS = 5;
+
+    @Inject
+    RollupStore rollups;
+
+    /** An endpoint, the statement pgbench runs for it, and what the request runs besides. */
+    record Read(String path, String key, String url, String itemsPath, ServiceSql sql, List<String> parameters, String otherStatements,
+            double goal, boolean tailGoal) {
+    }
+
+    record Measured(Read read, Wrk joule, double pgbenchTps) {
+        double ratio() {
+            return joule.rps() / pgbenchTps;
+        }
+
+        boolean met() {
+            return ratio() >= read.goal() && (!read.tailGoal() || joule.tailRatio() <= 4);
+        }
+    }
 
     @Test
     void readsAgainstPgbench() throws Exception {
-        Assumptions.assumeTrue(onPath("wrk") && onPath("pgbench"),
+        Assumptions.assumeTrue(BenchSupport.onPath("wrk") && BenchSupport.onPath("pgbench"),
                 "ReadBench skipped: wrk and pgbench are needed on the PATH (apt-get install wrk postgresql-client)");
-        long ship = 800_000_000L + System.nanoTime() % 1_000_000;
-        Api.postData(Api.ADMIN_KEY, shipDay(ship)).statusCode(200);
-        // A stored key, so the key check is the one real clients pay (the configured admin key needs no lookup).
-        String key = Api.issueKey("coordinator", null);
-        long seriesId = seriesId(ship);
+        Assumptions.assumeTrue("postgresql".equals(rollups.implementation()),
+                "ReadBench skipped: it runs the rollup tables' SQL, and this database serves statistics from TimescaleDB aggregates");
+        List<Read> reads = reads();
+        for (Read read : reads) {
+            int answered = Api.as(read.key()).when().get(read.url()).then().statusCode(200).extract().path(read.itemsPath());
+            int rows = read.sql().rows(read.parameters());
+            // Both sides must read the same rows, and some: a baseline of an empty answer measures nothing.
+            assertEquals(answered, rows, read.path() + ": the endpoint's items against " + read.sql().name() + "'s rows");
+            assertTrue(rows > 0, read.path() + " reads nothing");
+        }
 
         String base = "http://localhost:" + RestAssured.port;
-        String data = base + "/data?spaceship_id=" + ship + "&start=2018-08-24T00:00:00Z&end=2018-08-25T00:00:00Z";
-        String daily = base + "/ships/" + ship + "/daily?from=2018-08-23&to=2018-08-25";
-        String slotSql = "select slot_start, kwh from slot_15m where series_id = " + seriesId
-                + " and slot_start >= '2018-08-24T00:00:00Z' and slot_start < '2018-08-25T00:00:00Z' order by slot_start;";
-        String dailySql = "select day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots from rollup_daily"
-                + " where series_id = " + seriesId + " and day >= '2018-08-23' and day <= '2018-08-25' order by day;";
-
-        wrk(key, data, 3); // warm-up: JIT, pool, caches
-        wrk(key, daily, 3);
-        Wrk dataRun = wrk(key, data, SECONDS);
-        double slotTps = pgbench(slotSql);
-        Wrk dailyRun = wrk(key, daily, SECONDS);
-        double dailyTps = pgbench(dailySql);
-        Wrk live = wrk(key, base + "/q/health/live", SECONDS);
-
-        System.out.printf("%n== Read benchmark (%s), %d connections, %d s each ==%n", BenchSupport.machine(), CONNECTIONS, SECONDS);
-        System.out.printf("%-44s %10s %10s %10s%n", "path", "req/s", "p50 ms", "p99 ms");
-        print("GET /data, one ship-day (96 slots)", dataRun);
-        System.out.printf("%-44s %,10.0f%n", "pgbench -M prepared, the same slot query", slotTps);
-        System.out.printf("ratio GET /data : pgbench = %.2f (goal >= 0.5), p99/p50 = %.1f (goal <= 4)%n",
-                dataRun.rps / slotTps, dataRun.p99 / dataRun.p50);
-        print("GET /ships/{id}/daily, 3 days", dailyRun);
-        System.out.printf("%-44s %,10.0f%n", "pgbench -M prepared, the same rollup query", dailyTps);
-        System.out.printf("ratio GET /ships/{id}/daily : pgbench = %.2f (goal >= 0.3)%n", dailyRun.rps / dailyTps);
-        print("GET /q/health/live (the request path's floor)", live);
-        System.out.println();
-    }
-
-    private record Wrk(double rps, double p50, double p99) {
-    }
-
-    private static void print(String path, Wrk run) {
-        System.out.printf("%-44s %,10.0f %10.2f %10.2f%n", path, run.rps, run.p50, run.p99);
-    }
-
-    private static String shipDay(long ship) {
-        List<String> pairs = new ArrayList<>();
-        for (int i = 0; i <= 96; i++) {
-            pairs.add(DAY.plusSeconds(900L * i).toString());
-            pairs.add(Double.toString(10 + (i * 7 % 13) / 3.0));
+        List<Measured> measured = new ArrayList<>();
+        for (Read read : reads) {
+            Wrk.run(read.key(), base + read.url(), CONNECTIONS, WRK_WARM_UP_SECONDS); // JIT, pool, caches
+            Wrk joule = Wrk.run(read.key(), base + read.url(), CONNECTIONS, SECONDS);
+            Pgbench.tps(read.sql(), read.parameters(), CONNECTIONS, PGBENCH_WARM_UP_SECONDS);
+            measured.add(new Measured(read, joule, Pgbench.tps(read.sql(), read.parameters(), CONNECTIONS, SECONDS)));
         }
-        return Api.batch(ship, "kW", pairs.toArray(String[]::new));
-    }
+        Wrk.run(Api.ADMIN_KEY, base + "/q/health/live", CONNECTIONS, WRK_WARM_UP_SECONDS);
+        Wrk live = Wrk.run(Api.ADMIN_KEY, base + "/q/health/live", CONNECTIONS, SECONDS);
 
-    private static long seriesId(long ship) throws Exception {
-        try (Connection c = BenchSupport.connect();
-                ResultSet rs = c.createStatement().executeQuery("select id from series where kind = 'ship' and key = '" + ship + "'")) {
-            rs.next();
-            return rs.getLong(1);
+        System.out.printf("%n== Read benchmark (%s) ==%n", BenchSupport.machine());
+        System.out.printf("wrk -t2 -c%d -d%ds --latency beside pgbench -M prepared -c %d -j 2 -T %d of the service's SQL, each after a warm-up%n",
+                CONNECTIONS, SECONDS, CONNECTIONS, SECONDS);
+        System.out.printf("%-34s %9s %8s %8s %8s %11s %6s  %s%n", "path", "req/s", "p50 ms", "p99 ms", "p99/p50", "pgbench tps", "ratio", "goal");
+        for (Measured m : measured) {
+            Read r = m.read();
+            String goal = String.format("%s %.1f%s: %s", "ratio >=", r.goal(), r.tailGoal() ? ", p99 <= 4x p50" : "", m.met() ? "met" : "NOT MET");
+            System.out.printf("%-34s %,9.0f %8.2f %8.2f %8.1f %,11.0f %6.2f  %s%n", r.path(), m.joule().rps(), m.joule().p50(),
+                    m.joule().p99(), m.joule().tailRatio(), m.pgbenchTps(), m.ratio(), goal);
+            System.out.printf("    pgbench runs %s%s%n", r.sql().name(),
+                    r.otherStatements().isEmpty() ? " (the request's only statement)" : "; the request also runs " + r.otherStatements());
         }
+        System.out.printf("%-34s %,9.0f %8.2f %8.2f %8.1f%n%n", "GET /q/health/live (floor)", live.rps(), live.p50(), live.p99(), live.tailRatio());
     }
 
-    private static Wrk wrk(String key, String url, int seconds) throws IOException, InterruptedException {
-        String out = run(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency",
-                "-H", "Authorization: Bearer " + key, url));
-        if (out.contains("Non-2xx")) {
-            throw new IllegalStateException("wrk saw error answers from " + url + ":\n" + out);
-        }
-        return new Wrk(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"));
+    private static List<Read> reads() throws Exception {
+        ReadFixtures.Ships ships = ReadFixtures.ships(SHIPS);
+        long ship = ships.first();
+        String shipSeries = Long.toString(ReadFixtures.seriesId("ship", Long.toString(ship)));
+        ReadFixtures.Meter meter = ReadFixtures.meter();
+        ReadFixtures.UserSensors user = ReadFixtures.userWithSensors(LINKED_SENSORS);
+        // A stored key, so the key check is the one real clients pay (the configured admin key needs no lookup).
+        String coordinator = Api.issueKey("coordinator", null);
+
+        LocalDate first = ReadFixtures.FIRST_DAY;
+        LocalDate middle = first.plusDays(1);
+        LocalDate last = first.plusDays(ReadFixtures.DAYS - 1);
+        Instant dayStart = middle.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant dayEnd = dayStart.plusSeconds(86_400);
+        Instant rankFrom = first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(5 * 3600 + 15 * 60);
+        Instant rankTo = last.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(19 * 3600 + 45 * 60);
+        int pageRows = constant(ShipDataResource.class, "DEFAULT_LIMIT") + 1;
+        LocalDate meterFrom = LocalDate.of(2020, 3, 2);
+        LocalDate meterTo = LocalDate.of(2020, 3, 8);
+        String sensor = user.sensorIds().get(0);
+        String sensorSeries = Long.toString(ReadFixtures.seriesId("sensor", sensor));
+
+        return List.of(
+                new Read("GET /data, one ship-day (96 slots)", coordinator,
+                        "/data?spaceship_id=" + ship + "&start=" + dayStart + "&end=" + dayEnd, "data.size()",
+                        ServiceSql.of(TimeSeriesRepository.class, "SLOTS_BETWEEN").with(" limit $4"),
+                        List.of(shipSeries, dayStart.toString(), dayEnd.toString(), Integer.toString(pageRows)), "", 0.5, true),
+                new Read("GET /ships/{id}/daily, 3 days", coordinator, "/ships/" + ship + "/daily?from=" + first + "&to=" + last, "size()",
+                        ServiceSql.of(RollupRepository.class, "DAILY"), List.of(shipSeries, first.toString(), last.toString()), "", 0.3, false),
+                new Read("GET /topusers, " + SHIPS + " ships, 2.6 days", coordinator,
+                        "/topusers?count=10&start=" + rankFrom + "&end=" + rankTo, "ships.size()",
+                        ServiceSql.of(ShipRollupRepository.class, "TOP"), topParameters(new TimeRange(rankFrom, rankTo), 10), "", 0.3, false),
+                new Read("GET /meters/{code}/daily-stats, 7 d", coordinator,
+                        "/meters/" + meter.code() + "/daily-stats?from=" + meterFrom + "&to=" + meterTo + "&serial=" + meter.serial()
+                                + "&data_type=" + URLEncoder.encode(meter.dataType(), StandardCharsets.UTF_8).replace("+", "%20"),
+                        "size()", ServiceSql.of(MeterRepository.class, "DAILY_STATS"),
+                        List.of(meter.code(), meter.serial(), meter.dataType(), meterFrom.toString(), meterTo.toString()),
+                        "MeterRepository.METER_EXISTS before it", 0.3, false),
+                new Read("GET /consumption, user, " + LINKED_SENSORS + " sensors", user.userKey(), "/consumption?date=" + middle, "size()",
+                        ServiceSql.of(RollupRepository.class, "DAY_OF_EACH"),
+                        List.of(user.seriesIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), middle.toString()),
+                        "SensorReportRepository.SENSORS (the user's sensors) before it", 0.3, false),
+                new Read("GET /sensors/{id}/consumption, 3 d", user.userKey(),
+                        "/sensors/" + sensor + "/consumption?from=" + first + "&to=" + last, "size()",
+                        ServiceSql.of(RollupRepository.class, "DAILY"), List.of(sensorSeries, first.toString(), last.toString()),
+                        "Hibernate's sensor lookup and RollupStore's series zone lookup before it", 0.3, false));
     }
 
-    private static double pgbench(String sql) throws IOException, InterruptedException {
-        Path script = BenchSupport.tempFile("joule-read", ".sql");
-        Files.writeString(script, sql + "\n");
-        URI db = URI.create(BenchSupport.jdbcUrl().substring("jdbc:".length()));
-        String out = run(List.of("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(CONNECTIONS), "-j", "2",
-                "-T", Integer.toString(SECONDS), "-h", db.getHost(), "-p", Integer.toString(db.getPort() < 0 ? 5432 : db.getPort()),
-                "-U", BenchSupport.user(), "-f", script.toString(), db.getPath().substring(1)));
-        return number(out, "tps = ([0-9.]+)");
-    }
-
-    /** wrk prints latencies as 812.00us, 1.57ms or 1.02s. */
-    private static double millis(String out, String percentile) {
-        Matcher m = Pattern.compile("\\s" + percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + percentile + " latency in wrk's output:\n" + out);
-        }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
-    }
-
-    private static double number(String out, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(out);
-        if (!m.find()) {
-            throw new IllegalStateException("no match for " + regex + " in:\n" + out);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
-        }
-        return out;
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
+    /** ShipRollupRepository.top's eleven parameters: the window's whole days, its two hour ranges and two slot ranges, the count. */
+    private static List<String> topParameters(TimeRange window, int count) {
+        RankingWindow parts = RankingWindow.of(window);
+        List<String> p = new ArrayList<>();
+        TimeRange days = parts.days().isEmpty() ? null : parts.days().get(0);
+        p.add(days == null ? LocalDate.EPOCH.toString() : days.from().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        p.add(days == null ? LocalDate.EPOCH.toString() : days.to().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        for (List<TimeRange> ranges : List.of(parts.hours(), parts.slots())) {
+            for (int i = 0; i < 2; i++) {
+                TimeRange r = i < ranges.size() ? ranges.get(i) : null;
+                p.add((r == null ? Instant.EPOCH : r.from()).toString());
+                p.add((r == null ? Instant.EPOCH : r.to()).toString());
             }
         }
-        return false;
+        p.add(Integer.toString(count));
+        return p;
+    }
+
+    private static int constant(Class<?> owner, String name) throws ReflectiveOperationException {
+        var field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.getInt(null);
     }
 }
