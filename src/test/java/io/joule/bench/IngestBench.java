@@ -29,7 +29,7 @@ import org.postgresql.copy.CopyManager;
 class IngestBench {
     static final int[] BATCH_SIZES = {1_000, 5_000};
     static final int[] CLIENT_COUNTS = {1, 4};
-    static final int READINGS_PER_CONFIGURATION = 240_000;
+    static final int READINGS_PER_CONFIGURATION = 480_000;
     /** In the past (the service refuses readings more than a day ahead), and within SPEC's 1900..9999. */
     static final Instant ORIGIN = Instant.parse("2016-01-01T00:00:00Z");
     static final long STEP_SECONDS = 300;
@@ -72,10 +72,12 @@ class IngestBench {
         // Ships of their own per configuration and for the warm-up, so no batch meets another's readings.
         long nextShip = 900_000_000L + System.nanoTime() % 1_000_000 * 100;
         BenchSupport.psql("create table if not exists bench_copy (series_id bigint, ts timestamptz, value double precision, primary key (series_id, ts))");
-        List<Client> warmUp = clients(nextShip, 4, 5_000, 4);
-        nextShip += 10;
-        post(http, warmUp);
-        copy(warmUp);
+        for (int size : BATCH_SIZES) {
+            List<Client> warmUp = clients(nextShip, 4, size, 20_000 / size);
+            nextShip += 10;
+            post(http, warmUp);
+            copy(warmUp);
+        }
 
         List<Result> results = new ArrayList<>();
         for (int size : BATCH_SIZES) {
