@@ -14,6 +14,8 @@ import io.joule.timeseries.repository.RollupRepository;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,7 @@ class ReadBench {
             assertEquals(answered, rows, read.path() + ": the endpoint's items against " + read.sql().name() + "'s rows");
             assertTrue(rows > 0, read.path() + " reads nothing");
         }
+        rankingMatchesItsParameters(reads.get(2));
 
         String base = "http://localhost:" + RestAssured.port;
         for (Read read : reads) {
@@ -168,6 +171,18 @@ class ReadBench {
         }
         p.add(Integer.toString(count));
         return p;
+    }
+
+    /** The ranking's parameters are worked out here as the repository does: the same totals show they bound the same window. */
+    private static void rankingMatchesItsParameters(Read top) throws Exception {
+        List<Double> served = Api.as(top.key()).urlEncodingEnabled(false)
+                .config(RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)))
+                .when().get(top.url()).then().statusCode(200).extract().path("ships.consumption");
+        List<String> totals = top.sql().column(top.parameters(), 2);
+        assertEquals(served.size(), totals.size(), "ranked ships");
+        for (int i = 0; i < totals.size(); i++) {
+            assertEquals(Double.parseDouble(totals.get(i)), served.get(i), 1e-6, "total of the ship ranked " + (i + 1));
+        }
     }
 
     private static int constant(Class<?> owner, String name) throws ReflectiveOperationException {

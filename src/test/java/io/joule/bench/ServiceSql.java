@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -42,17 +43,22 @@ record ServiceSql(String name, String sql) {
 
     /** How many rows the statement answers for these parameters: a baseline that reads nothing measures nothing. */
     int rows(List<String> parameters) throws Exception {
+        return column(parameters, 1).size();
+    }
+
+    /** One column of the statement's answer for these parameters, as text. */
+    List<String> column(List<String> parameters, int column) throws Exception {
         // PREPARE takes the $n form as it is (a parameter may appear twice), and untyped literals, as pgbench sends.
         try (Connection c = BenchSupport.connect(); Statement statement = c.createStatement()) {
             statement.execute("prepare bench_check as " + sql);
             String literals = parameters.stream().map(p -> "'" + p.replace("'", "''") + "'").collect(Collectors.joining(", "));
-            int n = 0;
+            List<String> values = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery("execute bench_check(" + literals + ")")) {
                 while (rs.next()) {
-                    n++;
+                    values.add(rs.getString(column));
                 }
             }
-            return n;
+            return values;
         }
     }
 }
