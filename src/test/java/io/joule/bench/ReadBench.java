@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joule.meter.repository.MeterRepository;
 import io.joule.pipeline.TimeRange;
+import io.joule.sensor.repository.SensorReportRepository;
 import io.joule.ship.RankingWindow;
 import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.ship.rest.ShipDataResource;
@@ -45,7 +46,7 @@ class ReadBench {
     @Inject
     RollupStore rollups;
 
-    /** An endpoint, the statement pgbench runs for it, and what the request runs besides. */
+    /** An endpoint, the statement pgbench runs for it, and what the request runs besides (named from the constants, so a rename fails here). */
     record Read(String path, String key, String url, String itemsPath, ServiceSql sql, List<String> parameters, String otherStatements,
             double goal, boolean tailGoal) {
     }
@@ -144,15 +145,15 @@ class ReadBench {
                                 + "&data_type=" + URLEncoder.encode(meter.dataType(), StandardCharsets.UTF_8).replace("+", "%20"),
                         "size()", ServiceSql.of(MeterRepository.class, "DAILY_STATS"),
                         List.of(meter.code(), meter.serial(), meter.dataType(), meterFrom.toString(), meterTo.toString()),
-                        "MeterRepository.METER_EXISTS before it", 0.3, false),
+                        ServiceSql.of(MeterRepository.class, "METER_EXISTS").name() + " before it", 0.3, false),
                 new Read("GET /consumption, user, " + LINKED_SENSORS + " sensors", user.userKey(), "/consumption?date=" + middle, "size()",
                         ServiceSql.of(RollupRepository.class, "DAY_OF_EACH"),
                         List.of(user.seriesIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), middle.toString()),
-                        "SensorReportRepository.SENSORS (the user's sensors) before it", 0.3, false),
+                        ServiceSql.of(SensorReportRepository.class, "SENSORS").name() + " (the user's sensors) before it", 0.3, false),
                 new Read("GET /sensors/{id}/consumption, 3 d", user.userKey(),
                         "/sensors/" + sensor + "/consumption?from=" + first + "&to=" + last, "size()",
                         ServiceSql.of(RollupRepository.class, "DAILY"), List.of(sensorSeries, first.toString(), last.toString()),
-                        "Hibernate's sensor lookup and RollupStore's series zone lookup before it", 0.3, false));
+                        ServiceSql.of(SensorReportRepository.class, "SENSOR").name() + " (the sensor, if the caller sees it) before it", 0.3, false));
     }
 
     /** ShipRollupRepository.top's eleven parameters: the window's whole days, its two hour ranges and two slot ranges, the count. */
