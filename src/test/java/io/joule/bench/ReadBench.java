@@ -84,6 +84,7 @@ class ReadBench {
             Wrk.run(read.key(), base + read.url(), CONNECTIONS, WRK_WARM_UP_SECONDS);
         }
         List<Measured> measured = new ArrayList<>();
+        PeakRss rss = PeakRss.start();
         for (Read read : reads) {
             Wrk.run(read.key(), base + read.url(), CONNECTIONS, WRK_WARM_UP_SECONDS); // its own code, pool, caches
             Wrk joule = Wrk.run(read.key(), base + read.url(), CONNECTIONS, SECONDS);
@@ -92,6 +93,7 @@ class ReadBench {
         }
         Wrk.run(Api.ADMIN_KEY, base + "/q/health/live", CONNECTIONS, WRK_WARM_UP_SECONDS);
         Wrk live = Wrk.run(Api.ADMIN_KEY, base + "/q/health/live", CONNECTIONS, SECONDS);
+        rss.close();
 
         System.out.printf("%n== Read benchmark (%s) ==%n", BenchSupport.machine());
         System.out.printf("wrk -t2 -c%d -d%ds --latency beside pgbench -M prepared -c %d -j 2 -T %d of the service's SQL, each after a warm-up%n",
@@ -105,7 +107,8 @@ class ReadBench {
             System.out.printf("    pgbench runs %s%s%n", r.sql().name(),
                     r.otherStatements().isEmpty() ? " (the request's only statement)" : "; the request also runs " + r.otherStatements());
         }
-        System.out.printf("%-34s %,9.0f %8.2f %8.2f %8.1f%n%n", "GET /q/health/live (floor)", live.rps(), live.p50(), live.p99(), live.tailRatio());
+        System.out.printf("%-34s %,9.0f %8.2f %8.2f %8.1f%n", "GET /q/health/live (floor)", live.rps(), live.p50(), live.p99(), live.tailRatio());
+        System.out.printf("%s%n%n", rss.line());
     }
 
     private static List<Read> reads() throws Exception {
