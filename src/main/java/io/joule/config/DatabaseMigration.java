@@ -2,6 +2,7 @@ package io.joule.config;
 
 import io.joule.config.PackagedMigrations.Migration;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.PreventFurtherStepsException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,8 @@ import org.flywaydb.core.Flyway;
 @Singleton
 public class DatabaseMigration {
     private static final String HISTORY = "flyway_schema_history";
+    /** quarkus.datasource.db-version, which Hibernate's dialect assumes. */
+    static final int OLDEST_SUPPORTED = 15;
 
     private final DatabaseConfig config;
     private final Optional<String> jdbcUrl;
@@ -48,14 +51,21 @@ public class DatabaseMigration {
         String url = jdbcUrl.orElseThrow(() -> new IllegalStateException(
                 "quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL) is not set: the start migrates the database through it"));
         PackagedMigrations packaged = PackagedMigrations.load(DatabaseMigration.class.getClassLoader());
-        if (!upToDate(url, packaged.migrations())) {
-            migrate(url, packaged);
+        try {
+            if (!upToDate(url, packaged.migrations())) {
+                migrate(url, packaged);
+            }
+        } catch (PreventFurtherStepsException stop) {
+            // Thrown by a StartupEvent observer it is taken for a quiet stop, after which the process waits forever;
+            // wrapped, Quarkus stops the start, prints only its message and exits with its code.
+            throw new IllegalStateException(stop.getMessage(), stop);
         }
     }
 
     /** Whether the database holds exactly the packaged migrations; creates it first when it is missing. */
     private boolean upToDate(String url, List<Migration> packaged) {
         try (Connection db = MissingDatabase.connect(url, user, password, config.connectTimeout())) {
+            warnIfOlderThanSupported(db);
             Optional<String> version = appliedVersion(db, packaged);
             version.ifPresent(v -> Log.infof("Schema at version %s, as packaged: nothing to migrate", v));
             return version.isPresent();
@@ -66,6 +76,14 @@ public class DatabaseMigration {
                         new MissingDatabase(url, location, user, password, config.connectTimeout()).ensureExists(config.createIfMissing()));
             }
             return false; // a new database, or one Flyway then connects to and reports on itself
+        }
+    }
+
+    /** Hibernate's own check would connect before the database is created, so it is off and done here. */
+    private static void warnIfOlderThanSupported(Connection db) throws SQLException {
+        int version = db.getMetaData().getDatabaseMajorVersion();
+        if (version < OLDEST_SUPPORTED) {
+            Log.warnf("PostgreSQL %s is older than %d, which Joule needs: some statements will fail", db.getMetaData().getDatabaseProductVersion(), OLDEST_SUPPORTED);
         }
     }
 
