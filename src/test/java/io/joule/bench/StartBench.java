@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged app's start on an already-migrated database, as the README runs it: from process start to the first
  * 200 of /q/health/ready (and Quarkus's own "started in"), and resident memory right after, {@value #RUNS} starts per
- * variant: plain, and with the AppCDS archive the package step writes (target/quarkus-app/app-cds.jsa). Runs by
+ * variant: plain; with the AppCDS archive the package step writes (target/quarkus-app/app-cds.jsa: the classes of
+ * Quarkus's static initialization); and "trained", with an archive written at the exit of one start to ready. Runs by
  * failsafe after the package phase in {@code ./mvnw verify -Pbench}; without a packaged jar it is skipped, saying so.
  */
 class StartBench {
@@ -51,18 +52,27 @@ class StartBench {
         String database = "joule_bench_start_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
             measure(jar, List.of(), database); // creates and migrates the database: not counted
-            Map<String, List<Start>> variants = new LinkedHashMap<>();
-            variants.put("plain", new ArrayList<>());
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            options.put("plain", List.of());
             if (Files.isRegularFile(appCds)) {
-                variants.put("AppCDS", new ArrayList<>());
+                options.put("AppCDS", List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on"));
             }
-            // interleaved, so that load on the machine falls on both alike
+            // The README's optional training run: an archive of every class a start to ready loads, written at exit.
+            Path trained = Files.createTempFile(jar.getParent(), "trained-", ".jsa");
+            Files.delete(trained);
+            measure(jar, List.of("-XX:ArchiveClassesAtExit=" + trained.getFileName()), database);
+            if (Files.isRegularFile(trained)) {
+                options.put("trained", List.of("-XX:SharedArchiveFile=" + trained.getFileName(), "-Xshare:on"));
+            }
+            Map<String, List<Start>> variants = new LinkedHashMap<>();
+            options.keySet().forEach(name -> variants.put(name, new ArrayList<>()));
+            // interleaved, so that load on the machine falls on every variant alike
             for (int i = 0; i < RUNS; i++) {
-                variants.get("plain").add(measure(jar, List.of(), database));
-                if (variants.containsKey("AppCDS")) {
-                    variants.get("AppCDS").add(measure(jar, List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on"), database));
+                for (var variant : options.entrySet()) {
+                    variants.get(variant.getKey()).add(measure(jar, variant.getValue(), database));
                 }
             }
+            Files.deleteIfExists(trained);
             System.out.printf("%n== Start benchmark (%s), packaged app with -Xmx384m, migrated database, %d starts each ==%n",
                     BenchSupport.host(), RUNS);
             System.out.printf("%-8s %28s %28s %22s%n", "variant", "to ready s (min/med/max)", "\"started in\" s (min/med/max)", "RSS MB (min/med/max)");
