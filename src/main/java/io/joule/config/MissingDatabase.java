@@ -89,6 +89,11 @@ final class MissingDatabase {
     }
 
     private Connection connect(String url) throws SQLException {
+        return connect(url, user, password, connectTimeout);
+    }
+
+    /** A plain JDBC connection, without the pool: what the start needs before the service runs. */
+    static Connection connect(String url, Optional<String> user, Optional<String> password, Duration connectTimeout) throws SQLException {
         Properties properties = new Properties();
         user.ifPresent(u -> properties.setProperty("user", u));
         password.ifPresent(p -> properties.setProperty("password", p));

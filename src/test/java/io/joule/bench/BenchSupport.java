@@ -43,7 +43,6 @@ final class BenchSupport {
     }
 
     static String machine() {
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         String server;
         try (Connection c = connect(); var rs = c.createStatement().executeQuery("show server_version")) {
             rs.next();
@@ -51,8 +50,14 @@ final class BenchSupport {
         } catch (SQLException e) {
             server = "PostgreSQL ?";
         }
-        return String.format("%d cores, %.0f GiB, Java %s, %s", Runtime.getRuntime().availableProcessors(),
-                memory / (1024.0 * 1024 * 1024), System.getProperty("java.version"), server);
+        return host() + ", " + server;
+    }
+
+    /** Cores, memory and Java version, for benchmarks that run without the Quarkus test config. */
+    static String host() {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return String.format("%d cores, %.0f GiB, Java %s", Runtime.getRuntime().availableProcessors(),
+                memory / (1024.0 * 1024 * 1024), System.getProperty("java.version"));
     }
 
     static Path tempFile(String prefix, String suffix) throws IOException {

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,20 +31,42 @@ public final class PackagedApp implements AutoCloseable {
         this.output = output;
     }
 
+    /** The packaged jar ({@code joule.packaged.jar}, else target/quarkus-app/quarkus-run.jar), where it exists. */
+    public static Optional<Path> jar() {
+        Path jar = Path.of(System.getProperty("joule.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
+        return Files.isRegularFile(jar) ? Optional.of(jar.toAbsolutePath()) : Optional.empty();
+    }
+
     /** Starts the jar with these environment variables on a free port; inherited QUARKUS_* and JOULE_* are dropped. */
     public static PackagedApp start(Map<String, String> env) throws IOException {
-        Path jar = Path.of(System.getProperty("joule.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No packaged app at " + jar.toAbsolutePath() + ": ./mvnw verify packages it before the *IT tests");
-        }
+        Path jar = jar().orElseThrow(() -> new IllegalStateException("No packaged app at "
+                + Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath() + ": ./mvnw verify packages it before the *IT tests"));
+        Map<String, String> onAnyPort = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", "0"));
+        onAnyPort.putAll(env);
+        return start(jar.getParent(), List.of("-Xmx384m", "-jar", jar.toString()), onAnyPort);
+    }
+
+    /**
+     * Starts {@code java <arguments>} in {@code directory} (an AppCDS archive only matches the jar path it was made
+     * with: quarkus-run.jar, from its own directory), configured by these environment variables only.
+     */
+    public static PackagedApp start(Path directory, List<String> arguments, Map<String, String> env) throws IOException {
         Path output = Files.createTempFile("joule-packaged-", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("JOULE_"));
-        builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().putAll(env);
         return new PackagedApp(builder.start(), output);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The exit code, once the process has ended by itself. */

@@ -1,0 +1,154 @@
+package io.joule.bench;
+
+import io.joule.testing.PackagedApp;
+import io.joule.testing.TestServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged app's start on an already-migrated database, as the README runs it: from process start to the first
+ * 200 of /q/health/ready (and Quarkus's own "started in"), and resident memory right after, {@value #RUNS} starts per
+ * variant: plain; with the AppCDS archive the package step writes (target/quarkus-app/app-cds.jsa: the classes of
+ * Quarkus's static initialization); and "trained", with an archive written at the exit of one start to ready. Runs by
+ * failsafe after the package phase in {@code ./mvnw verify -Pbench}; without a packaged jar it is skipped, saying so.
+ */
+class StartBench {
+    static final int RUNS = 5;
+    static final double GOAL_SECONDS = 1.5;
+    static final long GOAL_RSS_MB = 300;
+    static final Duration START = Duration.ofMinutes(2);
+    static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
+    static final TestServer SERVER = TestServer.fromEnvironment();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private record Start(double readySeconds, double startedInSeconds, long rssMb) {
+    }
+
+    @Test
+    void startToReady() throws Exception {
+        Path jar = PackagedApp.jar().orElse(null);
+        Assumptions.assumeTrue(jar != null, "StartBench skipped: no packaged app at target/quarkus-app/quarkus-run.jar"
+                + " (./mvnw verify -Pbench packages it before this runs; alone: ./mvnw package -DskipTests first)");
+        Path appCds = jar.resolveSibling("app-cds.jsa");
+        String database = "joule_bench_start_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            measure(jar, List.of(), database); // creates and migrates the database: not counted
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            options.put("plain", List.of());
+            if (Files.isRegularFile(appCds)) {
+                options.put("AppCDS", List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on"));
+            }
+            // The README's optional training run: an archive of every class a start to ready loads, written at exit.
+            Path trained = Files.createTempFile(jar.getParent(), "trained-", ".jsa");
+            Files.delete(trained);
+            measure(jar, List.of("-XX:ArchiveClassesAtExit=" + trained.getFileName()), database);
+            if (Files.isRegularFile(trained)) {
+                options.put("trained", List.of("-XX:SharedArchiveFile=" + trained.getFileName(), "-Xshare:on"));
+            }
+            Map<String, List<Start>> variants = new LinkedHashMap<>();
+            options.keySet().forEach(name -> variants.put(name, new ArrayList<>()));
+            // interleaved, so that load on the machine falls on every variant alike
+            for (int i = 0; i < RUNS; i++) {
+                for (var variant : options.entrySet()) {
+                    variants.get(variant.getKey()).add(measure(jar, variant.getValue(), database));
+                }
+            }
+            Files.deleteIfExists(trained);
+            System.out.printf("%n== Start benchmark (%s), packaged app with -Xmx384m, migrated database, %d starts each ==%n",
+                    BenchSupport.host(), RUNS);
+            System.out.printf("%-8s %28s %28s %22s%n", "variant", "to ready s (min/med/max)", "\"started in\" s (min/med/max)", "RSS MB (min/med/max)");
+            variants.forEach((name, starts) -> System.out.printf("%-8s %28s %28s %22s%n", name,
+                    stats(starts.stream().mapToDouble(Start::readySeconds).toArray(), "%.2f"),
+                    stats(starts.stream().mapToDouble(Start::startedInSeconds).toArray(), "%.2f"),
+                    stats(starts.stream().mapToDouble(Start::rssMb).toArray(), "%.0f")));
+            System.out.printf("goal: ready <= %.1f s, RSS <= %d MB; load average at the end: %s%n%n", GOAL_SECONDS, GOAL_RSS_MB, loadAverage());
+            if (!variants.containsKey("AppCDS")) {
+                System.out.println("No app-cds.jsa next to the jar (quarkus.package.jar.appcds.enabled=false?): AppCDS not measured");
+            }
+        } finally {
+            SERVER.dropDatabase(database);
+        }
+    }
+
+    /** One start from the jar's directory (where an AppCDS archive matches), stopped once ready. */
+    private Start measure(Path jar, List<String> jvmOptions, String database) throws Exception {
+        int port = freePort();
+        List<String> arguments = new ArrayList<>(List.of("-Xmx384m"));
+        arguments.addAll(jvmOptions);
+        arguments.addAll(List.of("-jar", jar.getFileName().toString()));
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", SERVER.jdbcUrl(database).substring("jdbc:".length()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", SERVER.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", SERVER.password());
+        env.put("JOULE_ADMIN_KEY", "bench");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        long start = System.nanoTime();
+        try (PackagedApp app = PackagedApp.start(jar.getParent(), arguments, env)) {
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+            while (true) {
+                if (System.nanoTime() - start > START.toNanos() || !app.isAlive()) {
+                    throw new AssertionError("The packaged app was not ready (" + START + "); its output:\n" + app.output());
+                }
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notListeningYet) {
+                    // the socket opens at the end of the start
+                }
+                Thread.sleep(10);
+            }
+            double readySeconds = (System.nanoTime() - start) / 1e9;
+            long rssMb = residentMb(app.pid());
+            Matcher startedIn = STARTED_IN.matcher(app.output());
+            return new Start(readySeconds, startedIn.find() ? Double.parseDouble(startedIn.group(1)) : Double.NaN, rssMb);
+        }
+    }
+
+    private static String stats(double[] values, String format) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format(format + " / " + format + " / " + format, sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
+    }
+
+    /** VmRSS from /proc (Linux); -1 elsewhere. */
+    private static long residentMb(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? String.join(" ", Arrays.copyOf(Files.readString(loadavg).split(" "), 3)) : "?";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
