@@ -155,19 +155,22 @@ class MeterDailyStatsTest {
             if (of.isEmpty()) {
                 continue;
             }
-            Double sum = null;
-            Double hour = null;
+            // Sums start from their first term, as PostgreSQL's sum does (0.0 + x is x anyway for these values).
+            List<Double> hours = new ArrayList<>();
             Instant hourStart = null;
             for (Map.Entry<Instant, Double> r : of.entrySet()) {
                 Instant h = r.getKey().truncatedTo(ChronoUnit.HOURS);
-                if (!h.equals(hourStart)) {
-                    sum = hour == null ? sum : sum == null ? hour : sum + hour;
-                    hour = null;
+                if (h.equals(hourStart)) {
+                    hours.set(hours.size() - 1, hours.get(hours.size() - 1) + r.getValue());
+                } else {
+                    hours.add(r.getValue());
                     hourStart = h;
                 }
-                hour = hour == null ? r.getValue() : hour + r.getValue();
             }
-            sum = sum == null ? hour : sum + hour;
+            double sum = hours.get(0);
+            for (int i = 1; i < hours.size(); i++) {
+                sum += hours.get(i);
+            }
             double min = of.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             double max = of.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             out.add(day + "|" + start + "|" + end + "|" + min + "|" + max + "|" + (sum / of.size()) + "|" + of.size());
