@@ -27,7 +27,9 @@ public record AggregateFamily(String pending, String span, String raw, String ti
      * Local days of the series $1 (one zone) in one pass per level: $3..$8 are the UTC-day, hour and edge parts of all
      * the days, each level merged into one multirange. Every materialized bucket inside its level and away from pending
      * ranges is taken, the raw rows of the rest, and each piece is labelled by its day through the sorted day bounds $2
-     * (width_bucket: a binary search). A piece is a UTC day, a UTC hour or a day's part of an hour, summed in time order,
+     * (width_bucket: a binary search). The edge parts (two a day in a :30 or :45 zone) are read by one index range scan
+     * filtered by the multirange: a lookup per part cost twice as much over a year of readings (measured, 365 days of
+     * 15-minute readings in Asia/Kolkata: about 77 against 35 ms). A piece is a UTC day, a UTC hour or a day's part of an hour, summed in time order,
      * and a day sums its pieces in time order: the ordered sum of its hours' ordered sums, however it was read.
      */
     public String localDays() {
@@ -47,7 +49,7 @@ public record AggregateFamily(String pending, String span, String raw, String ti
                       and lv.d1 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
                     union all
                     select min(x.%4$s), sum(x.%5$s order by x.%4$s), min(x.%5$s), max(x.%5$s), count(*)
-                    from lv, unnest(lv.d0) r join %3$s x on x.series_id = s.id and x.%4$s >= lower(r) and x.%4$s < upper(r)
+                    from lv join %3$s x on x.series_id = s.id and x.%4$s >= lower(lv.d0) and x.%4$s < upper(lv.d0) and lv.d0 @> x.%4$s
                     group by width_bucket(x.%4$s, $2::timestamptz[]), date_bin('1 hour', x.%4$s, %12$s)
                     union all
                     select at, e, mn, mx, n from (%13$s) pending_hours
