@@ -12,6 +12,7 @@ import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.RollupStore;
 import io.joule.time.Zones;
+import io.joule.timeseries.repository.AggregateFamily;
 import io.joule.timeseries.repository.ContinuousAggregateStore;
 import io.joule.timeseries.repository.ReadingRollupRepository;
 import io.joule.timeseries.repository.TimeSeriesRepository;
@@ -174,13 +175,8 @@ class TimescaleBench {
         // GET /ships/{id}/daily while late writes are pending: six two-hour ranges per ship, read raw.
         double[] dPending = new double[RUNS];
         try (Connection c = BenchSupport.connect()) {
-            c.createStatement().execute("""
-                    insert into rollup_pending (series_id, slots)
-                    select s.id, tstzrange(timestamptz '%1$s' + k * interval '53 days' + interval '90 minutes',
-                                           timestamptz '%1$s' + k * interval '53 days' + interval '210 minutes')
-                    from series s, generate_series(0, 5) k where s.kind = 'ship' and s.key::bigint > %2$d and s.key::bigint <= %3$d"""
-                    .formatted(from, FIRST_KEY, FIRST_KEY + SHIPS));
-            c.createStatement().execute("analyze rollup_pending");
+            pendSixRanges(c, AggregateFamily.SLOTS, from, "s.kind = 'ship' and s.key::bigint > %d and s.key::bigint <= %d"
+                    .formatted(FIRST_KEY, FIRST_KEY + SHIPS));
             for (int i = 0; i < RUNS; i++) {
                 List<List<DailyRollup>> fromAggregates = BenchSupport.time(dPending, i, () -> daily(aggregates, ids, firstDay, lastDay));
                 List<List<String>> fromSlots = rawDaily(ids, from, to);
@@ -194,16 +190,16 @@ class TimescaleBench {
         System.out.printf("%d ships x %d days of 15-minute slots (%,d slots), loaded with rollups and aggregates in %.0f s%n",
                 SHIPS, DAYS, SHIPS * DAYS * 96L, loadSeconds);
         System.out.printf("top 10 over %s .. %s, median of %d:%n", window.from(), window.to(), RUNS);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates (days+hours+edge slots)", BenchSupport.median(cagg) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables (same split)", BenchSupport.median(rollup) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", BenchSupport.median(raw) * 1000);
+        printMs("continuous aggregates (days+hours+edge slots)", cagg);
+        printMs("PostgreSQL rollup tables (same split)", rollup);
+        printMs("raw slots (baseline)", raw);
         System.out.printf("rankings identical, totals within 1e-9; aggregates vs raw %.1fx, vs rollups %.2fx%n",
                 BenchSupport.median(raw) / BenchSupport.median(cagg), BenchSupport.median(rollup) / BenchSupport.median(cagg));
         System.out.printf("daily statistics of %d days for 10 ships, one query each, median of %d:%n", DAYS, RUNS);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates", BenchSupport.median(dCagg) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates, 6 pending ranges per ship", BenchSupport.median(dPending) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables", BenchSupport.median(dRollup) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", BenchSupport.median(dRaw) * 1000);
+        printMs("continuous aggregates", dCagg);
+        printMs("continuous aggregates, 6 pending ranges per ship", dPending);
+        printMs("PostgreSQL rollup tables", dRollup);
+        printMs("raw slots (baseline)", dRaw);
         System.out.printf("all three equal day by day%n%n");
     }
 
@@ -264,13 +260,7 @@ class TimescaleBench {
             assertEquals(r, t, "reading_daily = raw readings, bit for bit");
         }
         try (Connection c = BenchSupport.connect()) {
-            // Six late two-hour ranges per meter, as imports leave them until the refresher runs.
-            c.createStatement().execute("""
-                    insert into reading_pending (series_id, span)
-                    select s.id, tstzrange(timestamptz '%1$s' + k * interval '53 days' + interval '90 minutes',
-                                           timestamptz '%1$s' + k * interval '53 days' + interval '210 minutes')
-                    from series s, generate_series(0, 5) k where s.kind = 'meter' and s.key like 'bench-meter-%%'""".formatted(from));
-            c.createStatement().execute("analyze reading_pending");
+            pendSixRanges(c, AggregateFamily.READINGS, from, "s.kind = 'meter' and s.key like 'bench-meter-%'");
             for (int i = 0; i < RUNS; i++) {
                 List<List<String>> a = BenchSupport.time(pending, i, () -> readingDaily(aggregates, ten, zone, firstDay, lastDay));
                 assertEquals(rawReadingDaily(ten, zone, firstDay, lastDay), a, "with pending ranges");
@@ -281,10 +271,10 @@ class TimescaleBench {
         System.out.printf("%d meters x %d days of 15-minute readings in %s (%,d readings), loaded with reading_daily and aggregates in %.0f s%n",
                 meters, DAYS, zone, meters * DAYS * 96L, loadSeconds);
         System.out.printf("daily statistics of %d local days for 10 meters, one query each, median of %d:%n", DAYS, RUNS);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates", BenchSupport.median(cagg) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates, 6 pending ranges per meter", BenchSupport.median(pending) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "reading_daily table (PostgreSQL)", BenchSupport.median(table) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "raw readings (baseline)", BenchSupport.median(raw) * 1000);
+        printMs("continuous aggregates", cagg);
+        printMs("continuous aggregates, 6 pending ranges per meter", pending);
+        printMs("reading_daily table (PostgreSQL)", table);
+        printMs("raw readings (baseline)", raw);
         System.out.printf("all equal bit for bit%n%n");
     }
 
@@ -372,6 +362,20 @@ class TimescaleBench {
             out.add(store.daily(pool, id, ZoneOffset.UTC, first, last).await().atMost(Duration.ofMinutes(1)));
         }
         return out;
+    }
+
+    /** Six late two-hour ranges per series that {@code which} (a condition on series s) selects, as writes leave them until a refresh. */
+    private static void pendSixRanges(Connection c, AggregateFamily family, Instant from, String which) throws java.sql.SQLException {
+        c.createStatement().execute("""
+                insert into %2$s (series_id, %3$s)
+                select s.id, tstzrange(timestamptz '%1$s' + k * interval '53 days' + interval '90 minutes',
+                                       timestamptz '%1$s' + k * interval '53 days' + interval '210 minutes')
+                from series s, generate_series(0, 5) k where %4$s""".formatted(from, family.pending(), family.span(), which));
+        c.createStatement().execute("analyze " + family.pending());
+    }
+
+    private static void printMs(String what, double[] seconds) {
+        System.out.printf("%-52s %10.1f ms%n", what, BenchSupport.median(seconds) * 1000);
     }
 
     private List<List<String>> readingDaily(RollupStore store, List<Long> ids, ZoneId zone, LocalDate first, LocalDate last) {
