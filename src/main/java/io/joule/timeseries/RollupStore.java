@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hourly and daily statistics of the 15-minute slots, and the rankings built on them. Two
+ * Hourly and daily statistics of the 15-minute slots, the rankings built on them, and the daily statistics of
+ * meter readings. Two
  * implementations give the same answers: transactional rollup tables (plain PostgreSQL) and
  * TimescaleDB continuous aggregates; {@code io.joule.timeseries.service.Rollups} picks one at start.
  */
@@ -55,6 +57,12 @@ public interface RollupStore {
 
     /** Energy of the UTC hours starting in [from, to) that have slots, in order. */
     Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range);
+
+    /** Called in an import's transaction, under the series' lock, after its readings in [first, last] were written. */
+    void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException;
+
+    /** MIN/MAX/SUM/COUNT of the readings of each series (all kept in {@code zone}) per local day from..to (inclusive) that has readings. */
+    Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to);
 
     /** Ships ranked by energy over the window: highest first, ties by id; ships without slots in it are left out. */
     Uni<List<TopUsers.Ship>> topShips(TimeRange window, int count);

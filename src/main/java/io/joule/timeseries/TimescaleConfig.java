@@ -23,4 +23,8 @@ public interface TimescaleConfig {
     /** The age after which a chunk of readings or slots is compressed (ISO-8601: P30D, PT12H). */
     @WithDefault("P30D")
     Duration compressAfter();
+
+    /** The age after which a chunk of the continuous aggregates (hours and days of slots and readings) is compressed (ISO-8601). */
+    @WithDefault("P30D")
+    Duration aggregateCompressAfter();
 }

@@ -11,7 +11,10 @@ import io.joule.ship.TopUsers;
 import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.RollupStore;
+import io.joule.time.Zones;
+import io.joule.timeseries.repository.AggregateFamily;
 import io.joule.timeseries.repository.ContinuousAggregateStore;
+import io.joule.timeseries.repository.ReadingRollupRepository;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.joule.timeseries.repository.TransactionalRollupStore;
 import io.joule.timeseries.service.AggregateRefresher;
@@ -25,6 +28,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * TimescaleDB only (skipped, saying so, elsewhere): storage per million readings with and without
@@ -41,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * Ships and days: -Djoule.bench.ships (default 1000), -Djoule.bench.days (default 365).
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimescaleBench {
     static final int SHIPS = Integer.getInteger("joule.bench.ships", 1000);
     static final int DAYS = Integer.getInteger("joule.bench.days", 365);
@@ -59,6 +67,8 @@ class TimescaleBench {
     AggregateRefresher refresher;
     @Inject
     TimeSeriesRepository repository;
+    @Inject
+    ReadingRollupRepository readingRollups;
     @Inject
     Pool pool;
 
@@ -162,20 +172,140 @@ class TimescaleBench {
                 assertEquals(fromSlots.get(k), summary(fromAggregates.get(k)), "aggregates = raw slots");
             }
         }
+        // GET /ships/{id}/daily while late writes are pending: six two-hour ranges per ship, read raw.
+        double[] dPending = new double[RUNS];
+        try (Connection c = BenchSupport.connect()) {
+            pendSixRanges(c, AggregateFamily.SLOTS, from, "s.kind = 'ship' and s.key::bigint > %d and s.key::bigint <= %d"
+                    .formatted(FIRST_KEY, FIRST_KEY + SHIPS));
+            for (int i = 0; i < RUNS; i++) {
+                List<List<DailyRollup>> fromAggregates = BenchSupport.time(dPending, i, () -> daily(aggregates, ids, firstDay, lastDay));
+                List<List<String>> fromSlots = rawDaily(ids, from, to);
+                for (int k = 0; k < ids.size(); k++) {
+                    assertEquals(fromSlots.get(k), summary(fromAggregates.get(k)), "aggregates with pending ranges = raw slots");
+                }
+            }
+            c.createStatement().execute("delete from rollup_pending");
+        }
         System.out.printf("%n== TimescaleDB rankings and daily statistics (%s) ==%n", BenchSupport.machine());
         System.out.printf("%d ships x %d days of 15-minute slots (%,d slots), loaded with rollups and aggregates in %.0f s%n",
                 SHIPS, DAYS, SHIPS * DAYS * 96L, loadSeconds);
         System.out.printf("top 10 over %s .. %s, median of %d:%n", window.from(), window.to(), RUNS);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates (days+hours+edge slots)", BenchSupport.median(cagg) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables (same split)", BenchSupport.median(rollup) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", BenchSupport.median(raw) * 1000);
+        printMs("continuous aggregates (days+hours+edge slots)", cagg);
+        printMs("PostgreSQL rollup tables (same split)", rollup);
+        printMs("raw slots (baseline)", raw);
         System.out.printf("rankings identical, totals within 1e-9; aggregates vs raw %.1fx, vs rollups %.2fx%n",
                 BenchSupport.median(raw) / BenchSupport.median(cagg), BenchSupport.median(rollup) / BenchSupport.median(cagg));
         System.out.printf("daily statistics of %d days for 10 ships, one query each, median of %d:%n", DAYS, RUNS);
-        System.out.printf("%-52s %10.1f ms%n", "continuous aggregates", BenchSupport.median(dCagg) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "PostgreSQL rollup tables", BenchSupport.median(dRollup) * 1000);
-        System.out.printf("%-52s %10.1f ms%n", "raw slots (baseline)", BenchSupport.median(dRaw) * 1000);
+        printMs("continuous aggregates", dCagg);
+        printMs("continuous aggregates, 6 pending ranges per ship", dPending);
+        printMs("PostgreSQL rollup tables", dRollup);
+        printMs("raw slots (baseline)", dRaw);
         System.out.printf("all three equal day by day%n%n");
+    }
+
+    /**
+     * Meter daily statistics over a year in Asia/Kolkata (every local day has partial UTC hours at both ends): from the
+     * reading aggregates, from reading_daily (what plain PostgreSQL serves) and from the raw readings, equal to the last
+     * bit; then again with pending reading ranges, which the aggregates' read takes raw.
+     */
+    @Test
+    void meterDailyStatsFromAggregatesReadingDailyAndReadings() throws Exception {
+        int meters = Integer.getInteger("joule.bench.meters", 100);
+        ZoneId zone = ZoneId.of("Asia/Kolkata");
+        LocalDate firstDay = LocalDate.of(2093, 1, 1);
+        LocalDate lastDay = firstDay.plusDays(DAYS - 1);
+        Instant from = firstDay.atStartOfDay(zone).toInstant();
+        Instant to = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Long> ids = new ArrayList<>();
+        long loadStart = System.nanoTime();
+        try (Connection c = BenchSupport.connect()) {
+            var sql = c.createStatement();
+            sql.execute("insert into series (kind, key, zone, quantity, sampling, max_gap) select 'meter', 'bench-meter-' || i, '" + zone
+                    + "', 'energy', 'regular', interval '1 hour' from generate_series(1, " + meters + ") i");
+            sql.execute("""
+                    insert into meter_channel (series_id, meter_code, serial, data_type, units)
+                    select id, key, key, 'Import Wh Total', 'kwh' from series where kind = 'meter' and key like 'bench-meter-%'""");
+            sql.execute("""
+                    insert into reading (series_id, ts, value)
+                    select s.id, t, round((0.2 + (s.id %% 13) / 10.0 + 0.15 * sin(extract(epoch from t) / 7200) + random() / 5)::numeric, 3)::float8
+                    from series s cross join generate_series(timestamptz '%s', timestamptz '%s' - interval '15 minutes', interval '15 minutes') t
+                    where s.kind = 'meter' and s.key like 'bench-meter-%%'""".formatted(from, to));
+            try (ResultSet rs = sql.executeQuery("select id from series where kind = 'meter' and key like 'bench-meter-%' order by id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            c.setAutoCommit(false);
+            for (long id : ids) {
+                readingRollups.refresh(c, id, zone, from, to.minusNanos(1000));
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            sql.execute("call refresh_continuous_aggregate('reading_hourly', '%s', '%s')".formatted(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1))));
+            sql.execute("call refresh_continuous_aggregate('reading_daily_utc', '%s', '%s')".formatted(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1))));
+            sql.execute("vacuum analyze");
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        List<Long> ten = ids.subList(0, 10);
+        double[] cagg = new double[RUNS];
+        double[] table = new double[RUNS];
+        double[] raw = new double[RUNS];
+        double[] pending = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            List<List<String>> a = BenchSupport.time(cagg, i, () -> readingDaily(aggregates, ten, zone, firstDay, lastDay));
+            List<List<String>> t = BenchSupport.time(table, i, () -> readingDaily(transactional, ten, zone, firstDay, lastDay));
+            List<List<String>> r = BenchSupport.time(raw, i, () -> rawReadingDaily(ten, zone, firstDay, lastDay));
+            assertEquals(DAYS, a.get(0).size());
+            assertEquals(r, a, "aggregates = raw readings, bit for bit");
+            assertEquals(r, t, "reading_daily = raw readings, bit for bit");
+        }
+        try (Connection c = BenchSupport.connect()) {
+            pendSixRanges(c, AggregateFamily.READINGS, from, "s.kind = 'meter' and s.key like 'bench-meter-%'");
+            for (int i = 0; i < RUNS; i++) {
+                List<List<String>> a = BenchSupport.time(pending, i, () -> readingDaily(aggregates, ten, zone, firstDay, lastDay));
+                assertEquals(rawReadingDaily(ten, zone, firstDay, lastDay), a, "with pending ranges");
+            }
+            c.createStatement().execute("delete from reading_pending where series_id in (select id from series where kind = 'meter' and key like 'bench-meter-%')");
+        }
+        System.out.printf("%n== TimescaleDB meter daily statistics (%s) ==%n", BenchSupport.machine());
+        System.out.printf("%d meters x %d days of 15-minute readings in %s (%,d readings), loaded with reading_daily and aggregates in %.0f s%n",
+                meters, DAYS, zone, meters * DAYS * 96L, loadSeconds);
+        System.out.printf("daily statistics of %d local days for 10 meters, one query each, median of %d:%n", DAYS, RUNS);
+        printMs("continuous aggregates", cagg);
+        printMs("continuous aggregates, 6 pending ranges per meter", pending);
+        printMs("reading_daily table (PostgreSQL)", table);
+        printMs("raw readings (baseline)", raw);
+        System.out.printf("all equal bit for bit%n%n");
+    }
+
+    /** The four continuous aggregates' sizes before and after compressing all their chunks (after the other benchmarks filled them). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aggregateColumnstoreSizes() throws Exception {
+        System.out.printf("%n== TimescaleDB continuous aggregates in the columnstore (%s) ==%n", BenchSupport.machine());
+        try (Connection c = BenchSupport.connect()) {
+            for (String view : List.of("slot_hourly", "slot_daily", "reading_hourly", "reading_daily_utc")) {
+                String table;
+                try (ResultSet rs = c.createStatement().executeQuery("""
+                        select format('%%I.%%I', materialization_hypertable_schema, materialization_hypertable_name)
+                        from timescaledb_information.continuous_aggregates where view_name = '%s'""".formatted(view))) {
+                    rs.next();
+                    table = rs.getString(1);
+                }
+                long rows = longOf(c, "select count(*) from " + view);
+                c.createStatement().execute("select count(compress_chunk(ch, true)) from show_chunks('" + table + "') ch");
+                try (ResultSet rs = c.createStatement().executeQuery("""
+                        select coalesce(sum(before_compression_total_bytes), 0), coalesce(sum(after_compression_total_bytes), 0)
+                        from hypertable_compression_stats('%s')""".formatted(table))) {
+                    rs.next();
+                    long before = rs.getLong(1);
+                    long after = rs.getLong(2);
+                    System.out.printf("%-18s %,12d rows %,14d bytes row store %,14d bytes compressed (%.1fx)%n", view, rows, before, after,
+                            after == 0 ? 0.0 : (double) before / after);
+                }
+            }
+        }
+        System.out.println();
     }
 
     @Test
@@ -230,6 +360,60 @@ class TimescaleBench {
         List<List<DailyRollup>> out = new ArrayList<>();
         for (long id : ids) {
             out.add(store.daily(pool, id, ZoneOffset.UTC, first, last).await().atMost(Duration.ofMinutes(1)));
+        }
+        return out;
+    }
+
+    /** Six late two-hour ranges per series that {@code which} (a condition on series s) selects, as writes leave them until a refresh. */
+    private static void pendSixRanges(Connection c, AggregateFamily family, Instant from, String which) throws java.sql.SQLException {
+        c.createStatement().execute("""
+                insert into %2$s (series_id, %3$s)
+                select s.id, tstzrange(timestamptz '%1$s' + k * interval '53 days' + interval '90 minutes',
+                                       timestamptz '%1$s' + k * interval '53 days' + interval '210 minutes')
+                from series s, generate_series(0, 5) k where %4$s""".formatted(from, family.pending(), family.span(), which));
+        c.createStatement().execute("analyze " + family.pending());
+    }
+
+    private static void printMs(String what, double[] seconds) {
+        System.out.printf("%-52s %10.1f ms%n", what, BenchSupport.median(seconds) * 1000);
+    }
+
+    private List<List<String>> readingDaily(RollupStore store, List<Long> ids, ZoneId zone, LocalDate first, LocalDate last) {
+        List<List<String>> out = new ArrayList<>();
+        for (long id : ids) {
+            out.add(store.readingDaily(pool, List.of(id), zone, first, last).await().atMost(Duration.ofMinutes(1)).stream()
+                    .map(d -> d.date() + "|" + d.min() + "|" + d.max() + "|" + d.sum() + "|" + d.count()).toList());
+        }
+        return out;
+    }
+
+    /** The local days' statistics straight from the readings: the ordered sum of each day's UTC-hour sums. */
+    private static List<List<String>> rawReadingDaily(List<Long> ids, ZoneId zone, LocalDate first, LocalDate last) {
+        Zones.Days days = Zones.days(zone, first, last);
+        List<List<String>> out = new ArrayList<>();
+        try (Connection c = BenchSupport.connect();
+                var ps = c.prepareStatement("""
+                        select (?::date[])[b], min(mn), max(mx), sum(e order by h), sum(n)
+                        from (select width_bucket(ts, ?::timestamptz[]) as b, date_bin('1 hour', ts, timestamptz '2000-01-01 00:00:00+00') as h,
+                                     min(value) as mn, max(value) as mx, sum(value order by ts) as e, count(*) as n
+                              from reading where series_id = ? and ts >= ? and ts < ? group by 1, 2) hours
+                        group by b order by b""")) {
+            for (long id : ids) {
+                ps.setArray(1, c.createArrayOf("date", days.dates()));
+                ps.setArray(2, c.createArrayOf("timestamptz", days.starts()));
+                ps.setLong(3, id);
+                ps.setObject(4, days.start());
+                ps.setObject(5, days.end());
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getObject(1, LocalDate.class) + "|" + rs.getDouble(2) + "|" + rs.getDouble(3) + "|" + rs.getDouble(4) + "|" + rs.getInt(5));
+                    }
+                }
+                out.add(rows);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
         return out;
     }

@@ -3,16 +3,13 @@ package io.joule.meter.repository;
 import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.Jdbc;
 import io.joule.meter.ChannelKey;
-import io.joule.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +18,7 @@ import java.util.Set;
 
 /**
  * The meter import's SQL, on one JDBC connection and transaction: a file is copied into a staging table, checked,
- * moved into readings, and the channels and daily statistics it touches are written.
+ * moved into readings, and the channels it touches are written.
  */
 @ApplicationScoped
 public class MeterImportRepository {
@@ -64,22 +61,6 @@ public class MeterImportRepository {
             insert into meter_channel (series_id, meter_code, serial, data_type, period, rate, plant_code, units)
             values ($1, $2, $3, $4, $5, $6, $7, $8)
             on conflict (series_id) do update set plant_code = excluded.plant_code, units = excluded.units
-            """;
-
-    private static final String DELETE_DAILY = """
-            delete from reading_daily where series_id = $1 and day >= $2 and day <= $3
-            """;
-
-    /**
-     * $2, $3, $4: the local days and their exact UTC bounds (see Zones), $5, $6 the first start and last end;
-     * width_bucket finds each reading's day. Sums in time order, so bit-identical whatever the order of writes.
-     */
-    private static final String INSERT_DAILY = """
-            insert into reading_daily (series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings)
-            select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b], min(value), max(value), sum(value order by ts), count(*)
-            from (select width_bucket(ts, $3::timestamptz[]) as b, ts, value from reading
-                  where series_id = $1 and ts >= $5 and ts < $6) local
-            group by b
             """;
 
     public void createStaging(Connection db) throws SQLException {
@@ -154,14 +135,5 @@ public class MeterImportRepository {
     public void registerChannel(Connection db, long seriesId, ChannelKey key, String plantCode, String units) throws SQLException {
         Jdbc.update(db, REGISTER_CHANNEL, seriesId, key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),
                 plantCode, units);
-    }
-
-    /** Rebuilds the daily statistics of every local day that [from, to] touches. */
-    public void refreshDaily(Connection db, long seriesId, ZoneId zone, Instant from, Instant to) throws SQLException {
-        LocalDate first = from.atZone(zone).toLocalDate();
-        LocalDate last = to.atZone(zone).toLocalDate();
-        Zones.Days days = Zones.days(zone, first, last);
-        Jdbc.update(db, DELETE_DAILY, seriesId, first, last);
-        Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
     }
 }

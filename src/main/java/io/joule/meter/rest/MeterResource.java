@@ -99,7 +99,7 @@ public class MeterResource {
     @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     @Operation(summary = "Daily MIN/MAX/AVG/COUNT per channel",
             description = "One row per channel and local day (the zone of the import), over the values as given in the files; "
-                    + "channels are never mixed (kWh and kvarh apart). Served from the daily rollups. Dates inclusive. "
+                    + "channels are never mixed (kWh and kvarh apart). Served from the daily rollups (PostgreSQL) or the continuous aggregates (TimescaleDB), exact right after an import. Dates inclusive. "
                     + "JSON by default; Accept: text/csv answers the same columns as CSV (units is a column: it differs by channel).")
     @APIResponse(responseCode = "200", description = "The statistics", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "one channel-day", value = """
@@ -119,13 +119,8 @@ public class MeterResource {
             @Parameter(description = "Last local day (inclusive), YYYY-MM-DD", required = true) @QueryParam("to") String to,
             @Parameter(description = "Only this data type, e.g. Import Wh Total") @QueryParam("data_type") String dataType) {
         LocalDate[] days = QueryParams.dates(from, to, MAX_DAYS);
-        return meters.meterExists(pool, meterCode)
-                .invoke(exists -> {
-                    if (!exists) {
-                        throw ProblemException.notFound("No meter " + meterCode);
-                    }
-                })
-                .flatMap(exists -> meters.dailyStats(pool, meterCode, blankToNull(serial), blankToNull(dataType), days[0], days[1]));
+        return meters.dailyStats(pool, meterCode, blankToNull(serial), blankToNull(dataType), days[0], days[1])
+                .map(stats -> stats.orElseThrow(() -> ProblemException.notFound("No meter " + meterCode)));
     }
 
     private static String blankToNull(String v) {

@@ -19,6 +19,7 @@ import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.text.ClientText;
 import io.joule.time.Timestamps;
+import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.joule.timeseries.service.StoredSlotRecompute;
@@ -69,13 +70,15 @@ public class MeterImportService {
     private final MeterImportRepository meters;
     private final TimeSeriesRepository timeSeries;
     private final StoredSlotRecompute slots;
+    private final RollupStore rollups;
 
     public MeterImportService(AgroalDataSource database, MeterImportRepository meters, TimeSeriesRepository timeSeries,
-            StoredSlotRecompute slots) {
+            StoredSlotRecompute slots, RollupStore rollups) {
         this.database = database;
         this.meters = meters;
         this.timeSeries = timeSeries;
         this.slots = slots;
+        this.rollups = rollups;
     }
 
     /** A channel met in the file: its series (whether this import registered it), the summary's facts, its rows' times. */
@@ -270,7 +273,7 @@ public class MeterImportService {
                 if (c.series.profile().slotted()) {
                     slots.recompute(db, c.series, c.first, c.last);
                 }
-                meters.refreshDaily(db, c.series.id(), zone, c.first, c.last);
+                rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last);
             }
             from = from == null || c.first.isBefore(from) ? c.first : from;
             to = to == null || c.last.isAfter(to) ? c.last : to;

@@ -6,6 +6,7 @@ import io.joule.pipeline.TimeRange;
 import io.joule.ship.RankingWindow;
 import io.joule.ship.TopUsers;
 import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.ReadingDay;
 import io.joule.timeseries.RollupStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,7 +33,8 @@ import java.util.List;
  * and edge slots ({@link RankingWindow}) and takes each bucket materialized where no pending range
  * touches it, else from the raw slots, in one statement (one snapshot). {@code AggregateRefresher}
  * materializes pending ranges in the background. A local day in any zone (DST, :30, :45) is such a
- * range, so it is as exact as the transactional rollups.
+ * range, so it is as exact as the transactional rollups. Meter readings are served the same way
+ * from reading_hourly and reading_daily_utc with reading_pending ({@link AggregateFamily}).
  */
 @ApplicationScoped
 @Typed(ContinuousAggregateStore.class)
@@ -41,51 +43,6 @@ public class ContinuousAggregateStore implements RollupStore {
     /** The series' pending slot ranges, merged; %s is the series id expression. */
     private static final String PENDING = """
             (select coalesce(range_agg(slots), '{}'::tstzmultirange) as m from rollup_pending where series_id = %s) d""";
-
-    /**
-     * Local days of one series in one pass per level: $3..$8 are the day (UTC days), hour and slot
-     * parts of all the days, each level merged into one multirange; every materialized bucket inside
-     * its level and away from pending ranges is taken, the raw slots of the rest, and each piece is
-     * labelled by its day through the sorted day bounds $2 (width_bucket: a binary search).
-     */
-    private static final String DAILY = """
-            with d as (select coalesce(range_agg(slots), '{}'::tstzmultirange) as m from rollup_pending where series_id = $1),
-            lv as (select coalesce((select range_agg(tstzrange(f, t)) from unnest($3::timestamptz[], $4::timestamptz[]) u(f, t)), '{}') as d2,
-                          coalesce((select range_agg(tstzrange(f, t)) from unnest($5::timestamptz[], $6::timestamptz[]) u(f, t)), '{}') as d1,
-                          coalesce((select range_agg(tstzrange(f, t)) from unnest($7::timestamptz[], $8::timestamptz[]) u(f, t)), '{}') as d0),
-            pieces as (
-                select c.bucket as at, c.energy_kwh as e, c.min_kwh as mn, c.max_kwh as mx, c.slots as n from d, lv, slot_daily c
-                where not isempty(lv.d2) and c.series_id = $1 and c.bucket >= lower(lv.d2) and c.bucket < upper(lv.d2)
-                  and lv.d2 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 day')))
-                union all
-                select c.bucket, c.energy_kwh, c.min_kwh, c.max_kwh, c.slots from d, lv, slot_hourly c
-                where not isempty(lv.d1) and c.series_id = $1 and c.bucket >= lower(lv.d1) and c.bucket < upper(lv.d1)
-                  and lv.d1 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
-                union all
-                select x.slot_start, x.kwh, x.kwh, x.kwh, 1
-                from d, lv, unnest(lv.d0) r join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r)
-                union all
-                select at, e, mn, mx, n from (%1$s) pending_hours
-                union all
-                select date_bin('1 day', at, timestamptz '2000-01-01 00:00:00+00'), sum(e order by at), min(mn), max(mx), sum(n)::bigint
-                from (%2$s) pending_days group by 1)
-            select width_bucket(at, $2::timestamptz[]) - 1 as label, sum(e order by at) as energy_kwh, min(mn) as min_kwh,
-                   max(mx) as max_kwh, sum(n)::bigint as slots
-            from pieces group by 1 having sum(n) > 0 order by 1
-            """.formatted(rawHours("joule_widened(d.m * lv.d1, interval '1 hour')"), rawHours("joule_widened(d.m * lv.d2, interval '1 day')"));
-
-    /**
-     * The hours of the raw slots in {@code ranges}, summed in time order as slot_hourly sums them; a pending day is then the
-     * time-ordered sum of its hours, as slot_daily is. Every bucket so adds up bit for bit the same whether it was read
-     * materialized or raw, and whatever order its slots were written in.
-     */
-    private static String rawHours(String ranges) {
-        return """
-                select date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00') as at, sum(x.kwh order by x.slot_start) as e,
-                       min(x.kwh) as mn, max(x.kwh) as mx, count(*) as n
-                from d, lv, unnest(%s) r join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r)
-                group by 1""".formatted(ranges);
-    }
 
     /**
      * As the rollup ranking: per ship one lateral sum per part of the window (a fixed shape, so
@@ -139,7 +96,10 @@ public class ContinuousAggregateStore implements RollupStore {
             order by bucket
             """.formatted(PENDING.formatted("$1"));
 
-    private static final String MARK_PENDING = "insert into rollup_pending (series_id, slots) values ($1, tstzrange($2, $3))";
+    private static final String DAILY = AggregateFamily.SLOTS.localDays();
+    private static final String READING_DAILY = AggregateFamily.READINGS.localDays();
+    private static final String MARK_SLOTS = AggregateFamily.SLOTS.markPending();
+    private static final String MARK_READINGS = AggregateFamily.READINGS.markPending();
 
     private final Pool pool;
 
@@ -154,35 +114,58 @@ public class ContinuousAggregateStore implements RollupStore {
 
     @Override
     public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
-        return db.preparedQuery(MARK_PENDING).execute(Tuple.of(seriesId, utc(slots.from()), utc(slots.to()))).replaceWithVoid();
+        return db.preparedQuery(MARK_SLOTS).execute(Tuple.of(seriesId, utc(slots.from()), utc(slots.to()))).replaceWithVoid();
     }
 
     @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
-        Jdbc.update(db, MARK_PENDING, seriesId, utc(slots.from()), utc(slots.to()));
+        Jdbc.update(db, MARK_SLOTS, seriesId, utc(slots.from()), utc(slots.to()));
     }
 
     @Override
     public Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to) {
+        return localDays(db, DAILY, List.of(seriesId), zone, from, to, (series, day, r) -> {
+            int slots = r.getLong("n").intValue();
+            double energy = r.getDouble("total");
+            return new DailyRollup(day, start(day, zone), start(day.plusDays(1), zone), energy, r.getDouble("low"), r.getDouble("high"),
+                    energy / slots, slots);
+        });
+    }
+
+    @Override
+    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
+        Jdbc.update(db, MARK_READINGS, seriesId, utc(first), utc(last.plusNanos(1000)));
+    }
+
+    @Override
+    public Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to) {
+        return localDays(db, READING_DAILY, seriesIds, zone, from, to, (series, day, r) -> new ReadingDay(series, day,
+                start(day, zone), start(day.plusDays(1), zone), r.getDouble("low"), r.getDouble("high"), r.getDouble("total"),
+                r.getLong("n").intValue()));
+    }
+
+    /** What a row of {@link AggregateFamily#localDays()} says of the series' local day. */
+    private interface DayRow<T> {
+        T of(long seriesId, LocalDate day, Row row);
+    }
+
+    private static <T> Uni<List<T>> localDays(SqlClient db, String statement, List<Long> seriesIds, ZoneId zone, LocalDate from,
+            LocalDate to, DayRow<T> read) {
         List<LocalDate> days = new ArrayList<>();
         List<OffsetDateTime> bounds = new ArrayList<>();
         Levels levels = new Levels();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(day);
             bounds.add(utc(start(day, zone)));
-            levels.add(RankingWindow.of(new TimeRange(start(day, zone), start(day.plusDays(1), zone))));
+            levels.add(new TimeRange(start(day, zone), start(day.plusDays(1), zone)));
         }
         bounds.add(utc(start(to.plusDays(1), zone)));
-        Tuple args = Tuple.of(seriesId, bounds.toArray(OffsetDateTime[]::new));
+        Tuple args = Tuple.of(seriesIds.toArray(Long[]::new), bounds.toArray(OffsetDateTime[]::new));
         levels.addTo(args);
-        return db.preparedQuery(DAILY).execute(args).map(rows -> {
-            List<DailyRollup> out = new ArrayList<>(rows.size());
+        return db.preparedQuery(statement).execute(args).map(rows -> {
+            List<T> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
-                LocalDate day = days.get(r.getInteger("label"));
-                int slots = r.getLong("slots").intValue();
-                double energy = r.getDouble("energy_kwh");
-                out.add(new DailyRollup(day, start(day, zone), start(day.plusDays(1), zone), energy,
-                        r.getDouble("min_kwh"), r.getDouble("max_kwh"), energy / slots, slots));
+                out.add(read.of(r.getLong("series_id"), days.get(r.getInteger("label")), r));
             }
             return out;
         });
@@ -245,8 +228,14 @@ public class ContinuousAggregateStore implements RollupStore {
         private final List<List<OffsetDateTime>> bounds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 
-        void add(RankingWindow window) {
-            window.days().forEach(r -> add(0, r));
+        /**
+         * A local day's parts. A UTC day bucket is the ordered sum of its hours, so only a day that is that UTC day takes
+         * it whole; a longer one (London's autumn change) takes its hours, and its sum stays the ordered sum of its hours.
+         */
+        void add(TimeRange day) {
+            RankingWindow window = RankingWindow.of(day);
+            boolean utcDay = window.days().equals(List.of(day));
+            window.days().forEach(r -> add(utcDay ? 0 : 2, r));
             window.hours().forEach(r -> add(2, r));
             window.slots().forEach(r -> add(4, r));
         }

@@ -5,6 +5,7 @@ import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.ReadingDay;
 import io.joule.timeseries.RollupStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -12,21 +13,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** Plain PostgreSQL: rollup tables rebuilt for the affected buckets in every write's transaction. */
+/** Plain PostgreSQL: rollup tables (and reading_daily) rebuilt for the affected buckets in every write's transaction. */
 @ApplicationScoped
 @Typed(TransactionalRollupStore.class)
 public class TransactionalRollupStore implements RollupStore {
     private final RollupRepository rollups;
     private final ShipRollupRepository rankings;
+    private final ReadingRollupRepository readings;
 
-    public TransactionalRollupStore(RollupRepository rollups, ShipRollupRepository rankings) {
+    public TransactionalRollupStore(RollupRepository rollups, ShipRollupRepository rankings, ReadingRollupRepository readings) {
         this.rollups = rollups;
         this.rankings = rankings;
+        this.readings = readings;
     }
 
     @Override
@@ -58,6 +62,16 @@ public class TransactionalRollupStore implements RollupStore {
     @Override
     public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
         return rollups.hourly(db, seriesId, range);
+    }
+
+    @Override
+    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
+        readings.refresh(db, seriesId, zone, first, last);
+    }
+
+    @Override
+    public Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to) {
+        return readings.daily(db, seriesIds, from, to);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.joule.timeseries.service;
 
+import io.joule.timeseries.repository.AggregateFamily;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,9 +16,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Materializes pending slot ranges into the continuous aggregates, then forgets them. Only rows
+ * Materializes pending slot and reading ranges into their continuous aggregates ({@link AggregateFamily}), then
+ * forgets them. Only rows
  * read before the refresh are deleted, and a refresh sees every write committed before it started,
  * so a range written meanwhile stays pending (and is read raw) until the next round.
  */
@@ -26,8 +30,6 @@ public class AggregateRefresher {
     /** The session advisory lock one refresher holds at a time (several instances may run). */
     public static final long LOCK = 7_013_001L;
 
-    private static final String PENDING = "select id, lower(slots), upper(slots) from rollup_pending order by id limit " + BATCH;
-    private static final String FORGET = "delete from rollup_pending where id = any($1)";
 
     private final Pool pool;
     private final Rollups rollups;
@@ -50,7 +52,7 @@ public class AggregateRefresher {
     }
 
     /**
-     * One round: up to {@value #BATCH} pending ranges; answers how many were materialized (0 also
+     * One round: up to {@value #BATCH} pending ranges of each family; answers how many were materialized (0 also
      * when another instance holds the refresh lock, {@value #LOCK}).
      */
     public Uni<Integer> refreshPending() {
@@ -58,12 +60,15 @@ public class AggregateRefresher {
             if (!locked.iterator().next().getBoolean(0)) {
                 return Uni.createFrom().item(0);
             }
-            return refresh(db).onTermination().call(() -> db.query("select pg_advisory_unlock(" + LOCK + ")").execute());
+            return Multi.createFrom().iterable(AggregateFamily.ALL).onItem().transformToUniAndConcatenate(family -> refresh(db, family))
+                    .collect().with(Collectors.summingInt(n -> n))
+                    .onTermination().call(() -> db.query("select pg_advisory_unlock(" + LOCK + ")").execute());
         }));
     }
 
-    private Uni<Integer> refresh(SqlConnection db) {
-        return db.query(PENDING).execute().flatMap(rows -> {
+    private Uni<Integer> refresh(SqlConnection db, AggregateFamily family) {
+        String pending = "select id, lower(%2$s), upper(%2$s) from %1$s order by id limit %3$d".formatted(family.pending(), family.span(), BATCH);
+        return db.query(pending).execute().flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(0);
             }
@@ -81,9 +86,10 @@ public class AggregateRefresher {
             String window = "'%s', '%s'".formatted(utc(from.truncatedTo(ChronoUnit.DAYS)),
                     utc(to.minusNanos(1000).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)));
             // CALL cannot run in a transaction block: simple queries, one statement each.
-            return db.query("call refresh_continuous_aggregate('slot_hourly', " + window + ")").execute()
-                    .chain(() -> db.query("call refresh_continuous_aggregate('slot_daily', " + window + ")").execute())
-                    .chain(() -> db.preparedQuery(FORGET).execute(Tuple.of((Object) ids.toArray(Long[]::new))))
+            return db.query("call refresh_continuous_aggregate('" + family.hourly() + "', " + window + ")").execute()
+                    .chain(() -> db.query("call refresh_continuous_aggregate('" + family.daily() + "', " + window + ")").execute())
+                    .chain(() -> db.preparedQuery("delete from " + family.pending() + " where id = any($1)")
+                            .execute(Tuple.of((Object) ids.toArray(Long[]::new))))
                     .map(done -> ids.size());
         });
     }
@@ -91,7 +97,7 @@ public class AggregateRefresher {
     /** Refreshes until nothing is pending, waiting while another round holds the lock (tests and benchmarks). */
     public Uni<Void> refreshAll() {
         return refreshPending()
-                .flatMap(n -> pool.query("select count(*) from rollup_pending").execute().map(rows -> rows.iterator().next().getLong(0)))
+                .flatMap(n -> pool.query("select (select count(*) from rollup_pending) + (select count(*) from reading_pending)").execute().map(rows -> rows.iterator().next().getLong(0)))
                 .flatMap(left -> left == 0 ? Uni.createFrom().voidItem()
                         : Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(50)).chain(this::refreshAll));
     }

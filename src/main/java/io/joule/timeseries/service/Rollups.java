@@ -4,6 +4,7 @@ import io.joule.forecast.HourlyEnergy;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.ReadingDay;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.TimescaleConfig;
 import io.joule.timeseries.repository.ContinuousAggregateStore;
@@ -20,13 +21,14 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
  * The rollup store the service uses, picked at start from what the (migrated) database offers:
- * TimescaleDB with the continuous aggregates of V11 gives {@link ContinuousAggregateStore}; plain
+ * TimescaleDB with the continuous aggregates of V11 and V21 gives {@link ContinuousAggregateStore}; plain
  * PostgreSQL, or {@code joule.timescale.aggregates=false}, the transactional rollup tables.
  */
 @ApplicationScoped
@@ -34,7 +36,8 @@ public class Rollups implements RollupStore {
 
     private static final String OFFERS = """
             select (select extversion from pg_extension where extname = 'timescaledb') as timescaledb,
-                   to_regclass('slot_hourly') is not null and to_regclass('slot_daily') is not null as aggregates
+                   to_regclass('slot_hourly') is not null and to_regclass('slot_daily') is not null
+                   and to_regclass('reading_hourly') is not null and to_regclass('reading_daily_utc') is not null as aggregates
             """;
 
     private final Pool pool;
@@ -108,6 +111,20 @@ public class Rollups implements RollupStore {
             return;
         }
         s.slotsWritten(db, seriesId, zone, slots);
+    }
+
+    @Override
+    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
+        RollupStore s = store();
+        if (s == transactional && aggregatesPresent) {
+            aggregates.readingsWritten(db, seriesId, zone, first, last);
+        }
+        s.readingsWritten(db, seriesId, zone, first, last);
+    }
+
+    @Override
+    public Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to) {
+        return store().readingDaily(db, seriesIds, zone, from, to);
     }
 
     @Override

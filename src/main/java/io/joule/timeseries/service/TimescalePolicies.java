@@ -11,14 +11,16 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 
 /**
- * Applies the configured columnstore (compression) policy to the raw tables where V11 enabled
- * compression: chunks of readings and slots older than {@code joule.timescale.compress-after} are
- * compressed by TimescaleDB's own job. Late writes into them still work: they are DML on compressed
+ * Applies the configured columnstore (compression) policies where V11 and V21 enabled compression:
+ * chunks of readings and slots older than {@code joule.timescale.compress-after}, and of the four
+ * continuous aggregates older than {@code joule.timescale.aggregate-compress-after}, are compressed
+ * by TimescaleDB's own jobs. Late writes into them still work: they are DML on compressed
  * chunks, and the write path recomputes the same way.
  */
 @ApplicationScoped
 public class TimescalePolicies {
     static final String[] TABLES = {"reading", "slot_15m"};
+    static final String[] AGGREGATES = {"slot_hourly", "slot_daily", "reading_hourly", "reading_daily_utc"};
 
     private static final String COMPRESSIBLE = """
             select coalesce(bool_and(compression_enabled), false) from timescaledb_information.hypertables
@@ -44,14 +46,22 @@ public class TimescalePolicies {
             return;
         }
         for (String table : TABLES) {
-            pool.preparedQuery("select remove_compression_policy($1::regclass, if_exists => true)").execute(Tuple.of(table))
-                    .await().atMost(Duration.ofMinutes(1));
-            if (config.compression()) {
-                pool.preparedQuery("select add_compression_policy($1::regclass, compress_after => make_interval(secs => $2))")
-                        .execute(Tuple.of(table, (double) config.compressAfter().toSeconds())).await().atMost(Duration.ofMinutes(1));
-            }
+            compressAfter(table, config.compressAfter());
         }
-        Log.infof("Columnstore: %s", config.compression()
-                ? "readings and slots compressed after " + config.compressAfter() : "off (joule.timescale.compression=false)");
+        for (String aggregate : AGGREGATES) {
+            compressAfter(aggregate, config.aggregateCompressAfter());
+        }
+        Log.infof("Columnstore: %s", config.compression() ? "readings and slots compressed after " + config.compressAfter()
+                + ", their continuous aggregates after " + config.aggregateCompressAfter() : "off (joule.timescale.compression=false)");
+    }
+
+    /** Replaces the relation's compression policy by one of this age, or by none when compression is off. */
+    private void compressAfter(String relation, Duration age) {
+        pool.preparedQuery("select remove_compression_policy($1::regclass, if_exists => true)").execute(Tuple.of(relation))
+                .await().atMost(Duration.ofMinutes(1));
+        if (config.compression()) {
+            pool.preparedQuery("select add_compression_policy($1::regclass, compress_after => make_interval(secs => $2))")
+                    .execute(Tuple.of(relation, (double) age.toSeconds())).await().atMost(Duration.ofMinutes(1));
+        }
     }
 }

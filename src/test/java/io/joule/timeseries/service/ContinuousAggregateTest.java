@@ -72,12 +72,14 @@ class ContinuousAggregateTest {
 
     @Test
     void aggregatesAreHierarchicalAndPoliciesExist() throws Exception {
-        assertEquals(List.of("slot_daily|slot_hourly|t", "slot_hourly|slot_15m|t"), Sql.rows("""
-                select c.view_name, coalesce(p.view_name, c.hypertable_name), c.materialized_only
+        assertEquals(List.of("reading_daily_utc|reading_hourly|t|t", "reading_hourly|reading|t|t", "slot_daily|slot_hourly|t|t",
+                "slot_hourly|slot_15m|t|t"), Sql.rows("""
+                select c.view_name, coalesce(p.view_name, c.hypertable_name), c.materialized_only, c.compression_enabled
                 from timescaledb_information.continuous_aggregates c
                 left join timescaledb_information.continuous_aggregates p on p.materialization_hypertable_name = c.hypertable_name
-                where c.view_name in ('slot_hourly', 'slot_daily') order by 1"""));
-        assertEquals(List.of("reading|30 days", "slot_15m|30 days"), Sql.rows("""
+                where c.view_name in ('slot_hourly', 'slot_daily', 'reading_hourly', 'reading_daily_utc') order by 1"""));
+        assertEquals(List.of("reading|30 days", "reading_daily_utc|30 days", "reading_hourly|30 days", "slot_15m|30 days",
+                "slot_daily|30 days", "slot_hourly|30 days"), Sql.rows("""
                 select hypertable_name, justify_hours((config->>'compress_after')::interval)
                 from timescaledb_information.jobs where proc_name = 'policy_compression' order by 1"""));
         assertEquals(List.of("reading|series_id|ts", "slot_15m|series_id|slot_start"), Sql.rows("""

@@ -1,0 +1,67 @@
+package io.joule.timeseries.repository;
+
+import io.joule.jdbc.Jdbc;
+import io.joule.time.Zones;
+import io.joule.timeseries.ReadingDay;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain PostgreSQL: the reading_daily table, recomputed for the affected local days in the import's transaction. */
+@ApplicationScoped
+public class ReadingRollupRepository {
+
+    private static final String DELETE_DAILY = """
+            delete from reading_daily where series_id = $1 and day >= $2 and day <= $3
+            """;
+
+    /**
+     * $2, $3, $4: the local days and their exact UTC bounds (see Zones), $5, $6 the first start and last end;
+     * width_bucket finds each reading's day. A day's sum is the time-ordered sum of its UTC hours' (or its part of an
+     * hour's) time-ordered sums, as the continuous aggregates compose it: bit-identical on both databases, whatever the
+     * order of writes.
+     */
+    private static final String INSERT_DAILY = """
+            insert into reading_daily (series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings)
+            select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b], min(mn), max(mx), sum(e order by h), sum(n)
+            from (select width_bucket(ts, $3::timestamptz[]) as b, date_bin('1 hour', ts, timestamptz '2000-01-01 00:00:00+00') as h,
+                         min(value) as mn, max(value) as mx, sum(value order by ts) as e, count(*) as n
+                  from reading where series_id = $1 and ts >= $5 and ts < $6 group by 1, 2) hours
+            group by b
+            """;
+
+    private static final String DAILY = """
+            select series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings from reading_daily
+            where series_id = any($1) and day >= $2 and day <= $3 order by day, series_id
+            """;
+
+    /** Rebuilds the daily statistics of every local day that [first, last] touches. */
+    public void refresh(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
+        LocalDate from = first.atZone(zone).toLocalDate();
+        LocalDate to = last.atZone(zone).toLocalDate();
+        Zones.Days days = Zones.days(zone, from, to);
+        Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
+        Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
+    }
+
+    public Uni<List<ReadingDay>> daily(SqlClient db, List<Long> seriesIds, LocalDate from, LocalDate to) {
+        return db.preparedQuery(DAILY).execute(Tuple.of(seriesIds.toArray(Long[]::new), from, to)).map(rows -> {
+            List<ReadingDay> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                out.add(new ReadingDay(r.getLong("series_id"), r.getLocalDate("day"), r.getOffsetDateTime("bucket_start").toInstant(),
+                        r.getOffsetDateTime("bucket_end").toInstant(), r.getDouble("min_value"), r.getDouble("max_value"),
+                        r.getDouble("sum_value"), r.getInteger("readings")));
+            }
+            return out;
+        });
+    }
+}
