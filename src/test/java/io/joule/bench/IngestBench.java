@@ -80,7 +80,6 @@ class IngestBench {
         }
 
         List<Result> results = new ArrayList<>();
-        PeakRss rss = PeakRss.start();
         for (int size : BATCH_SIZES) {
             for (int clientCount : CLIENT_COUNTS) {
                 List<Client> clients = clients(nextShip, clientCount, size, READINGS_PER_CONFIGURATION / clientCount / size);
@@ -89,7 +88,6 @@ class IngestBench {
                 results.add(new Result(size, clientCount, post(http, clients), copy(clients)));
             }
         }
-        rss.close();
         BenchSupport.psql("drop table bench_copy");
 
         System.out.printf("%n== Ingest benchmark (%s) ==%n", BenchSupport.machine());
@@ -102,7 +100,7 @@ class IngestBench {
                     String.format("%,d-reading batches x %d client%s", r.size(), r.clients(), r.clients() == 1 ? "" : "s"),
                     r.apiRate(), r.apiSeconds(), r.copyRate(), r.copySeconds(), ratio, ratio >= 0.5 ? "met" : "NOT MET");
         }
-        System.out.printf("%s%n%n", rss.line());
+        System.out.println();
     }
 
     private static List<Client> clients(long firstShip, int count, int size, int batches) {

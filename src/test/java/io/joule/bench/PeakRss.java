@@ -5,47 +5,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * The highest resident set of this JVM while a benchmark runs, sampled every 100 ms from /proc. In a {@code @QuarkusTest}
- * the service and the bench's own client share the JVM, so this is an upper bound on what the service alone holds.
- */
+/** The highest resident set of a process while it works, sampled every 50 ms from /proc (Linux; -1 elsewhere). */
 final class PeakRss implements AutoCloseable {
-    static final long GOAL_MB = 300;
-    private static final Path STATUS = Path.of("/proc/self/status");
-
-    private final AtomicLong peakKb = new AtomicLong();
+    private final long pid;
+    private final AtomicLong peakMb = new AtomicLong(-1);
     private final Thread sampler;
     private volatile boolean running = true;
 
-    private PeakRss() {
+    private PeakRss(long pid) {
+        this.pid = pid;
         sampler = new Thread(() -> {
             while (running) {
-                peakKb.accumulateAndGet(currentKb(), Math::max);
+                sample();
                 try {
-                    Thread.sleep(100);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
-        }, "peak-rss");
+        }, "peak-rss-" + pid);
         sampler.setDaemon(true);
         sampler.start();
     }
 
-    static PeakRss start() {
-        return new PeakRss();
+    static PeakRss of(long pid) {
+        return new PeakRss(pid);
     }
 
-    /** The peak so far, in MB; 0 where /proc is not there to read. */
+    /** The peak so far, in MB. */
     long peakMb() {
-        peakKb.accumulateAndGet(currentKb(), Math::max);
-        return peakKb.get() / 1024;
-    }
-
-    String line() {
-        long mb = peakMb();
-        return String.format("peak RSS of the JVM serving the requests (service and bench client, -Xmx%s): %,d MB, goal <= %d MB: %s",
-                maxHeap(), mb, GOAL_MB, mb == 0 ? "not measured (no /proc)" : mb <= GOAL_MB ? "met" : "not met");
+        sample();
+        return peakMb.get();
     }
 
     @Override
@@ -54,20 +44,18 @@ final class PeakRss implements AutoCloseable {
         sampler.interrupt();
     }
 
-    private static String maxHeap() {
-        return Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m";
+    private void sample() {
+        peakMb.accumulateAndGet(residentMb(pid), Math::max);
     }
 
-    private static long currentKb() {
+    /** VmRSS of the process now, in MB. */
+    static long residentMb(long pid) {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
-        return 0;
     }
 }

@@ -11,6 +11,7 @@ import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.ship.rest.ShipDataResource;
 import io.joule.testing.Api;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.repository.ReadingRollupRepository;
 import io.joule.timeseries.repository.RollupRepository;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,7 +85,6 @@ class ReadBench {
             Wrk.run(read.key(), base + read.url(), CONNECTIONS, WRK_WARM_UP_SECONDS);
         }
         List<Measured> measured = new ArrayList<>();
-        PeakRss rss = PeakRss.start();
         for (Read read : reads) {
             Wrk.run(read.key(), base + read.url(), CONNECTIONS, WRK_WARM_UP_SECONDS); // its own code, pool, caches
             Wrk joule = Wrk.run(read.key(), base + read.url(), CONNECTIONS, SECONDS);
@@ -93,7 +93,6 @@ class ReadBench {
         }
         Wrk.run(Api.ADMIN_KEY, base + "/q/health/live", CONNECTIONS, WRK_WARM_UP_SECONDS);
         Wrk live = Wrk.run(Api.ADMIN_KEY, base + "/q/health/live", CONNECTIONS, SECONDS);
-        rss.close();
 
         System.out.printf("%n== Read benchmark (%s) ==%n", BenchSupport.machine());
         System.out.printf("wrk -t2 -c%d -d%ds --latency beside pgbench -M prepared -c %d -j 2 -T %d of the service's SQL, each after a warm-up%n",
@@ -107,8 +106,7 @@ class ReadBench {
             System.out.printf("    pgbench runs %s%s%n", r.sql().name(),
                     r.otherStatements().isEmpty() ? " (the request's only statement)" : "; the request also runs " + r.otherStatements());
         }
-        System.out.printf("%-34s %,9.0f %8.2f %8.2f %8.1f%n", "GET /q/health/live (floor)", live.rps(), live.p50(), live.p99(), live.tailRatio());
-        System.out.printf("%s%n%n", rss.line());
+        System.out.printf("%-34s %,9.0f %8.2f %8.2f %8.1f%n%n", "GET /q/health/live (floor)", live.rps(), live.p50(), live.p99(), live.tailRatio());
     }
 
     private static List<Read> reads() throws Exception {
@@ -146,9 +144,9 @@ class ReadBench {
                 new Read("GET /meters/{code}/daily-stats, 7 d", coordinator,
                         "/meters/" + meter.code() + "/daily-stats?from=" + meterFrom + "&to=" + meterTo + "&serial=" + meter.serial()
                                 + "&data_type=" + URLEncoder.encode(meter.dataType(), StandardCharsets.UTF_8).replace("+", "%20"),
-                        "size()", ServiceSql.of(MeterRepository.class, "DAILY_STATS"),
-                        List.of(meter.code(), meter.serial(), meter.dataType(), meterFrom.toString(), meterTo.toString()),
-                        ServiceSql.of(MeterRepository.class, "METER_EXISTS").name() + " before it", 0.3, false),
+                        "size()", ServiceSql.of(ReadingRollupRepository.class, "DAILY"),
+                        List.of("{" + meter.seriesId() + "}", meterFrom.toString(), meterTo.toString()),
+                        ServiceSql.of(MeterRepository.class, "CHANNELS").name() + " (the meter's channels) before it", 0.3, false),
                 new Read("GET /consumption, user, " + LINKED_SENSORS + " sensors", user.userKey(), "/consumption?date=" + middle, "size()",
                         ServiceSql.of(RollupRepository.class, "DAY_OF_EACH"),
                         List.of(user.seriesIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), middle.toString()),

@@ -42,13 +42,14 @@ final class ReadFixtures {
         return new Ships(first, count);
     }
 
-    record Meter(String code, String serial, String dataType) {
+    /** The meter, and the series of its channel {@code dataType}. */
+    record Meter(String code, String serial, String dataType, long seriesId) {
     }
 
     /** One meter with an active and a reactive channel of quarter-hours over ten local days, imported as an LP file. */
-    static Meter meter() {
+    static Meter meter() throws Exception {
         String code = "BENCH" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        Meter meter = new Meter(code, code + "S", "Import Wh Total");
+        Meter meter = new Meter(code, code + "S", "Import Wh Total", 0);
         DateTimeFormatter lpTime = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
         StringBuilder lp = new StringBuilder("MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\r\n");
         LocalDateTime start = LocalDate.of(2020, 3, 1).atStartOfDay();
@@ -59,7 +60,16 @@ final class ReadFixtures {
             }
         }
         Api.admin().contentType("text/csv").body(lp.toString()).when().post("/meter-files").then().statusCode(201);
-        return meter;
+        try (Connection c = BenchSupport.connect(); PreparedStatement query = c.prepareStatement(
+                "select series_id from meter_channel where meter_code = ? and serial = ? and data_type = ?")) {
+            query.setString(1, meter.code());
+            query.setString(2, meter.serial());
+            query.setString(3, meter.dataType());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return new Meter(meter.code(), meter.serial(), meter.dataType(), rs.getLong(1));
+            }
+        }
     }
 
     /** A user's key, its linked sensors' ids, and their series ids in the same order. */

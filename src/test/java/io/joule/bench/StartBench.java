@@ -95,15 +95,8 @@ class StartBench {
         List<String> arguments = new ArrayList<>(List.of("-Xmx384m"));
         arguments.addAll(jvmOptions);
         arguments.addAll(List.of("-jar", jar.getFileName().toString()));
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", SERVER.jdbcUrl(database).substring("jdbc:".length()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", SERVER.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", SERVER.password());
-        env.put("JOULE_ADMIN_KEY", "bench");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         long start = System.nanoTime();
-        try (PackagedApp app = PackagedApp.start(jar.getParent(), arguments, env)) {
+        try (PackagedApp app = PackagedApp.start(jar.getParent(), arguments, environment(database, port))) {
             HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
             while (true) {
                 if (System.nanoTime() - start > START.toNanos() || !app.isAlive()) {
@@ -119,7 +112,7 @@ class StartBench {
                 Thread.sleep(10);
             }
             double readySeconds = (System.nanoTime() - start) / 1e9;
-            long rssMb = residentMb(app.pid());
+            long rssMb = PeakRss.residentMb(app.pid());
             Matcher startedIn = STARTED_IN.matcher(app.output());
             return new Start(readySeconds, startedIn.find() ? Double.parseDouble(startedIn.group(1)) : Double.NaN, rssMb);
         }
@@ -131,22 +124,24 @@ class StartBench {
         return String.format(format + " / " + format + " / " + format, sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
     }
 
-    /** VmRSS from /proc (Linux); -1 elsewhere. */
-    private static long residentMb(long pid) throws IOException {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!Files.isReadable(status)) {
-            return -1;
-        }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
+    /** The packaged app's configuration for the test server's {@code database}, on {@code port}, admin key "bench". */
+    static Map<String, String> environment(String database, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", SERVER.jdbcUrl(database).substring("jdbc:".length()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", SERVER.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", SERVER.password());
+        env.put("JOULE_ADMIN_KEY", "bench");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return env;
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         Path loadavg = Path.of("/proc/loadavg");
         return Files.isReadable(loadavg) ? String.join(" ", Arrays.copyOf(Files.readString(loadavg).split(" "), 3)) : "?";
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
