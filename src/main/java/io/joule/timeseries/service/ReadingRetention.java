@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opt-in retention of raw readings per series kind (on both databases). Raw readings are kept by
@@ -30,19 +31,27 @@ public class ReadingRetention {
 
     private final Pool pool;
     private final RetentionConfig config;
+    private final Rollups rollups;
 
-    public ReadingRetention(Pool pool, RetentionConfig config) {
+    public ReadingRetention(Pool pool, RetentionConfig config, Rollups rollups) {
         this.pool = pool;
         this.config = config;
+        this.rollups = rollups;
     }
 
-    /** An unknown kind stops the start, rather than keeping data the operator meant to drop. */
+    /**
+     * An unknown kind stops the start, rather than keeping data the operator meant to drop; so does a kind whose
+     * statistics the deletion would change.
+     */
     void onStart(@Observes StartupEvent event) {
         for (var entry : config.readings().entrySet()) {
-            kind(entry.getKey());
+            SeriesKind kind = kind(entry.getKey());
             if (entry.getValue().isNegative() || entry.getValue().isZero()) {
                 throw new IllegalArgumentException("joule.retention.readings." + entry.getKey() + " must be a positive duration");
             }
+            unsafe(kind, rollups.implementation()).ifPresent(reason -> {
+                throw new IllegalArgumentException(reason);
+            });
             Log.infof("Retention: %s readings older than %s are deleted", entry.getKey(), entry.getValue());
         }
     }
@@ -66,7 +75,20 @@ public class ReadingRetention {
         return done;
     }
 
-    private static SeriesKind kind(String name) {
+    /**
+     * Why deleting this kind's old readings would change answers about the past, if it would: on TimescaleDB, meter
+     * daily statistics read the partial hours of local days (and any range a refresh covers) from the raw readings.
+     */
+    static Optional<String> unsafe(SeriesKind kind, String implementation) {
+        if (kind == SeriesKind.METER && "timescaledb".equals(implementation)) {
+            return Optional.of("joule.retention.readings.meter is not supported on TimescaleDB: meter daily statistics are "
+                    + "computed from the continuous aggregates and the raw readings, so deleting readings would change the "
+                    + "statistics of the days deleted. Remove the setting (JOULE_RETENTION_READINGS_METER)");
+        }
+        return Optional.empty();
+    }
+
+    static SeriesKind kind(String name) {
         try {
             return SeriesKind.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

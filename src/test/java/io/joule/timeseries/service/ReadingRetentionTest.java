@@ -1,5 +1,6 @@
 package io.joule.timeseries.service;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,8 @@ class ReadingRetentionTest {
     TimeSeriesWriter writer;
     @Inject
     Pool pool;
+    @Inject
+    Rollups rollups;
 
     static RetentionConfig config(Map<String, Duration> readings) {
         return new RetentionConfig() {
@@ -57,7 +60,7 @@ class ReadingRetentionTest {
                 .await().atMost(Duration.ofSeconds(30)).seriesId();
         List<String> shipSlots = Sql.rows("select slot_start, kwh from slot_15m where series_id = ? order by 1", shipId);
 
-        long deleted = new ReadingRetention(pool, config(Map.of("ship", Duration.ofDays(365L * 200)))).apply()
+        long deleted = new ReadingRetention(pool, config(Map.of("ship", Duration.ofDays(365L * 200))), rollups).apply()
                 .await().atMost(Duration.ofSeconds(30));
 
         assertTrue(deleted >= 2, "deleted " + deleted);
@@ -69,15 +72,26 @@ class ReadingRetentionTest {
     @Test
     void anUnknownKindOrANonPositiveAgeStopsTheStart() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> new ReadingRetention(pool, config(Map.of("boat", Duration.ofDays(1)))).onStart(null));
+                () -> new ReadingRetention(pool, config(Map.of("boat", Duration.ofDays(1))), rollups).onStart(null));
         assertEquals("joule.retention.readings.boat: no such series kind; one of [ship, meter, sensor, asset, grid]", unknown.getMessage());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-                () -> new ReadingRetention(pool, config(Map.of("meter", Duration.ZERO))).onStart(null));
+                () -> new ReadingRetention(pool, config(Map.of("meter", Duration.ZERO)), rollups).onStart(null));
         assertEquals("joule.retention.readings.meter must be a positive duration", zero.getMessage());
     }
 
     @Test
+    void meterRetentionStopsTheStartOnlyWhereTheAggregatesServeMeterStatistics() {
+        ReadingRetention meter = new ReadingRetention(pool, config(Map.of("meter", Duration.ofDays(400))), rollups);
+        if ("timescaledb".equals(rollups.implementation())) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> meter.onStart(null));
+            assertTrue(refused.getMessage().startsWith("joule.retention.readings.meter is not supported on TimescaleDB"), refused.getMessage());
+        } else {
+            assertDoesNotThrow(() -> meter.onStart(null));
+        }
+    }
+
+    @Test
     void withNothingConfiguredNothingIsDeleted() {
-        assertEquals(0L, new ReadingRetention(pool, config(Map.of())).apply().await().atMost(Duration.ofSeconds(30)));
+        assertEquals(0L, new ReadingRetention(pool, config(Map.of()), rollups).apply().await().atMost(Duration.ofSeconds(30)));
     }
 }
