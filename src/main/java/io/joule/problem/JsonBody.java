@@ -39,7 +39,7 @@ public final class JsonBody {
             throw ProblemException.badRequest("Unreadable body: " + e.getMessage(), null);
         }
         List<ProblemError> errors = new ArrayList<>();
-        checkText(root, "", errors);
+        checkText(root, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The body has text that may not be stored; nothing was stored", errors);
         }
@@ -47,35 +47,53 @@ public final class JsonBody {
     }
 
     /** Every string and field name, however deep, is held to the ClientText rule; errors name the JSON pointer. */
-    private static void checkText(JsonNode node, String pointer, List<ProblemError> errors) {
-        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
-        pending.push(Map.entry(pointer, node));
+    private static void checkText(JsonNode root, List<ProblemError> errors) {
+        Deque<Pending> pending = new ArrayDeque<>();
+        pending.push(new Pending(root, null, null));
         while (!pending.isEmpty() && errors.size() < 100) {
-            Map.Entry<String, JsonNode> next = pending.pop();
-            JsonNode n = next.getValue();
+            Pending next = pending.pop();
+            JsonNode n = next.node();
             if (n.isTextual()) {
                 String problem = ClientText.problem(n.textValue(), ClientText.MAX_JSON_STRING);
                 if (problem != null) {
-                    errors.add(ProblemError.at(next.getKey(), problem));
+                    errors.add(ProblemError.at(next.pointer(), problem));
                 }
             } else if (n.isArray()) {
                 for (int i = n.size() - 1; i >= 0; i--) {
-                    pending.push(Map.entry(next.getKey() + "/" + i, n.get(i)));
+                    pending.push(new Pending(n.get(i), next, i));
                 }
             } else if (n.isObject()) {
-                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(n.size());
                 n.fields().forEachRemaining(fields::add);
                 for (int i = fields.size() - 1; i >= 0; i--) {
                     String name = fields.get(i).getKey();
                     String problem = ClientText.problem(name, ClientText.MAX_JSON_STRING);
-                    String at = next.getKey() + "/" + escape(name);
+                    Pending field = new Pending(fields.get(i).getValue(), next, name);
                     if (problem != null) {
-                        errors.add(ProblemError.at(at, "field name " + problem));
+                        errors.add(ProblemError.at(field.pointer(), "field name " + problem));
                     } else {
-                        pending.push(Map.entry(at, fields.get(i).getValue()));
+                        pending.push(field);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A node still to check, with its parent and its own segment (an array index or a field name): the JSON pointer is
+     * built only for an error, since a valid body of 100,000 points would otherwise build one string per value.
+     */
+    private record Pending(JsonNode node, Pending parent, Object segment) {
+        String pointer() {
+            Deque<Object> segments = new ArrayDeque<>();
+            for (Pending p = this; p.parent() != null; p = p.parent()) {
+                segments.push(p.segment());
+            }
+            StringBuilder out = new StringBuilder();
+            for (Object segment : segments) {
+                out.append('/').append(segment instanceof String name ? escape(name) : segment);
+            }
+            return out.toString();
         }
     }
 
