@@ -8,11 +8,18 @@ create table reading_pending (
 create index reading_pending_series on reading_pending (series_id);
 
 -- A day's sum is now the time-ordered sum of its UTC-hour sums (each in time order), which is what
--- the continuous aggregates can compose: both databases so answer equal to the last bit.
-update reading_daily d set sum_value = (
-    select sum(e order by h) from (
-        select date_bin('1 hour', r.ts, timestamptz '2000-01-01 00:00:00+00') as h, sum(r.value order by r.ts) as e
-        from reading r where r.series_id = d.series_id and r.ts >= d.bucket_start and r.ts < d.bucket_end group by 1) hours);
+-- the continuous aggregates can compose: both databases so answer equal to the last bit. Only days
+-- whose readings are all still stored are summed again: a day that retention has cut keeps its sum.
+with resummed as (
+    select d.series_id, d.day, s.total
+    from reading_daily d cross join lateral (
+        select sum(e order by h) as total, coalesce(sum(n), 0) as present from (
+            select date_bin('1 hour', r.ts, timestamptz '2000-01-01 00:00:00+00') as h, sum(r.value order by r.ts) as e, count(*) as n
+            from reading r where r.series_id = d.series_id and r.ts >= d.bucket_start and r.ts < d.bucket_end group by 1) hours) s
+    where s.present = d.readings)
+update reading_daily d set sum_value = r.total
+from resummed r
+where r.series_id = d.series_id and r.day = d.day;
 
 -- TimescaleDB with its community features (as V11): MIN/MAX/SUM/COUNT of the readings per UTC
 -- hour, UTC days hierarchical on them, and all four aggregates in the columnstore (the policies'

@@ -70,6 +70,15 @@ class Http2FramingTest {
     }
 
     @Test
+    void aPostThatTakesNoBodyNeedsContentLengthZeroOverHttp2() throws Exception {
+        // Nothing in an HTTP/2 request's headers says whether DATA frames follow, so a bodiless POST says so itself.
+        assertThat(post("/sensors/no-such-sensor/owner", null, null, false).status(), is(411));
+        Answer declared = post("/sensors/no-such-sensor/owner", null, Buffer.buffer(), true);
+        assertThat(declared.text(), declared.status(), is(403));
+        assertThat(declared.contentType(), is("application/problem+json"));
+    }
+
+    @Test
     void aBatchWithItsLengthIsStored() throws Exception {
         Answer answer = post("/data", "application/json", Buffer.buffer("{\"spaceship_id\": 92001, \"units\": \"kW\", \"data\": ["
                 + "{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 4}, {\"datetime\": \"2018-08-24T00:15:00Z\", \"value\": 8}]}"), true);
