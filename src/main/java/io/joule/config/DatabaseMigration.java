@@ -125,7 +125,7 @@ public class DatabaseMigration {
                     applied.add(new Migration(version, rows.getString("description"), crc));
                 }
             }
-            applied.sort((a, b) -> PackagedMigrations.compareVersions(a.version(), b.version()));
+            applied.sort(PackagedMigrations.BY_VERSION);
             return applied.equals(packaged) ? Optional.of(packaged.get(packaged.size() - 1).version()) : Optional.empty();
         }
     }

@@ -1,12 +1,10 @@
 package io.joule.config;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,9 +21,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 
 /**
  * The versioned SQL migrations packaged under {@value #LOCATION} (the top-level {@code migrations/} folder): each as
@@ -40,16 +39,20 @@ final class PackagedMigrations {
     record Migration(String version, String description, int checksum) {
     }
 
-    /** A script under {@value #LOCATION}: its file name and text. */
-    record Script(String file, String text) {
-        Migration migration() {
+    /** A script under {@value #LOCATION}: its file name, its text, and its row once applied. */
+    record Script(String file, String text, Migration migration) {
+        static Script of(String file, String text) {
             Matcher m = VERSIONED.matcher(file);
             if (!m.matches()) {
                 throw new IllegalStateException("Not a versioned migration: " + file);
             }
-            return new Migration(m.group(1).replace('_', '.'), m.group(2).replace('_', ' '), checksum(text));
+            return new Script(file, text, new Migration(m.group(1).replace('_', '.'), m.group(2).replace('_', ' '),
+                    ChecksumCalculator.calculate(resource(file, text))));
         }
     }
+
+    /** Flyway's order of versions: numerically, part by part (1 < 2 < 11 < 20). */
+    static final Comparator<Migration> BY_VERSION = Comparator.comparing(m -> MigrationVersion.fromVersion(m.version()));
 
     private final List<Script> scripts;
 
@@ -62,8 +65,8 @@ final class PackagedMigrations {
         URL location = loader.getResource(LOCATION);
         List<Script> scripts = location == null ? List.of() : files(location).stream()
                 .filter(file -> VERSIONED.matcher(file).matches())
-                .map(file -> new Script(file, read(loader, LOCATION + "/" + file)))
-                .sorted(Comparator.comparing(s -> s.migration().version(), PackagedMigrations::compareVersions))
+                .map(file -> Script.of(file, read(loader, LOCATION + "/" + file)))
+                .sorted(Comparator.comparing(Script::migration, BY_VERSION))
                 .toList();
         if (scripts.isEmpty()) {
             throw new IllegalStateException("No migrations found under " + LOCATION + " (" + location + ")");
@@ -78,7 +81,7 @@ final class PackagedMigrations {
 
     /** The scripts for Flyway, named as Quarkus's Flyway named them ({@code db/migration/V1__….sql} in the history). */
     ResourceProvider resourceProvider() {
-        List<LoadableResource> resources = scripts.stream().map(PackagedMigrations::resource).toList();
+        List<LoadableResource> resources = scripts.stream().map(script -> resource(script.file(), script.text())).toList();
         return new ResourceProvider() {
             @Override
             public LoadableResource getResource(String name) {
@@ -93,41 +96,12 @@ final class PackagedMigrations {
         };
     }
 
-    /**
-     * Flyway's checksum (its ChecksumCalculator): a CRC32 of the UTF-8 bytes of every line without its line end and
-     * without a byte order mark, so the same script checks out alike with LF or CRLF.
-     */
-    static int checksum(String text) {
-        CRC32 crc = new CRC32();
-        try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                crc.update((line.startsWith("\uFEFF") ? line.substring(1) : line).getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return (int) crc.getValue();
-    }
-
-    /** Flyway's order: numerically, part by part (1 < 2 < 11 < 20). */
-    static int compareVersions(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            int c = new BigInteger(i < left.length ? left[i] : "0").compareTo(new BigInteger(i < right.length ? right[i] : "0"));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    private static LoadableResource resource(Script script) {
-        String path = LOCATION + "/" + script.file();
+    private static LoadableResource resource(String file, String text) {
+        String path = LOCATION + "/" + file;
         return new LoadableResource() {
             @Override
             public Reader read() {
-                return new StringReader(script.text());
+                return new StringReader(text);
             }
 
             @Override
@@ -142,7 +116,7 @@ final class PackagedMigrations {
 
             @Override
             public String getFilename() {
-                return script.file();
+                return file;
             }
 
             @Override
