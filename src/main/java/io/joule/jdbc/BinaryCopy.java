@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -19,6 +20,8 @@ public final class BinaryCopy implements AutoCloseable {
     private static final int MAX_FIELD = 4 + 8;
     /** PostgreSQL counts timestamps in microseconds from 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    /** And dates in days from 2000-01-01. */
+    private static final long POSTGRES_EPOCH_DAY = 10_957L;
 
     private final CopyIn copy;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
@@ -57,6 +60,11 @@ public final class BinaryCopy implements AutoCloseable {
     public BinaryCopy float8(double value) {
         buffer.putInt(8).putDouble(value);
         return this;
+    }
+
+    /** A date. */
+    public BinaryCopy date(LocalDate value) {
+        return int4(Math.toIntExact(value.toEpochDay() - POSTGRES_EPOCH_DAY));
     }
 
     /** A timestamptz, at microsecond precision (PostgreSQL keeps no finer digits). */

@@ -61,6 +61,16 @@ public interface RollupStore {
     /** Called in an import's transaction, under the series' lock, after its readings in [first, last] were written. */
     void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException;
 
+    /**
+     * As {@link #readingsWritten(Connection, long, ZoneId, Instant, Instant)}, for a series that had no reading in
+     * [first, last] before the import, whose readings there are {@code computed}'s ({@link ReadingDays}): a store that
+     * keeps daily rows may write them rather than read the readings back.
+     */
+    default void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
+            throws SQLException {
+        readingsWritten(db, seriesId, zone, first, last);
+    }
+
     /** MIN/MAX/SUM/COUNT of the readings of each series (all kept in {@code zone}) per local day from..to (inclusive) that has readings. */
     Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to);
 

@@ -19,6 +19,7 @@ import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.text.ClientText;
 import io.joule.time.Timestamps;
+import io.joule.timeseries.ReadingDays;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
@@ -59,6 +60,11 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class MeterImportService {
     static final int MAX_ERRORS = 100;
+    /**
+     * The most daily statistics held while a file is read (a few MB); past it, every channel's days are read back from
+     * the readings instead, as for a file whose rows are out of order.
+     */
+    static final int MAX_COMPUTED_DAYS = 25_000;
 
     /**
      * Advisory lock key (series ids are positive) held by an import that registers a new channel, until it ends:
@@ -90,12 +96,28 @@ public class MeterImportService {
         Instant first;
         Instant last;
         Instant previous;
+        /** The daily statistics of its rows while they come in time order; null after that. */
+        ReadingDays days;
 
         Channel(ChannelKey key, StoredSeries series, boolean created, ImportSummary.Channel summary) {
             this.key = key;
             this.series = series;
             this.created = created;
             this.summary = summary;
+            this.days = new ReadingDays(series.id(), series.zone());
+        }
+
+        /** Adds the row to the daily statistics; answers how many days that added. */
+        int computeDays(Instant at, double value) {
+            if (days == null) {
+                return 0;
+            }
+            int before = days.size();
+            if (!days.add(at, value)) {
+                days = null;
+                return -before;
+            }
+            return days.size() - before;
         }
 
         /** Notes a staged row's time; whether it comes after every earlier row of the channel. */
@@ -182,6 +204,7 @@ public class MeterImportService {
         MeterFileFormat format;
         long rows = 0;
         boolean inOrder = true; // each channel's rows come in increasing time, so none repeats a time
+        int computedDays = 0;
         try (Copy copy = new Copy(db, direct); InputStream body = Files.newInputStream(file);
                 CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
                 .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(ClientText.strictUtf8(body))) {
@@ -213,6 +236,11 @@ public class MeterImportService {
                         if (errors.isEmpty()) {
                             copy.add(channel.series.id(), at, row.value(), line);
                             inOrder &= channel.staged(at);
+                            computedDays += channel.computeDays(at, row.value());
+                            if (computedDays > MAX_COMPUTED_DAYS) {
+                                channels.values().forEach(c -> c.days = null);
+                                computedDays = 0;
+                            }
                         }
                     } catch (MeterFileFormat.BadRowException e) {
                         errors.add(ProblemError.line(line, e.getMessage()));
@@ -256,6 +284,8 @@ public class MeterImportService {
             meters.registerChannel(db, c.series.id(), c.key, c.summary.plantCode(), c.summary.units());
         }
         Set<Long> changed = new HashSet<>(byId.keySet());
+        // series that had no reading in the file's range, whose readings there are now the file's rows
+        Set<Long> whole = new HashSet<>(byId.keySet());
         if (!parsed.direct()) {
             List<Long> fresh = new ArrayList<>();
             List<Long> stored = new ArrayList<>();
@@ -263,6 +293,7 @@ public class MeterImportService {
                 (meters.hasReadings(db, c.series.id(), c.first, c.last) ? stored : fresh).add(c.series.id());
             }
             changed.removeAll(stored);
+            whole.removeAll(stored);
             changed.addAll(meters.moveFromStaging(db, fresh, stored));
         }
         Instant from = null;
@@ -273,7 +304,11 @@ public class MeterImportService {
                 if (c.series.profile().slotted()) {
                     slots.recompute(db, c.series, c.first, c.last);
                 }
-                rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last);
+                if (c.days != null && whole.contains(c.series.id())) {
+                    rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last, c.days.finish());
+                } else {
+                    rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last);
+                }
             }
             from = from == null || c.first.isBefore(from) ? c.first : from;
             to = to == null || c.last.isAfter(to) ? c.last : to;

@@ -1,5 +1,6 @@
 package io.joule.timeseries.repository;
 
+import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.Jdbc;
 import io.joule.time.Zones;
 import io.joule.timeseries.ReadingDay;
@@ -51,6 +52,34 @@ public class ReadingRollupRepository {
         Zones.Days days = Zones.days(zone, from, to);
         Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
         Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
+    }
+
+    /**
+     * As {@link #refresh}, for a series that had no reading in [first, last] before, given the days of its readings
+     * there: the two days at the ends may also hold readings from before {@code first} or after {@code last}, so they
+     * are computed from the table; the days between are {@code computed}'s, copied.
+     */
+    public void replace(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed) throws SQLException {
+        LocalDate from = first.atZone(zone).toLocalDate();
+        LocalDate to = last.atZone(zone).toLocalDate();
+        Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
+        for (LocalDate end : from.equals(to) ? List.of(from) : List.of(from, to)) {
+            Zones.Days day = Zones.days(zone, end, end);
+            Jdbc.update(db, INSERT_DAILY, seriesId, day.dates(), day.starts(), day.ends(), day.start(), day.end());
+        }
+        if (computed.stream().noneMatch(d -> d.date().isAfter(from) && d.date().isBefore(to))) {
+            return;
+        }
+        try (BinaryCopy copy = BinaryCopy.into(db, "reading_daily",
+                "series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings")) {
+            for (ReadingDay d : computed) {
+                if (d.date().isAfter(from) && d.date().isBefore(to)) {
+                    copy.row(8).int8(seriesId).date(d.date()).timestamptz(d.start()).timestamptz(d.end())
+                            .float8(d.min()).float8(d.max()).float8(d.sum()).int4(d.count());
+                }
+            }
+            copy.end();
+        }
     }
 
     public Uni<List<ReadingDay>> daily(SqlClient db, List<Long> seriesIds, LocalDate from, LocalDate to) {

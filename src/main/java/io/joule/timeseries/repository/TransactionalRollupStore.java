@@ -70,6 +70,12 @@ public class TransactionalRollupStore implements RollupStore {
     }
 
     @Override
+    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
+            throws SQLException {
+        readings.replace(db, seriesId, zone, first, last, computed);
+    }
+
+    @Override
     public Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to) {
         return readings.daily(db, seriesIds, from, to);
     }

@@ -115,11 +115,21 @@ public class Rollups implements RollupStore {
 
     @Override
     public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
+        readingsWritten(db, seriesId, zone, first, last, null);
+    }
+
+    @Override
+    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
+            throws SQLException {
         RollupStore s = store();
         if (s == transactional && aggregatesPresent) {
             aggregates.readingsWritten(db, seriesId, zone, first, last);
         }
-        s.readingsWritten(db, seriesId, zone, first, last);
+        if (computed == null) {
+            s.readingsWritten(db, seriesId, zone, first, last);
+        } else {
+            s.readingsWritten(db, seriesId, zone, first, last, computed);
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Applies the configured columnstore (compression) policies where V11 and V21 enabled compression:
@@ -25,6 +27,12 @@ public class TimescalePolicies {
     private static final String COMPRESSIBLE = """
             select coalesce(bool_and(compression_enabled), false) from timescaledb_information.hypertables
             where hypertable_name in ('reading', 'slot_15m')
+            """;
+
+    /** The compression policies in place, by relation: most starts find them as configured and change nothing. */
+    private static final String POLICIES = """
+            select hypertable_name, extract(epoch from (config->>'compress_after')::interval) from timescaledb_information.jobs
+            where proc_name = 'policy_compression' and hypertable_schema = current_schema()
             """;
 
     private final Pool pool;
@@ -45,18 +53,27 @@ public class TimescalePolicies {
         if (!compressible) {
             return;
         }
+        Map<String, Double> policies = new HashMap<>();
+        pool.query(POLICIES).execute().await().atMost(Duration.ofMinutes(1)).forEach(r -> policies.put(r.getString(0), r.getDouble(1)));
         for (String table : TABLES) {
-            compressAfter(table, config.compressAfter());
+            compressAfter(table, config.compressAfter(), policies);
         }
         for (String aggregate : AGGREGATES) {
-            compressAfter(aggregate, config.aggregateCompressAfter());
+            compressAfter(aggregate, config.aggregateCompressAfter(), policies);
         }
         Log.infof("Columnstore: %s", config.compression() ? "readings and slots compressed after " + config.compressAfter()
                 + ", their continuous aggregates after " + config.aggregateCompressAfter() : "off (joule.timescale.compression=false)");
     }
 
-    /** Replaces the relation's compression policy by one of this age, or by none when compression is off. */
-    private void compressAfter(String relation, Duration age) {
+    /**
+     * Replaces the relation's compression policy by one of this age, or by none when compression is off; leaves it
+     * when it is already so (removing and re-adding takes locks on the relation at every start).
+     */
+    private void compressAfter(String relation, Duration age, Map<String, Double> policies) {
+        Double current = policies.get(relation);
+        if (config.compression() ? current != null && current == age.toSeconds() : current == null) {
+            return;
+        }
         pool.preparedQuery("select remove_compression_policy($1::regclass, if_exists => true)").execute(Tuple.of(relation))
                 .await().atMost(Duration.ofMinutes(1));
         if (config.compression()) {

@@ -158,6 +158,32 @@ class MeterDailyStatsTest {
         assertEquals(expected(all, zone, from.minusDays(1), to), served(meter, from.minusDays(1).toString(), to.toString()), "refreshed");
     }
 
+    /**
+     * A file that continues a channel's stored readings, in the middle of a day: that day holds readings of both files,
+     * the days after only the new file's (which the import computes as it reads them).
+     */
+    @Test
+    void aFileContinuingStoredReadingsMidDayKeepsEveryDayExact() throws Exception {
+        String meter = meter();
+        ZoneId zone = ZoneId.of("Asia/Kolkata");
+        Random random = new Random(11);
+        TreeMap<Instant, Double> all = new TreeMap<>();
+        Instant middle = LocalDateTime.parse("2034-01-03T12:10:00").atZone(zone).toInstant();
+        Map<String, Double> before = new TreeMap<>();
+        Map<String, Double> after = new TreeMap<>();
+        for (Instant t = LocalDate.parse("2034-01-01").atStartOfDay(zone).toInstant(); t.isBefore(LocalDate.parse("2034-01-07").atStartOfDay(zone).toInstant());
+                t = t.plusSeconds(1200)) {
+            double value = Math.round(random.nextDouble() * 1000) / 10.0;
+            all.put(t, value);
+            (t.isBefore(middle) ? before : after).put(t.toString(), value);
+        }
+        importFile(meter, zone, before);
+        importFile(meter, zone, after);
+        assertEquals(expected(all, zone, LocalDate.parse("2033-12-31"), LocalDate.parse("2034-01-07")),
+                served(meter, "2033-12-31", "2034-01-07"));
+        assertEquals(6, served(meter, "2033-12-31", "2034-01-07").size());
+    }
+
     /** A local time that an autumn change repeats: a file cannot name its later instant. */
     private static boolean ambiguous(Instant t, ZoneId zone) {
         return zone.getRules().getValidOffsets(LocalDateTime.ofInstant(t, zone)).size() != 1;

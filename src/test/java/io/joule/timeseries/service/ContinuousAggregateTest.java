@@ -63,6 +63,8 @@ class ContinuousAggregateTest {
     ShipRollupRepository rankings;
     @Inject
     Pool pool;
+    @Inject
+    TimescalePolicies policies;
 
     @BeforeEach
     void onlyOnTimescaleDb() {
@@ -87,6 +89,28 @@ class ContinuousAggregateTest {
                        string_agg(attname, ',') filter (where orderby_column_index is not null)
                 from timescaledb_information.compression_settings where hypertable_name in ('reading', 'slot_15m')
                 group by 1 order by 1"""));
+    }
+
+    @Test
+    void aStartKeepsPoliciesThatAreAsConfiguredAndReplacesOnesThatAreNot() throws Exception {
+        String jobs = "select hypertable_name || '|' || job_id || '|' || justify_hours((config->>'compress_after')::interval) "
+                + "from timescaledb_information.jobs where proc_name = 'policy_compression' order by hypertable_name";
+        List<String> before = Sql.rows(jobs);
+        String changedAway = before.stream().filter(j -> j.startsWith("slot_daily|")).findFirst().orElseThrow();
+        Sql.rows("select remove_compression_policy('slot_daily')");
+        Sql.rows("select add_compression_policy('slot_daily', compress_after => interval '3 days')");
+        String replaced = Sql.rows(jobs).stream().filter(j -> j.startsWith("slot_daily|")).findFirst().orElseThrow();
+        assertTrue(replaced.endsWith("|3 days"), replaced);
+
+        policies.onStart(new io.quarkus.runtime.StartupEvent());
+
+        List<String> after = Sql.rows(jobs);
+        List<String> expected = new ArrayList<>(before);
+        expected.remove(changedAway);
+        after.stream().filter(j -> j.startsWith("slot_daily|")).forEach(expected::add);
+        expected.sort(null);
+        assertEquals(expected, after, "only slot_daily's policy was replaced");
+        assertTrue(after.stream().anyMatch(j -> j.startsWith("slot_daily|") && j.endsWith("|30 days") && !j.equals(replaced)), after.toString());
     }
 
     @ParameterizedTest(name = "zone {0}")
