@@ -33,6 +33,14 @@ public interface RollupStore {
     /** As {@link #slotsWritten(SqlClient, long, ZoneId, TimeRange)}, for a write on a JDBC connection (bulk imports). */
     void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException;
 
+    /**
+     * As {@link #slotsWritten(Connection, long, ZoneId, TimeRange)}, given the rollups of every slot now in the range
+     * ({@link SlotBuckets}): a store that keeps rollup rows may write them rather than read the slots back.
+     */
+    default void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
+        slotsWritten(db, seriesId, zone, slots);
+    }
+
     /** The local days from..to (inclusive) of the series' zone that have slots, in order. */
     Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to);
 

@@ -1,10 +1,12 @@
 package io.joule.timeseries.repository;
 
 import io.joule.forecast.HourlyEnergy;
+import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.Jdbc;
 import io.joule.pipeline.TimeRange;
 import io.joule.time.Zones;
 import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.SlotBuckets;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -103,6 +106,46 @@ public class RollupRepository {
         Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFrom(), b.hourTo());
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
         Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
+    }
+
+    /**
+     * As {@link #refresh(Connection, long, ZoneId, TimeRange)}, given the rollups of the slots just written over the whole
+     * range: the hours and days at its two ends may hold slots from outside it, so they are computed from slot_15m; the
+     * ones between are {@code computed}'s, copied.
+     */
+    public void replace(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
+        Buckets b = Buckets.of(zone, slots);
+        OffsetDateTime lastHour = b.hourTo().minusHours(1);
+        Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
+        Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFrom(), b.hourFrom().plusHours(1));
+        if (lastHour.isAfter(b.hourFrom())) {
+            Jdbc.update(db, INSERT_HOURLY, seriesId, lastHour, b.hourTo());
+        }
+        Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
+        for (LocalDate end : b.firstDay().equals(b.lastDay()) ? List.of(b.firstDay()) : List.of(b.firstDay(), b.lastDay())) {
+            Zones.Days day = Zones.days(zone, end, end);
+            Jdbc.update(db, INSERT_DAILY, seriesId, day.dates(), day.starts(), day.ends(), day.start(), day.end());
+        }
+        Instant innerHoursFrom = b.hourFrom().plusHours(1).toInstant();
+        Instant innerHoursTo = lastHour.toInstant();
+        try (BinaryCopy copy = BinaryCopy.into(db, "rollup_hourly", "series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots")) {
+            for (SlotBuckets.Hour h : computed.hours()) {
+                if (!h.start().isBefore(innerHoursFrom) && h.start().isBefore(innerHoursTo)) {
+                    copy.row(6).int8(seriesId).timestamptz(h.start()).float8(h.energyKwh()).float8(h.minKwh()).float8(h.maxKwh()).int4(h.slots());
+                }
+            }
+            copy.end();
+        }
+        try (BinaryCopy copy = BinaryCopy.into(db, "rollup_daily",
+                "series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots")) {
+            for (DailyRollup d : computed.days()) {
+                if (d.date().isAfter(b.firstDay()) && d.date().isBefore(b.lastDay())) {
+                    copy.row(8).int8(seriesId).date(d.date()).timestamptz(d.start()).timestamptz(d.end())
+                            .float8(d.energyKwh()).float8(d.minKwh()).float8(d.maxKwh()).int4(d.slots());
+                }
+            }
+            copy.end();
+        }
     }
 
     /** The daily rows of local days from..to (inclusive), in order. */

@@ -7,6 +7,7 @@ import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.ReadingDay;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.SlotBuckets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,11 @@ public class TransactionalRollupStore implements RollupStore {
     @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
         rollups.refresh(db, seriesId, zone, slots);
+    }
+
+    @Override
+    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
+        rollups.replace(db, seriesId, zone, slots, computed);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.ReadingDay;
+import io.joule.timeseries.SlotBuckets;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.TimescaleConfig;
 import io.joule.timeseries.repository.ContinuousAggregateStore;
@@ -104,13 +105,20 @@ public class Rollups implements RollupStore {
 
     @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
+        slotsWritten(db, seriesId, zone, slots, null);
+    }
+
+    @Override
+    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
         RollupStore s = store();
         if (s == transactional && aggregatesPresent) {
-            transactional.slotsWritten(db, seriesId, zone, slots);
             aggregates.slotsWritten(db, seriesId, zone, slots);
-            return;
         }
-        s.slotsWritten(db, seriesId, zone, slots);
+        if (computed == null) {
+            s.slotsWritten(db, seriesId, zone, slots);
+        } else {
+            s.slotsWritten(db, seriesId, zone, slots, computed);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.joule.pipeline.Slot;
 import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeRange;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.SlotBuckets;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ import java.util.List;
 @ApplicationScoped
 public class StoredSlotRecompute {
     static final int PAGE = 10_000;
+    /** The most hourly and daily rollups held for one range (a few MB). */
+    static final int MAX_BUCKETS = 100_000;
     private final TimeSeriesRepository repository;
     private final RollupStore rollups;
 
@@ -77,36 +80,51 @@ public class StoredSlotRecompute {
             return 0;
         }
         repository.copySlots(db, series.id(), slots);
-        changed.add(window);
+        changed.add(window, slots);
         return slots.size();
     }
 
     /**
      * The slot ranges replaced so far, adjacent windows joined into one, whose rollups are refreshed once a range is
-     * complete: one refresh per stretch of data rather than per page.
+     * complete: one refresh per stretch of data rather than per page. The range's rollups are computed from its slots
+     * on the way ({@link SlotBuckets}), up to {@link #MAX_BUCKETS} of them; past that they are read back from the slots.
      */
     private final class Changed {
         private final Connection db;
         private final StoredSeries series;
         private TimeRange range;
+        private SlotBuckets buckets;
 
         Changed(Connection db, StoredSeries series) {
             this.db = db;
             this.series = series;
         }
 
-        void add(TimeRange window) throws SQLException {
+        void add(TimeRange window, List<Slot> slots) throws SQLException {
             if (range != null && range.to().equals(window.from())) {
                 range = new TimeRange(range.from(), window.to());
-                return;
+            } else {
+                flush();
+                range = window;
+                buckets = new SlotBuckets(series.zone());
             }
-            flush();
-            range = window;
+            for (int i = 0; buckets != null && i < slots.size(); i++) {
+                if (!buckets.add(slots.get(i))) {
+                    buckets = null;
+                }
+            }
+            if (buckets != null && buckets.size() > MAX_BUCKETS) {
+                buckets = null;
+            }
         }
 
         void flush() throws SQLException {
             if (range != null) {
-                rollups.slotsWritten(db, series.id(), series.zone(), range);
+                if (buckets == null) {
+                    rollups.slotsWritten(db, series.id(), series.zone(), range);
+                } else {
+                    rollups.slotsWritten(db, series.id(), series.zone(), range, buckets.finish());
+                }
                 range = null;
             }
         }
