@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -182,6 +183,43 @@ class MeterDailyStatsTest {
         assertEquals(expected(all, zone, LocalDate.parse("2033-12-31"), LocalDate.parse("2034-01-07")),
                 served(meter, "2033-12-31", "2034-01-07"));
         assertEquals(6, served(meter, "2033-12-31", "2034-01-07").size());
+    }
+
+    /** Rows out of time order are not summed on the way: their days come from the table, as exact. */
+    @Test
+    void rowsOutOfTimeOrderKeepEveryDayExact() throws Exception {
+        String meter = meter();
+        ZoneId zone = ZoneId.of("Asia/Kathmandu");
+        Random random = new Random(5);
+        TreeMap<Instant, Double> all = new TreeMap<>();
+        for (Instant t = Instant.parse("2035-05-01T00:00:00Z"); t.isBefore(Instant.parse("2035-05-05T00:00:00Z")); t = t.plusSeconds(1200)) {
+            all.put(t, Math.round(random.nextDouble() * 1000) / 10.0);
+        }
+        Map<String, Double> reversed = new LinkedHashMap<>();
+        all.descendingMap().forEach((t, v) -> reversed.put(t.toString(), v));
+        importFile(meter, zone, reversed);
+        assertEquals(expected(all, zone, LocalDate.parse("2035-04-30"), LocalDate.parse("2035-05-06")), served(meter, "2035-04-30", "2035-05-06"));
+    }
+
+    /** A file spanning more days than an import sums on the way (MAX_COMPUTED_DAYS): they come from the table, as exact. */
+    @Test
+    void aFileOfMoreDaysThanAreSummedOnTheWayKeepsEveryDayExact() throws Exception {
+        String meter = meter();
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        TreeMap<Instant, Double> all = new TreeMap<>();
+        Map<String, Double> file = new LinkedHashMap<>();
+        LocalDate first = LocalDate.parse("1950-01-01");
+        for (int d = 0; d < 25_100; d++) {
+            Instant t = first.plusDays(d).atTime(12, 0).atZone(zone).toInstant();
+            double value = d % 97 / 4.0;
+            all.put(t, value);
+            file.put(t.toString(), value);
+        }
+        importFile(meter, zone, file);
+        for (String[] window : new String[][] {{"1950-01-01", "1950-01-04"}, {"1987-06-01", "1987-06-04"}, {"2018-09-17", "2018-09-21"}}) {
+            assertEquals(expected(all, zone, LocalDate.parse(window[0]), LocalDate.parse(window[1])), served(meter, window[0], window[1]),
+                    window[0]);
+        }
     }
 
     /** A local time that an autumn change repeats: a file cannot name its later instant. */
