@@ -67,6 +67,12 @@ public class ProblemMappers {
             Log.infof("%s %s: aborted by a concurrent write (%s); answered 409", request.method(), request.path(), e.getMessage());
             return respond(lostRace.get(), request.path());
         }
+        var tooManyLocks = SqlStates.tooManyLocks(e);
+        if (tooManyLocks.isPresent()) {
+            Log.warnf("%s %s: the database's lock table is full (%s); answered 413. Raise max_locks_per_transaction for larger writes",
+                    request.method(), request.path(), e.getMessage());
+            return respond(tooManyLocks.get(), request.path());
+        }
         Log.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(500, "Internal Server Error", "The service failed; it has been logged", request, null);
     }

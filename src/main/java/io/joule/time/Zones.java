@@ -1,6 +1,7 @@
 package io.joule.time;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -42,6 +43,22 @@ public final class Zones {
 
     public static String expectation() {
         return "an IANA time zone such as UTC or Europe/London, or a fixed offset such as +05:45, -03:30, UTC+05:00 or GMT+5";
+    }
+
+    /**
+     * The local day whose bounds ({@link #days}) hold {@code t}: the last day that starts at or before it, as SQL's
+     * {@code width_bucket} over the days' starts finds it. That is {@code t}'s local date except where a clock went back
+     * across midnight (America/St_Johns before 2011: 2006-10-29 starts at 02:30Z, while 02:45Z reads 23:15 on the 28th).
+     */
+    public static LocalDate dayOf(Instant t, ZoneId zone) {
+        LocalDate day = t.atZone(zone).toLocalDate();
+        while (!day.plusDays(1).atStartOfDay(zone).toInstant().isAfter(t)) {
+            day = day.plusDays(1);
+        }
+        while (day.atStartOfDay(zone).toInstant().isAfter(t)) {
+            day = day.minusDays(1);
+        }
+        return day;
     }
 
     /** Local days {@code first..last} of the zone as parallel arrays of dates and exact UTC starts and ends. */

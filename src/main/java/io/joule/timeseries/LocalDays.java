@@ -1,5 +1,6 @@
 package io.joule.timeseries;
 
+import io.joule.time.Zones;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,7 +31,7 @@ final class LocalDays {
     }
 
     void moveTo(Instant t) {
-        date = t.atZone(zone).toLocalDate();
+        date = Zones.dayOf(t, zone);
         start = date.atStartOfDay(zone).toInstant();
         end = date.plusDays(1).atStartOfDay(zone).toInstant();
     }

@@ -26,6 +26,19 @@ class SqlStatesTest {
     }
 
     @Test
+    void aFullLockTableIsContentTooLargeAndOtherOutOfMemoryIsNot() {
+        for (Throwable full : new Throwable[] {
+                new PgException("out of shared memory", "ERROR", "53200", null),
+                new io.joule.jdbc.UncheckedSqlException(new SQLException("ERROR: out of shared memory", "53200"))}) {
+            ProblemException answer = SqlStates.tooManyLocks(full).orElseThrow();
+            assertEquals(413, answer.status());
+            assertTrue(answer.getMessage().contains("raise max_locks_per_transaction"), answer.getMessage());
+        }
+        assertTrue(SqlStates.tooManyLocks(new PgException("out of memory", "ERROR", "53200", null)).isEmpty());
+        assertTrue(SqlStates.tooManyLocks(new PgException("deadlock detected", "ERROR", "40P01", null)).isEmpty());
+    }
+
+    @Test
     void otherSqlErrorsAreNot() {
         assertTrue(SqlStates.abortedByConcurrentWrite(new PgException("division by zero", "ERROR", "22012", null)).isEmpty());
         assertTrue(SqlStates.abortedByConcurrentWrite(new PgException("duplicate key", "ERROR", "23505", null)).isEmpty());

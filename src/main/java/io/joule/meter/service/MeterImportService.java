@@ -61,8 +61,9 @@ import java.util.TreeMap;
 public class MeterImportService {
     static final int MAX_ERRORS = 100;
     /**
-     * The most daily statistics held while a file is read (a few MB); past it, every channel's days are read back from
-     * the readings instead, as for a file whose rows are out of order.
+     * The most daily statistics held while a file is read (a few MB); past it, the days of the channels met so far are
+     * dropped and read back from the readings instead, as for a file whose rows are out of order (channels met later
+     * are summed on the way again).
      */
     static final int MAX_COMPUTED_DAYS = 25_000;
 

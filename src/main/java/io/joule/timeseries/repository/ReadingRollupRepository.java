@@ -47,8 +47,8 @@ public class ReadingRollupRepository {
 
     /** Rebuilds the daily statistics of every local day that [first, last] touches. */
     public void refresh(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
-        LocalDate from = first.atZone(zone).toLocalDate();
-        LocalDate to = last.atZone(zone).toLocalDate();
+        LocalDate from = Zones.dayOf(first, zone);
+        LocalDate to = Zones.dayOf(last, zone);
         Zones.Days days = Zones.days(zone, from, to);
         Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
         Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
@@ -60,8 +60,8 @@ public class ReadingRollupRepository {
      * are computed from the table; the days between are {@code computed}'s, copied.
      */
     public void replace(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed) throws SQLException {
-        LocalDate from = first.atZone(zone).toLocalDate();
-        LocalDate to = last.atZone(zone).toLocalDate();
+        LocalDate from = Zones.dayOf(first, zone);
+        LocalDate to = Zones.dayOf(last, zone);
         Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
         for (LocalDate end : from.equals(to) ? List.of(from) : List.of(from, to)) {
             Zones.Days day = Zones.days(zone, end, end);

@@ -54,6 +54,17 @@ public class RollupRepository {
             group by 2
             """;
 
+    /**
+     * One hour [$2, $3), labelled $2 rather than by date_bin: the hours beside it are copied with the labels Java gives
+     * them, and no PostgreSQL version may bin a slot of this range (before 2000 included) into one of theirs.
+     */
+    private static final String INSERT_ONE_HOUR = """
+            insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
+            select $1, $2::timestamptz, sum(kwh order by slot_start), min(kwh), max(kwh), count(*)
+            from slot_15m where series_id = $1 and slot_start >= $2 and slot_start < $3
+            having count(*) > 0
+            """;
+
     private static final String DELETE_DAILY = """
             delete from rollup_daily where series_id = $1 and day >= $2 and day <= $3
             """;
@@ -75,8 +86,8 @@ public class RollupRepository {
     /** The UTC hours [hourFrom, hourTo) and the local days firstDay..lastDay that a slot range overlaps. */
     private record Buckets(OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay, Zones.Days days) {
         static Buckets of(ZoneId zone, TimeRange slots) {
-            LocalDate firstDay = slots.from().atZone(zone).toLocalDate();
-            LocalDate lastDay = slots.to().minusNanos(1_000).atZone(zone).toLocalDate();
+            LocalDate firstDay = Zones.dayOf(slots.from(), zone);
+            LocalDate lastDay = Zones.dayOf(slots.to().minusNanos(1_000), zone);
             return new Buckets(slots.from().atOffset(ZoneOffset.UTC).withMinute(0),
                     slots.to().minusNanos(1_000).atOffset(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0).plusHours(1),
                     firstDay, lastDay, Zones.days(zone, firstDay, lastDay));
@@ -117,9 +128,9 @@ public class RollupRepository {
         Buckets b = Buckets.of(zone, slots);
         OffsetDateTime lastHour = b.hourTo().minusHours(1);
         Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
-        Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFrom(), b.hourFrom().plusHours(1));
+        Jdbc.update(db, INSERT_ONE_HOUR, seriesId, b.hourFrom(), b.hourFrom().plusHours(1));
         if (lastHour.isAfter(b.hourFrom())) {
-            Jdbc.update(db, INSERT_HOURLY, seriesId, lastHour, b.hourTo());
+            Jdbc.update(db, INSERT_ONE_HOUR, seriesId, lastHour, b.hourTo());
         }
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
         for (LocalDate end : b.firstDay().equals(b.lastDay()) ? List.of(b.firstDay()) : List.of(b.firstDay(), b.lastDay())) {

@@ -29,10 +29,15 @@ public class TimescalePolicies {
             where hypertable_name in ('reading', 'slot_15m')
             """;
 
-    /** The compression policies in place, by relation: most starts find them as configured and change nothing. */
+    /**
+     * The compression policies in place, by relation, and whether each is as configured ($1 seconds for the tables,
+     * $2 for the aggregates, compared as PostgreSQL writes the interval, so '1 month' is not 30 days): most starts find
+     * them so and change nothing.
+     */
     private static final String POLICIES = """
-            select hypertable_name, extract(epoch from (config->>'compress_after')::interval) from timescaledb_information.jobs
-            where proc_name = 'policy_compression' and hypertable_schema = current_schema()
+            select hypertable_name, coalesce(config->>'compress_after' = make_interval(secs => case when hypertable_name in ('reading', 'slot_15m')
+                   then $1::float8 else $2::float8 end)::text, false)
+            from timescaledb_information.jobs where proc_name = 'policy_compression' and hypertable_schema = current_schema()
             """;
 
     private final Pool pool;
@@ -53,8 +58,9 @@ public class TimescalePolicies {
         if (!compressible) {
             return;
         }
-        Map<String, Double> policies = new HashMap<>();
-        pool.query(POLICIES).execute().await().atMost(Duration.ofMinutes(1)).forEach(r -> policies.put(r.getString(0), r.getDouble(1)));
+        Map<String, Boolean> policies = new HashMap<>();
+        pool.preparedQuery(POLICIES).execute(Tuple.of((double) config.compressAfter().toSeconds(), (double) config.aggregateCompressAfter().toSeconds()))
+                .await().atMost(Duration.ofMinutes(1)).forEach(r -> policies.put(r.getString(0), r.getBoolean(1)));
         for (String table : TABLES) {
             compressAfter(table, config.compressAfter(), policies);
         }
@@ -69,9 +75,8 @@ public class TimescalePolicies {
      * Replaces the relation's compression policy by one of this age, or by none when compression is off; leaves it
      * when it is already so (removing and re-adding takes locks on the relation at every start).
      */
-    private void compressAfter(String relation, Duration age, Map<String, Double> policies) {
-        Double current = policies.get(relation);
-        if (config.compression() ? current != null && current == age.toSeconds() : current == null) {
+    private void compressAfter(String relation, Duration age, Map<String, Boolean> asConfigured) {
+        if (config.compression() ? Boolean.TRUE.equals(asConfigured.get(relation)) : !asConfigured.containsKey(relation)) {
             return;
         }
         pool.preparedQuery("select remove_compression_policy($1::regclass, if_exists => true)").execute(Tuple.of(relation))

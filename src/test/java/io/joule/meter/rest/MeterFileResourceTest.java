@@ -338,4 +338,28 @@ class MeterFileResourceTest {
         admin().queryParam("limit", 1).when().get("/meters").then().statusCode(200).body("$", hasSize(1));
         admin().queryParam("limit", 1000).when().get("/meters").then().statusCode(200);
     }
+    /**
+     * A file spanning 70 years: on TimescaleDB its readings fall in thousands of weekly chunks, each locked until the
+     * import commits, which a default max_locks_per_transaction cannot hold. Stored (201) or refused as too large
+     * (413, saying what to raise), never a 500.
+     */
+    @Test
+    void aFileSpanningDecadesIsStoredOrRefusedAsTooLargeNeverAServerError() throws Exception {
+        String meter = "D" + Long.toString(System.nanoTime(), 36);
+        StringBuilder csv = new StringBuilder(MeterImportConsistencyTest.HEADER);
+        java.time.LocalDate day = java.time.LocalDate.parse("1950-01-01");
+        for (int d = 0; d < 25_600; d++, day = day.plusDays(1)) {
+            csv.append(meter).append(',').append(meter).append(",PC,").append(String.format("%02d/%02d/%04d 12:00:00",
+                    day.getDayOfMonth(), day.getMonthValue(), day.getYear())).append(",Import varh Total,1.5,kvarh,\n");
+        }
+        var response = admin().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8)).when().post("/meter-files")
+                .then().extract();
+        assertTrue(response.statusCode() == 201 || response.statusCode() == 413, response.statusCode() + " " + response.body().asString());
+        if (response.statusCode() == 413) {
+            assertEquals("application/problem+json", response.contentType());
+            assertTrue(response.body().asString().contains("raise max_locks_per_transaction"), response.body().asString());
+            assertEquals(List.of("0"), Sql.rows("select count(*) from series where kind = 'meter' and key like ?", meter + "|%"),
+                    "nothing was stored");
+        }
+    }
 }
