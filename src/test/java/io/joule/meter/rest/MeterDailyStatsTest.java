@@ -167,17 +167,12 @@ class MeterDailyStatsTest {
     void aFileContinuingStoredReadingsMidDayKeepsEveryDayExact() throws Exception {
         String meter = meter();
         ZoneId zone = ZoneId.of("Asia/Kolkata");
-        Random random = new Random(11);
-        TreeMap<Instant, Double> all = new TreeMap<>();
+        TreeMap<Instant, Double> all = every20Minutes(LocalDate.parse("2034-01-01").atStartOfDay(zone).toInstant(),
+                LocalDate.parse("2034-01-07").atStartOfDay(zone).toInstant(), 11);
         Instant middle = LocalDateTime.parse("2034-01-03T12:10:00").atZone(zone).toInstant();
         Map<String, Double> before = new TreeMap<>();
         Map<String, Double> after = new TreeMap<>();
-        for (Instant t = LocalDate.parse("2034-01-01").atStartOfDay(zone).toInstant(); t.isBefore(LocalDate.parse("2034-01-07").atStartOfDay(zone).toInstant());
-                t = t.plusSeconds(1200)) {
-            double value = Math.round(random.nextDouble() * 1000) / 10.0;
-            all.put(t, value);
-            (t.isBefore(middle) ? before : after).put(t.toString(), value);
-        }
+        all.forEach((t, value) -> (t.isBefore(middle) ? before : after).put(t.toString(), value));
         importFile(meter, zone, before);
         importFile(meter, zone, after);
         assertEquals(expected(all, zone, LocalDate.parse("2033-12-31"), LocalDate.parse("2034-01-07")),
@@ -190,11 +185,7 @@ class MeterDailyStatsTest {
     void rowsOutOfTimeOrderKeepEveryDayExact() throws Exception {
         String meter = meter();
         ZoneId zone = ZoneId.of("Asia/Kathmandu");
-        Random random = new Random(5);
-        TreeMap<Instant, Double> all = new TreeMap<>();
-        for (Instant t = Instant.parse("2035-05-01T00:00:00Z"); t.isBefore(Instant.parse("2035-05-05T00:00:00Z")); t = t.plusSeconds(1200)) {
-            all.put(t, Math.round(random.nextDouble() * 1000) / 10.0);
-        }
+        TreeMap<Instant, Double> all = every20Minutes(Instant.parse("2035-05-01T00:00:00Z"), Instant.parse("2035-05-05T00:00:00Z"), 5);
         Map<String, Double> reversed = new LinkedHashMap<>();
         all.descendingMap().forEach((t, v) -> reversed.put(t.toString(), v));
         importFile(meter, zone, reversed);
@@ -230,6 +221,16 @@ class MeterDailyStatsTest {
             assertEquals(expected(all, zone, LocalDate.parse(window[0]), LocalDate.parse(window[1])),
                     served(meter, window[0], window[1]), window[0]);
         }
+    }
+
+    /** Readings every 20 minutes in [from, to), of one decimal, drawn from the seed. */
+    private static TreeMap<Instant, Double> every20Minutes(Instant from, Instant to, long seed) {
+        Random random = new Random(seed);
+        TreeMap<Instant, Double> readings = new TreeMap<>();
+        for (Instant t = from; t.isBefore(to); t = t.plusSeconds(1200)) {
+            readings.put(t, Math.round(random.nextDouble() * 1000) / 10.0);
+        }
+        return readings;
     }
 
     /** A local time that an autumn change repeats: a file cannot name its later instant. */
