@@ -30,16 +30,12 @@ public interface RollupStore {
     /** Called in a write's transaction, under the series' lock, after the slots in {@code slots} were replaced. */
     Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots);
 
-    /** As {@link #slotsWritten(SqlClient, long, ZoneId, TimeRange)}, for a write on a JDBC connection (bulk imports). */
-    void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException;
-
     /**
-     * As {@link #slotsWritten(Connection, long, ZoneId, TimeRange)}, given the rollups of every slot now in the range
-     * ({@link SlotBuckets}): a store that keeps rollup rows may write them rather than read the slots back.
+     * As {@link #slotsWritten(SqlClient, long, ZoneId, TimeRange)}, for a write on a JDBC connection (bulk imports).
+     * {@code computed}, when not null, holds the rollups of every slot now in the range ({@link SlotBuckets}): a store
+     * that keeps rollup rows may write them rather than read the slots back.
      */
-    default void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
-        slotsWritten(db, seriesId, zone, slots);
-    }
+    void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException;
 
     /** The local days from..to (inclusive) of the series' zone that have slots, in order. */
     Uni<List<DailyRollup>> daily(SqlClient db, long seriesId, ZoneId zone, LocalDate from, LocalDate to);
@@ -66,18 +62,13 @@ public interface RollupStore {
     /** Energy of the UTC hours starting in [from, to) that have slots, in order. */
     Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range);
 
-    /** Called in an import's transaction, under the series' lock, after its readings in [first, last] were written. */
-    void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException;
-
     /**
-     * As {@link #readingsWritten(Connection, long, ZoneId, Instant, Instant)}, for a series that had no reading in
-     * [first, last] before the import, whose readings there are {@code computed}'s ({@link ReadingDays}): a store that
-     * keeps daily rows may write them rather than read the readings back.
+     * Called in an import's transaction, under the series' lock, after its readings in [first, last] were written.
+     * {@code computed}, when not null, holds the days of those readings ({@link ReadingDays}) for a series that had
+     * none in [first, last] before: a store that keeps daily rows may write them rather than read the readings back.
      */
-    default void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
-            throws SQLException {
-        readingsWritten(db, seriesId, zone, first, last);
-    }
+    void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
+            throws SQLException;
 
     /** MIN/MAX/SUM/COUNT of the readings of each series (all kept in {@code zone}) per local day from..to (inclusive) that has readings. */
     Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to);

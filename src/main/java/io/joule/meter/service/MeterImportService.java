@@ -305,11 +305,8 @@ public class MeterImportService {
                 if (c.series.profile().slotted()) {
                     slots.recompute(db, c.series, c.first, c.last);
                 }
-                if (c.days != null && whole.contains(c.series.id())) {
-                    rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last, c.days.finish());
-                } else {
-                    rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last);
-                }
+                rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last,
+                        c.days != null && whole.contains(c.series.id()) ? c.days.finish() : null);
             }
             from = from == null || c.first.isBefore(from) ? c.first : from;
             to = to == null || c.last.isAfter(to) ? c.last : to;

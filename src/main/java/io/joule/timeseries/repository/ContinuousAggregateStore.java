@@ -8,6 +8,7 @@ import io.joule.ship.TopUsers;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.ReadingDay;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.SlotBuckets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -118,7 +119,7 @@ public class ContinuousAggregateStore implements RollupStore {
     }
 
     @Override
-    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
+    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
         Jdbc.update(db, MARK_SLOTS, seriesId, utc(slots.from()), utc(slots.to()));
     }
 
@@ -133,7 +134,8 @@ public class ContinuousAggregateStore implements RollupStore {
     }
 
     @Override
-    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
+    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
+            throws SQLException {
         Jdbc.update(db, MARK_READINGS, seriesId, utc(first), utc(last.plusNanos(1000)));
     }
 

@@ -49,9 +49,8 @@ public class ReadingRollupRepository {
     public void refresh(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
         LocalDate from = Zones.dayOf(first, zone);
         LocalDate to = Zones.dayOf(last, zone);
-        Zones.Days days = Zones.days(zone, from, to);
         Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
-        Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
+        DailyStatements.insert(db, INSERT_DAILY, seriesId, Zones.days(zone, from, to));
     }
 
     /**
@@ -63,13 +62,7 @@ public class ReadingRollupRepository {
         LocalDate from = Zones.dayOf(first, zone);
         LocalDate to = Zones.dayOf(last, zone);
         Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
-        for (LocalDate end : from.equals(to) ? List.of(from) : List.of(from, to)) {
-            Zones.Days day = Zones.days(zone, end, end);
-            Jdbc.update(db, INSERT_DAILY, seriesId, day.dates(), day.starts(), day.ends(), day.start(), day.end());
-        }
-        if (computed.stream().noneMatch(d -> d.date().isAfter(from) && d.date().isBefore(to))) {
-            return;
-        }
+        DailyStatements.insertEnds(db, INSERT_DAILY, seriesId, zone, from, to);
         try (BinaryCopy copy = BinaryCopy.into(db, "reading_daily",
                 "series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings")) {
             for (ReadingDay d : computed) {

@@ -84,13 +84,15 @@ public class RollupRepository {
             """;
 
     /** The UTC hours [hourFrom, hourTo) and the local days firstDay..lastDay that a slot range overlaps. */
-    private record Buckets(OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay, Zones.Days days) {
+    private record Buckets(ZoneId zone, OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay) {
         static Buckets of(ZoneId zone, TimeRange slots) {
-            LocalDate firstDay = Zones.dayOf(slots.from(), zone);
-            LocalDate lastDay = Zones.dayOf(slots.to().minusNanos(1_000), zone);
-            return new Buckets(slots.from().atOffset(ZoneOffset.UTC).withMinute(0),
+            return new Buckets(zone, slots.from().atOffset(ZoneOffset.UTC).withMinute(0),
                     slots.to().minusNanos(1_000).atOffset(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0).plusHours(1),
-                    firstDay, lastDay, Zones.days(zone, firstDay, lastDay));
+                    Zones.dayOf(slots.from(), zone), Zones.dayOf(slots.to().minusNanos(1_000), zone));
+        }
+
+        Zones.Days days() {
+            return Zones.days(zone, firstDay, lastDay);
         }
     }
 
@@ -112,11 +114,10 @@ public class RollupRepository {
     /** As {@link #refresh(SqlClient, long, ZoneId, TimeRange)}, on a JDBC connection (the same statements). */
     public void refresh(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
         Buckets b = Buckets.of(zone, slots);
-        Zones.Days days = b.days();
         Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
         Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFrom(), b.hourTo());
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
-        Jdbc.update(db, INSERT_DAILY, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
+        DailyStatements.insert(db, INSERT_DAILY, seriesId, b.days());
     }
 
     /**
@@ -133,10 +134,7 @@ public class RollupRepository {
             Jdbc.update(db, INSERT_ONE_HOUR, seriesId, lastHour, b.hourTo());
         }
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
-        for (LocalDate end : b.firstDay().equals(b.lastDay()) ? List.of(b.firstDay()) : List.of(b.firstDay(), b.lastDay())) {
-            Zones.Days day = Zones.days(zone, end, end);
-            Jdbc.update(db, INSERT_DAILY, seriesId, day.dates(), day.starts(), day.ends(), day.start(), day.end());
-        }
+        DailyStatements.insertEnds(db, INSERT_DAILY, seriesId, zone, b.firstDay(), b.lastDay());
         Instant innerHoursFrom = b.hourFrom().plusHours(1).toInstant();
         Instant innerHoursTo = lastHour.toInstant();
         try (BinaryCopy copy = BinaryCopy.into(db, "rollup_hourly", "series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots")) {

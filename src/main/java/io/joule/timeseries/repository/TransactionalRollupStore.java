@@ -45,13 +45,12 @@ public class TransactionalRollupStore implements RollupStore {
     }
 
     @Override
-    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
-        rollups.refresh(db, seriesId, zone, slots);
-    }
-
-    @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
-        rollups.replace(db, seriesId, zone, slots, computed);
+        if (computed == null) {
+            rollups.refresh(db, seriesId, zone, slots);
+        } else {
+            rollups.replace(db, seriesId, zone, slots, computed);
+        }
     }
 
     @Override
@@ -71,14 +70,13 @@ public class TransactionalRollupStore implements RollupStore {
     }
 
     @Override
-    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
-        readings.refresh(db, seriesId, zone, first, last);
-    }
-
-    @Override
     public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
             throws SQLException {
-        readings.replace(db, seriesId, zone, first, last, computed);
+        if (computed == null) {
+            readings.refresh(db, seriesId, zone, first, last);
+        } else {
+            readings.replace(db, seriesId, zone, first, last, computed);
+        }
     }
 
     @Override

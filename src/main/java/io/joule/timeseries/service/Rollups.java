@@ -104,26 +104,12 @@ public class Rollups implements RollupStore {
     }
 
     @Override
-    public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
-        slotsWritten(db, seriesId, zone, slots, null);
-    }
-
-    @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
         RollupStore s = store();
         if (s == transactional && aggregatesPresent) {
-            aggregates.slotsWritten(db, seriesId, zone, slots);
+            aggregates.slotsWritten(db, seriesId, zone, slots, computed);
         }
-        if (computed == null) {
-            s.slotsWritten(db, seriesId, zone, slots);
-        } else {
-            s.slotsWritten(db, seriesId, zone, slots, computed);
-        }
-    }
-
-    @Override
-    public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last) throws SQLException {
-        readingsWritten(db, seriesId, zone, first, last, null);
+        s.slotsWritten(db, seriesId, zone, slots, computed);
     }
 
     @Override
@@ -131,13 +117,9 @@ public class Rollups implements RollupStore {
             throws SQLException {
         RollupStore s = store();
         if (s == transactional && aggregatesPresent) {
-            aggregates.readingsWritten(db, seriesId, zone, first, last);
+            aggregates.readingsWritten(db, seriesId, zone, first, last, computed);
         }
-        if (computed == null) {
-            s.readingsWritten(db, seriesId, zone, first, last);
-        } else {
-            s.readingsWritten(db, seriesId, zone, first, last, computed);
-        }
+        s.readingsWritten(db, seriesId, zone, first, last, computed);
     }
 
     @Override

@@ -120,11 +120,7 @@ public class StoredSlotRecompute {
 
         void flush() throws SQLException {
             if (range != null) {
-                if (buckets == null) {
-                    rollups.slotsWritten(db, series.id(), series.zone(), range);
-                } else {
-                    rollups.slotsWritten(db, series.id(), series.zone(), range, buckets.finish());
-                }
+                rollups.slotsWritten(db, series.id(), series.zone(), range, buckets == null ? null : buckets.finish());
                 range = null;
             }
         }
