@@ -31,6 +31,12 @@ public final class ShipBatchParser {
     }
 
     public static ShipBatch parse(byte[] body, int maxPoints) {
+        ShipBatch valid = ShipBatchStream.read(body, maxPoints);
+        return valid != null ? valid : withErrors(body, maxPoints);
+    }
+
+    /** The batch read as a tree, every error named: what {@link ShipBatchStream} falls back on. */
+    static ShipBatch withErrors(byte[] body, int maxPoints) {
         return new ShipBatchParser(maxPoints).parse(body);
     }
 
