@@ -3,7 +3,6 @@ package io.joule.timeseries.service;
 import io.joule.pipeline.Reading;
 import io.joule.pipeline.Readings;
 import io.joule.pipeline.Slot;
-import io.joule.pipeline.Readings;
 import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
@@ -11,6 +10,7 @@ import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.SlotBuckets;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -74,10 +74,21 @@ public class TimeSeriesWriter {
                     return Uni.combine().all()
                             .unis(repository.writeReadings(db, series.id(), written, replacing),
                                     repository.replaceSlots(db, series.id(), affected, slots),
-                                    rollups.slotsWritten(db, series.id(), series.zone(), affected))
+                                    rollups.slotsWritten(db, series.id(), series.zone(), affected, buckets(series, slots)))
                             .discardItems()
                             .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
                 });
+    }
+
+    /** The rollups of the slots, which are every slot of the affected range; null if they are not in time order. */
+    private static SlotBuckets buckets(StoredSeries series, List<Slot> slots) {
+        SlotBuckets buckets = new SlotBuckets(series.zone());
+        for (Slot slot : slots) {
+            if (!buckets.add(slot)) {
+                return null;
+            }
+        }
+        return buckets.finish();
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {
