@@ -67,13 +67,35 @@ public final class Timestamps {
     }
 
     private static Optional<Instant> plainUtc(String s) {
-        try {
-            Instant t = LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
-                    digits(s, 14, 16), digits(s, 17, 19)).toInstant(ZoneOffset.UTC);
-            return supported(t) ? Optional.of(t) : Optional.empty();
-        } catch (DateTimeException e) {
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 1900 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
             return Optional.empty();
         }
+        Instant t = Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second);
+        return supported(t) ? Optional.of(t) : Optional.empty();
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        return month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /**
+     * Days since 1970-01-01 of a valid date of a year from 1 on (the proleptic Gregorian calendar, as {@link LocalDate});
+     * {@code LocalDate} and its checks were a tenth of a POST /data batch's parse.
+     */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = y / 400;
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     private static int digits(String s, int from, int to) {
@@ -82,6 +104,14 @@ public final class Timestamps {
             v = v * 10 + (s.charAt(i) - '0');
         }
         return v;
+    }
+
+    /**
+     * The instant at UTC, as the pg client binds timestamptz. Not {@code Instant.atOffset}: on JDK 17 that builds the
+     * offset's ZoneRules anew for every call, which was 4% of a POST /data batch's event-loop time.
+     */
+    public static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     /** Whether the instant is in the one supported range, [{@link #EARLIEST}, {@link #LATEST}), of every input. */

@@ -21,6 +21,11 @@ class TimestampsTest {
         "2018-08-23T21:15-03:00,        2018-08-24T00:15:00Z",
         "2018-08-24T00:15:00.1234567Z,  2018-08-24T00:15:00.123456Z",
         "2016-02-29T23:59:59Z,          2016-02-29T23:59:59Z",
+        "2000-02-29T12:00:00Z,          2000-02-29T12:00:00Z",
+        "1900-01-01T00:00:00Z,          1900-01-01T00:00:00Z",
+        "1900-02-28T00:00:00Z,          1900-02-28T00:00:00Z",
+        "9999-12-30T23:59:59Z,          9999-12-30T23:59:59Z",
+        "2024-12-31T23:59:59Z,          2024-12-31T23:59:59Z",
     })
     void acceptedForms(String text, String expected) {
         assertEquals(Optional.of(Instant.parse(expected)), Timestamps.parse(text));
@@ -28,10 +33,36 @@ class TimestampsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2019-01-05T04:42:00ZZ", "2019-02-30T04:42:00Z", "2017-02-29T00:00:00Z", "2019-02-03T24:00:00Z",
-        "2019-02-03T23:60:00Z", "2019-02-03T04:00:00", "2019-02-03", "1546663020", "", "1899-12-31T23:59:59Z",
+        "2019-02-03T23:60:00Z", "2019-02-03T23:00:60Z", "2019-00-03T00:00:00Z", "2019-13-03T00:00:00Z", "2019-04-31T00:00:00Z",
+        "2019-04-00T00:00:00Z", "1900-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "0000-01-01T00:00:00Z", "2019-02-03T04:00:00", "2019-02-03", "1546663020", "", "1899-12-31T23:59:59Z",
         "9999-12-31T00:00:00Z", "2019-02-03T04:00:00+25:00", "２０１９-02-03T04:00:00Z"})
     void refusedForms(String text) {
         assertEquals(Optional.empty(), Timestamps.parse(text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1970-01-01, 0", "1969-12-31, -1", "1900-01-01, -25567", "2000-03-01, 11017", "2018-08-24, 17767", "9999-12-31, 2932896",
+        "0001-01-01, -719162"})
+    void epochDayCountsDaysFrom1970(String date, long expected) {
+        java.time.LocalDate d = java.time.LocalDate.parse(date);
+        assertEquals(expected, Timestamps.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+    }
+
+    @Test
+    void everyDayFromYear1To9999HasTheEpochDayOfLocalDate() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(1, 1, 1); d.getYear() < 10_000; d = d.plusDays(1)) {
+            assertEquals(d.toEpochDay(), Timestamps.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
+        }
+    }
+
+    @Test
+    void utcIsTheInstantAtOffsetZero() {
+        assertEquals(java.time.OffsetDateTime.parse("1900-01-01T00:00:00.000001Z"), Timestamps.utc(Instant.parse("1900-01-01T00:00:00.000001Z")));
+        Random random = new Random(11);
+        for (int i = 0; i < 100_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong() % 250_000_000_000L, random.nextInt(1_000_000_000));
+            assertEquals(t.atOffset(java.time.ZoneOffset.UTC), Timestamps.utc(t));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,7 @@
 package io.joule.meter.repository;
 
+import static io.joule.time.Timestamps.utc;
+
 import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.Jdbc;
 import io.joule.meter.ChannelKey;
@@ -9,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -128,9 +128,6 @@ public class MeterImportRepository {
         return changed;
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
 
     public void registerChannel(Connection db, long seriesId, ChannelKey key, String plantCode, String units) throws SQLException {
         Jdbc.update(db, REGISTER_CHANNEL, seriesId, key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),

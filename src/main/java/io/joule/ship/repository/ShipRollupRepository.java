@@ -1,5 +1,7 @@
 package io.joule.ship.repository;
 
+import static io.joule.time.Timestamps.utc;
+
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.RankingWindow;
 import io.joule.ship.TopUsers;
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,7 +106,4 @@ public class ShipRollupRepository {
         }
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
 }

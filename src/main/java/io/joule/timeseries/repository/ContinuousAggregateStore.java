@@ -1,5 +1,7 @@
 package io.joule.timeseries.repository;
 
+import static io.joule.time.Timestamps.utc;
+
 import io.joule.forecast.HourlyEnergy;
 import io.joule.jdbc.Jdbc;
 import io.joule.pipeline.TimeRange;
@@ -22,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,9 +222,6 @@ public class ContinuousAggregateStore implements RollupStore {
         return floor.equals(t) ? t : floor.plus(1, ChronoUnit.HOURS);
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
 
     /** The day, hour and slot parts of many ranges, as six arrays of bounds. */
     private static final class Levels {

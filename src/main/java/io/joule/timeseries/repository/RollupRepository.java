@@ -1,5 +1,7 @@
 package io.joule.timeseries.repository;
 
+import static io.joule.time.Timestamps.utc;
+
 import io.joule.forecast.HourlyEnergy;
 import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.Jdbc;
@@ -18,11 +20,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** Recomputes the hourly and daily rollups of a slot range from slot_15m. */
 @ApplicationScoped
@@ -98,8 +98,8 @@ public class RollupRepository {
     /** The UTC hours [hourFrom, hourTo) and the local days firstDay..lastDay that a slot range overlaps. */
     private record Buckets(ZoneId zone, OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay) {
         static Buckets of(ZoneId zone, TimeRange slots) {
-            return new Buckets(zone, slots.from().atOffset(ZoneOffset.UTC).withMinute(0),
-                    slots.to().minusNanos(1_000).atOffset(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0).plusHours(1),
+            return new Buckets(zone, utc(slots.from()).withMinute(0),
+                    utc(slots.to().minusNanos(1_000)).withMinute(0).withSecond(0).withNano(0).plusHours(1),
                     Zones.dayOf(slots.from(), zone), Zones.dayOf(slots.to().minusNanos(1_000), zone));
         }
 
@@ -152,7 +152,7 @@ public class RollupRepository {
         List<SlotBuckets.Hour> hours = computed.hours().stream().filter(b::inner).toList();
         if (!hours.isEmpty()) {
             statements.add(db.preparedQuery(INSERT_HOURS).execute(Tuple.of(seriesId,
-                    hours.stream().map(h -> h.start().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                    hours.stream().map(h -> utc(h.start())).toArray(OffsetDateTime[]::new),
                     hours.stream().map(SlotBuckets.Hour::energyKwh).toArray(Double[]::new),
                     hours.stream().map(SlotBuckets.Hour::minKwh).toArray(Double[]::new),
                     hours.stream().map(SlotBuckets.Hour::maxKwh).toArray(Double[]::new),
@@ -167,8 +167,8 @@ public class RollupRepository {
         if (!days.isEmpty()) {
             statements.add(db.preparedQuery(INSERT_DAYS).execute(Tuple.tuple(List.of(seriesId,
                     days.stream().map(DailyRollup::date).toArray(LocalDate[]::new),
-                    days.stream().map(d -> d.start().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                    days.stream().map(d -> d.end().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                    days.stream().map(d -> utc(d.start())).toArray(OffsetDateTime[]::new),
+                    days.stream().map(d -> utc(d.end())).toArray(OffsetDateTime[]::new),
                     days.stream().map(DailyRollup::energyKwh).toArray(Double[]::new),
                     days.stream().map(DailyRollup::minKwh).toArray(Double[]::new),
                     days.stream().map(DailyRollup::maxKwh).toArray(Double[]::new),
@@ -254,7 +254,7 @@ public class RollupRepository {
     /** Hourly energy of the hours starting in [from, to), in order. */
     public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
         return db.preparedQuery(HOURLY)
-                .execute(Tuple.of(seriesId, range.from().atOffset(ZoneOffset.UTC), range.to().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(seriesId, utc(range.from()), utc(range.to())))
                 .map(rows -> {
                     List<HourlyEnergy> out = new ArrayList<>(rows.size());
                     rows.forEach(r -> out.add(new HourlyEnergy(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));

@@ -1,5 +1,7 @@
 package io.joule.timeseries.repository;
 
+import static io.joule.time.Timestamps.utc;
+
 import io.joule.pipeline.Quantity;
 import io.joule.pipeline.Reading;
 import io.joule.pipeline.Sampling;
@@ -25,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -297,9 +298,6 @@ public class TimeSeriesRepository {
         }
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
 
     private static String code(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);

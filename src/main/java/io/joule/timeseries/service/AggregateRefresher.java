@@ -1,5 +1,7 @@
 package io.joule.timeseries.service;
 
+import static io.joule.time.Timestamps.utc;
+
 import io.joule.timeseries.repository.AggregateFamily;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -11,8 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +102,4 @@ public class AggregateRefresher {
                         : Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(50)).chain(this::refreshAll));
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
 }
