@@ -69,7 +69,7 @@ public class SensorReadingService {
                             return timeSeries.readingsWithPrevious(db, series.id(), range)
                                     .map(around -> Consumption.compute(around, range))
                                     .call(slots -> timeSeries.replaceSlots(db, series.id(), range, slots))
-                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), range, null));
+                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), range));
                         }))
                 .replaceWith(levels.size());
     }

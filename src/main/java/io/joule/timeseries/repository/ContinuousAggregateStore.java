@@ -115,7 +115,7 @@ public class ContinuousAggregateStore implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) {
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
         return db.preparedQuery(MARK_SLOTS).execute(Tuple.of(seriesId, utc(slots.from()), utc(slots.to()))).replaceWithVoid();
     }
 

@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -83,18 +84,6 @@ public class RollupRepository {
             group by b
             """;
 
-    private static final String INSERT_HOURS = """
-            insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
-            select $1, h, e, mn, mx, n from unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::int4[]) as u(h, e, mn, mx, n)
-            """;
-
-    private static final String INSERT_DAYS = """
-            insert into rollup_daily (series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots)
-            select $1, d, s, t, e, mn, mx, n
-            from unnest($2::date[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::float8[], $7::float8[], $8::int4[])
-                 as u(d, s, t, e, mn, mx, n)
-            """;
-
     /** The UTC hours [hourFrom, hourTo) and the local days firstDay..lastDay that a slot range overlaps. */
     private record Buckets(ZoneId zone, OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay) {
         static Buckets of(ZoneId zone, TimeRange slots) {
@@ -105,20 +94,6 @@ public class RollupRepository {
 
         Zones.Days days() {
             return Zones.days(zone, firstDay, lastDay);
-        }
-
-        OffsetDateTime lastHour() {
-            return hourTo.minusHours(1);
-        }
-
-        /** Whether the hour is neither the first nor the last: only slots of the range are in it. */
-        boolean inner(SlotBuckets.Hour h) {
-            return h.start().isAfter(hourFrom.toInstant()) && h.start().isBefore(lastHour().toInstant());
-        }
-
-        /** Whether the day is neither the first nor the last: only slots of the range are in it. */
-        boolean inner(DailyRollup d) {
-            return d.date().isAfter(firstDay) && d.date().isBefore(lastDay);
         }
     }
 
@@ -132,54 +107,9 @@ public class RollupRepository {
                 .unis(db.preparedQuery(DELETE_HOURLY).execute(hours),
                         db.preparedQuery(INSERT_HOURLY).execute(hours),
                         db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, b.firstDay(), b.lastDay())),
-                        insertDaily(db, seriesId, days))
+                        db.preparedQuery(INSERT_DAILY)
+                                .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
                 .discardItems();
-    }
-
-    /**
-     * As {@link #refresh(SqlClient, long, ZoneId, TimeRange)}, given the rollups of the slots just written over the whole
-     * range: the hours and days at its two ends may hold slots from outside it, so they are computed from slot_15m; the
-     * ones between are {@code computed}'s, inserted from arrays.
-     */
-    public Uni<Void> replace(SqlClient db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) {
-        Buckets b = Buckets.of(zone, slots);
-        List<Uni<?>> statements = new ArrayList<>();
-        statements.add(db.preparedQuery(DELETE_HOURLY).execute(Tuple.of(seriesId, b.hourFrom(), b.hourTo())));
-        statements.add(db.preparedQuery(INSERT_ONE_HOUR).execute(Tuple.of(seriesId, b.hourFrom(), b.hourFrom().plusHours(1))));
-        if (b.lastHour().isAfter(b.hourFrom())) {
-            statements.add(db.preparedQuery(INSERT_ONE_HOUR).execute(Tuple.of(seriesId, b.lastHour(), b.hourTo())));
-        }
-        List<SlotBuckets.Hour> hours = computed.hours().stream().filter(b::inner).toList();
-        if (!hours.isEmpty()) {
-            statements.add(db.preparedQuery(INSERT_HOURS).execute(Tuple.of(seriesId,
-                    hours.stream().map(h -> utc(h.start())).toArray(OffsetDateTime[]::new),
-                    hours.stream().map(SlotBuckets.Hour::energyKwh).toArray(Double[]::new),
-                    hours.stream().map(SlotBuckets.Hour::minKwh).toArray(Double[]::new),
-                    hours.stream().map(SlotBuckets.Hour::maxKwh).toArray(Double[]::new),
-                    hours.stream().map(SlotBuckets.Hour::slots).toArray(Integer[]::new))));
-        }
-        statements.add(db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, b.firstDay(), b.lastDay())));
-        statements.add(insertDaily(db, seriesId, Zones.days(zone, b.firstDay(), b.firstDay())));
-        if (b.lastDay().isAfter(b.firstDay())) {
-            statements.add(insertDaily(db, seriesId, Zones.days(zone, b.lastDay(), b.lastDay())));
-        }
-        List<DailyRollup> days = computed.days().stream().filter(b::inner).toList();
-        if (!days.isEmpty()) {
-            statements.add(db.preparedQuery(INSERT_DAYS).execute(Tuple.tuple(List.of(seriesId,
-                    days.stream().map(DailyRollup::date).toArray(LocalDate[]::new),
-                    days.stream().map(d -> utc(d.start())).toArray(OffsetDateTime[]::new),
-                    days.stream().map(d -> utc(d.end())).toArray(OffsetDateTime[]::new),
-                    days.stream().map(DailyRollup::energyKwh).toArray(Double[]::new),
-                    days.stream().map(DailyRollup::minKwh).toArray(Double[]::new),
-                    days.stream().map(DailyRollup::maxKwh).toArray(Double[]::new),
-                    days.stream().map(DailyRollup::slots).toArray(Integer[]::new)))));
-        }
-        // Pipelined, as refresh: sent at once, run in this order.
-        return Uni.combine().all().unis(statements).discardItems();
-    }
-
-    private static Uni<?> insertDaily(SqlClient db, long seriesId, Zones.Days days) {
-        return db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end()));
     }
 
     /** As {@link #refresh(SqlClient, long, ZoneId, TimeRange)}, on a JDBC connection (the same statements). */
@@ -198,7 +128,7 @@ public class RollupRepository {
      */
     public void replace(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
         Buckets b = Buckets.of(zone, slots);
-        OffsetDateTime lastHour = b.lastHour();
+        OffsetDateTime lastHour = b.hourTo().minusHours(1);
         Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
         Jdbc.update(db, INSERT_ONE_HOUR, seriesId, b.hourFrom(), b.hourFrom().plusHours(1));
         if (lastHour.isAfter(b.hourFrom())) {
@@ -206,9 +136,11 @@ public class RollupRepository {
         }
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
         DailyStatements.insertEnds(db, INSERT_DAILY, seriesId, zone, b.firstDay(), b.lastDay());
+        Instant innerHoursFrom = b.hourFrom().plusHours(1).toInstant();
+        Instant innerHoursTo = lastHour.toInstant();
         try (BinaryCopy copy = BinaryCopy.into(db, "rollup_hourly", "series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots")) {
             for (SlotBuckets.Hour h : computed.hours()) {
-                if (b.inner(h)) {
+                if (!h.start().isBefore(innerHoursFrom) && h.start().isBefore(innerHoursTo)) {
                     copy.row(6).int8(seriesId).timestamptz(h.start()).float8(h.energyKwh()).float8(h.minKwh()).float8(h.maxKwh()).int4(h.slots());
                 }
             }
@@ -217,7 +149,7 @@ public class RollupRepository {
         try (BinaryCopy copy = BinaryCopy.into(db, "rollup_daily",
                 "series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots")) {
             for (DailyRollup d : computed.days()) {
-                if (b.inner(d)) {
+                if (d.date().isAfter(b.firstDay()) && d.date().isBefore(b.lastDay())) {
                     copy.row(8).int8(seriesId).date(d.date()).timestamptz(d.start()).timestamptz(d.end())
                             .float8(d.energyKwh()).float8(d.minKwh()).float8(d.maxKwh()).int4(d.slots());
                 }

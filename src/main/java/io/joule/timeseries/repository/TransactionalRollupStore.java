@@ -40,8 +40,8 @@ public class TransactionalRollupStore implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) {
-        return computed == null ? rollups.refresh(db, seriesId, zone, slots) : rollups.replace(db, seriesId, zone, slots, computed);
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
+        return rollups.refresh(db, seriesId, zone, slots);
     }
 
     @Override

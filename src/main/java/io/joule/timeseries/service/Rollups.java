@@ -94,14 +94,13 @@ public class Rollups implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) {
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
         RollupStore s = store();
         if (s == transactional && aggregatesPresent) {
             // The aggregates stay current while the rollup tables serve, so switching to them is safe.
-            return transactional.slotsWritten(db, seriesId, zone, slots, computed)
-                    .call(() -> aggregates.slotsWritten(db, seriesId, zone, slots, computed));
+            return transactional.slotsWritten(db, seriesId, zone, slots).call(() -> aggregates.slotsWritten(db, seriesId, zone, slots));
         }
-        return s.slotsWritten(db, seriesId, zone, slots, computed);
+        return s.slotsWritten(db, seriesId, zone, slots);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
 import io.joule.timeseries.RollupStore;
-import io.joule.timeseries.SlotBuckets;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -74,21 +73,10 @@ public class TimeSeriesWriter {
                     return Uni.combine().all()
                             .unis(repository.writeReadings(db, series.id(), written, replacing),
                                     repository.replaceSlots(db, series.id(), affected, slots),
-                                    rollups.slotsWritten(db, series.id(), series.zone(), affected, buckets(series, slots)))
+                                    rollups.slotsWritten(db, series.id(), series.zone(), affected))
                             .discardItems()
                             .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
                 });
-    }
-
-    /** The rollups of the slots, which are every slot of the affected range; null if they are not in time order. */
-    private static SlotBuckets buckets(StoredSeries series, List<Slot> slots) {
-        SlotBuckets buckets = new SlotBuckets(series.zone());
-        for (Slot slot : slots) {
-            if (!buckets.add(slot)) {
-                return null;
-            }
-        }
-        return buckets.finish();
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {
