@@ -71,12 +71,24 @@ class ShipBatchStreamTest {
         "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 1}, 3]}",
         "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 1, \"note\": \"a\\u0000b\"}]}",
         "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 1}], \"x\\ud800\": 1}",
+        "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 1}], \"note\": {\"by\": [{\"x\\u0001\": 1}]}}",
         "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 1}, {\"datetime\": \"2018-08-24T00:05:00Z\", \"value\": 1}, {\"datetime\": \"2018-08-24T00:10:00Z\", \"value\": 1}]}",
     })
     void anythingTheParserRefusesIsLeftToIt(String json) {
         byte[] body = utf8(json);
         assertNull(ShipBatchStream.read(body, 2));
         assertEquals(400, assertThrows(ProblemException.class, () -> ShipBatchParser.parse(body, 2)).status());
+    }
+
+    @Test
+    void aStringOverTheLengthLimitInAnIgnoredFieldIsLeftToTheParser() {
+        byte[] body = utf8("{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 1}], "
+                + "\"note\": [\"" + "a".repeat(1_001) + "\"]}");
+        assertNull(ShipBatchStream.read(body, 2));
+        assertEquals(400, assertThrows(ProblemException.class, () -> ShipBatchParser.parse(body, 2)).status());
+        byte[] atLimit = utf8("{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 1}], "
+                + "\"note\": [\"" + "a".repeat(1_000) + "\"]}");
+        assertEquals(ShipBatchParser.withErrors(atLimit, 2), ShipBatchStream.read(atLimit, 2));
     }
 
     @Test
