@@ -66,10 +66,10 @@ final class ShipBatchStream {
                 unit = unit(json.getText());
             } else if (name.equals("data") && value == JsonToken.START_ARRAY) {
                 data = points(json);
-            } else if (isKnown(name) || !clean(name) || !skipClean(json)) {
-                return null;
-            }
-            if (ship <= 0 && name.equals("spaceship_id") || unit == null && name.equals("units") || !data && name.equals("data")) {
+                if (!data) {
+                    return null; // the parser stopped inside the array
+                }
+            } else if (!clean(name) || !skipClean(json)) {
                 return null;
             }
         }
@@ -104,7 +104,7 @@ final class ShipBatchStream {
                     }
                 } else if (name.equals("value") && field.isNumeric()) {
                     value = json.getDoubleValue();
-                } else if (isKnown(name) || !clean(name) || !skipClean(json)) {
+                } else if (!clean(name) || !skipClean(json)) {
                     return false;
                 }
             }
@@ -158,14 +158,6 @@ final class ShipBatchStream {
             }
         } while (depth > 0 && (token = json.nextToken()) != null);
         return depth == 0;
-    }
-
-    /** A field this reader takes, here with a value of the wrong type (it is refused, not skipped). */
-    private static boolean isKnown(String name) {
-        return switch (name) {
-            case "spaceship_id", "units", "data", "datetime", "value" -> true;
-            default -> false;
-        };
     }
 
     private static boolean clean(String text) {
