@@ -1,0 +1,98 @@
+package io.joule.timeseries.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.joule.testing.Sql;
+import io.joule.timeseries.RollupStore;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TimescaleDB only: a write that commits while a refresh moves the invalidation threshold past it is still
+ * materialized. The write is held between its pre-commit work (where TimescaleDB reads the threshold) and its commit
+ * by PREPARE TRANSACTION, so this also needs {@code max_prepared_transactions > 0} (skipped, saying so, without).
+ */
+@QuarkusTest
+class HeadWriteRaceTest {
+    @Inject
+    RollupStore rollups;
+    @Inject
+    AggregateRefresher refresher;
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void onlyOnTimescaleDbWithTwoPhaseCommit() throws Exception {
+        assumeTrue("timescaledb".equals(rollups.implementation()), "SKIPPED (TimescaleDB only)");
+        assumeTrue(Integer.parseInt(Sql.rows("show max_prepared_transactions").get(0)) > 0,
+                "SKIPPED (needs max_prepared_transactions > 0 to hold a write between its pre-commit and its commit)");
+    }
+
+    @Test
+    void everyAggregateThresholdIsPastEveryInput() throws Exception {
+        assertEquals(List.of("reading_daily_utc|t", "reading_hourly|t", "slot_daily|t", "slot_hourly|t"), Sql.rows("""
+                select c.user_view_name, t.watermark >= 253402300800000000
+                from _timescaledb_catalog.continuous_aggs_invalidation_threshold t
+                join _timescaledb_catalog.continuous_agg c on c.raw_hypertable_id = t.hypertable_id order by 1"""));
+    }
+
+    @Test
+    void aWriteCommittingDuringARefreshOfItsDayIsMaterialized() throws Exception {
+        // A day later than any other test writes, so that without the fix it would lie past the threshold.
+        LocalDate day = LocalDate.of(9990, 1, 1).plusDays(new Random().nextInt(3000));
+        long early = 9_100_000_000L + new Random().nextInt(1_000_000);
+        long late = early + 1;
+        String gid = "joule-head-race-" + UUID.randomUUID();
+        try (Connection lock = Sql.connect(); Statement held = lock.createStatement()) {
+            held.execute("select pg_advisory_lock(" + AggregateRefresher.LOCK + ")");
+            insertReadings(lock, early, day + " 00:00:00+00", 5.0);
+            try (Connection writer = Sql.connect()) {
+                writer.setAutoCommit(false);
+                insertReadings(writer, late, day + " 10:00:00+00", 1.0);
+                insertReadings(writer, late, day + " 10:30:00+00", 2.0);
+                insertReadings(writer, late, day + " 11:00:00+00", 3.0);
+                writer.createStatement().execute("prepare transaction '" + gid + "'");
+            }
+            // The refresher's round over the day, while the write is prepared but not committed.
+            held.execute("call refresh_continuous_aggregate('reading_hourly', '" + day + "', '" + day.plusDays(1) + "')");
+            held.execute("call refresh_continuous_aggregate('reading_daily_utc', '" + day + "', '" + day.plusDays(1) + "')");
+            held.execute("commit prepared '" + gid + "'");
+            held.execute("select pg_advisory_unlock(" + AggregateRefresher.LOCK + ")");
+        }
+        refresher.refreshAll().await().atMost(Duration.ofMinutes(2));
+
+        assertEquals(List.of("0"), Sql.rows("select count(*) from reading_pending where series_id = ?", late));
+        assertEquals(List.of(day + "|1.0|3.0|6.0|3"), rollups.readingDaily(pool, List.of(late), ZoneOffset.UTC, day, day)
+                .await().atMost(Duration.ofSeconds(30)).stream().map(d -> d.date() + "|" + d.min() + "|" + d.max() + "|" + d.sum() + "|" + d.count())
+                .toList(), "the prepared write, committed during the refresh, is in the materialized day");
+        assertEquals(List.of("2"), Sql.rows("select count(*) from reading_hourly where series_id = ?", late), "its two hours");
+    }
+
+    /** A reading as the meter import stores it: the row and its pending range, in the connection's transaction. */
+    private static void insertReadings(Connection db, long series, String at, double value) throws Exception {
+        try (var row = db.prepareStatement("insert into reading (series_id, ts, value) values (?, ?::timestamptz, ?)");
+             var pending = db.prepareStatement(
+                     "insert into reading_pending (series_id, span) values (?, tstzrange(?::timestamptz, ?::timestamptz + interval '1 microsecond'))")) {
+            row.setLong(1, series);
+            row.setString(2, at);
+            row.setDouble(3, value);
+            row.executeUpdate();
+            pending.setLong(1, series);
+            pending.setString(2, at);
+            pending.setString(3, at);
+            pending.executeUpdate();
+        }
+    }
+}
