@@ -14,6 +14,7 @@ import io.joule.timeseries.SlotBuckets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * TimescaleDB: statistics from the continuous aggregates slot_hourly and slot_daily (UTC days,
@@ -37,6 +39,12 @@ import java.util.List;
  * materializes pending ranges in the background. A local day in any zone (DST, :30, :45) is such a
  * range, so it is as exact as the transactional rollups. Meter readings are served the same way
  * from reading_hourly and reading_daily_utc with reading_pending ({@link AggregateFamily}).
+ *
+ * <p>"One snapshot" needs more than one statement on TimescaleDB: a statement's plan lists the aggregates' chunks
+ * as they were when it was planned, and under READ COMMITTED it then runs on a later snapshot. Planning these reads
+ * over hundreds of chunks takes 100 ms or more (measured: 137 to 373 ms over 631 chunks), long enough for a refresh
+ * to add a chunk and delete the pending range meanwhile, and the answer lacked that chunk's buckets. So every read runs
+ * in a REPEATABLE READ transaction of its own, whose snapshot is taken before planning ({@link #inOneSnapshot}).
  */
 @ApplicationScoped
 @Typed(ContinuousAggregateStore.class)
@@ -165,7 +173,7 @@ public class ContinuousAggregateStore implements RollupStore {
         bounds.add(utc(start(to.plusDays(1), zone)));
         Tuple args = Tuple.of(seriesIds.toArray(Long[]::new), bounds.toArray(OffsetDateTime[]::new));
         levels.addTo(args);
-        return db.preparedQuery(statement).execute(args).map(rows -> {
+        return inOneSnapshot(db, c -> c.preparedQuery(statement).execute(args)).map(rows -> {
             List<T> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 out.add(read.of(r.getLong("series_id"), days.get(r.getInteger("label")), r));
@@ -182,7 +190,7 @@ public class ContinuousAggregateStore implements RollupStore {
         if (!from.isBefore(to)) {
             return Uni.createFrom().item(List.of());
         }
-        return db.preparedQuery(HOURLY).execute(Tuple.of(seriesId, utc(from), utc(to))).map(rows -> {
+        return inOneSnapshot(db, c -> c.preparedQuery(HOURLY).execute(Tuple.of(seriesId, utc(from), utc(to)))).map(rows -> {
             List<HourlyEnergy> out = new ArrayList<>(rows.size());
             rows.forEach(r -> out.add(new HourlyEnergy(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
             return out;
@@ -197,7 +205,7 @@ public class ContinuousAggregateStore implements RollupStore {
         addRanges(args, parts.hours(), 2);
         addRanges(args, parts.slots(), 2);
         args.addValue(count);
-        return pool.preparedQuery(TOP).execute(args).map(rows -> {
+        return inOneSnapshot(pool, c -> c.preparedQuery(TOP).execute(args)).map(rows -> {
             List<TopUsers.Ship> out = new ArrayList<>(rows.size());
             rows.forEach(r -> out.add(new TopUsers.Ship(r.getLong("ship"), r.getDouble("total"))));
             return out;
@@ -211,6 +219,21 @@ public class ContinuousAggregateStore implements RollupStore {
             args.addValue(utc(r == null ? Instant.EPOCH : r.from()));
             args.addValue(utc(r == null ? Instant.EPOCH : r.to()));
         }
+    }
+
+    /**
+     * Runs one read statement in a read-only REPEATABLE READ transaction of its own: the snapshot is taken when the
+     * statement is bound, before it is planned, so every chunk committed before it is planned in. Begin, read and
+     * commit are pipelined on one connection, so this costs no round trip. On a caller's connection the caller's
+     * transaction decides.
+     */
+    private static Uni<RowSet<Row>> inOneSnapshot(SqlClient db, Function<SqlClient, Uni<RowSet<Row>>> read) {
+        if (!(db instanceof Pool pool)) {
+            return read.apply(db);
+        }
+        return pool.withConnection(c -> Uni.combine().all()
+                .unis(c.query("begin isolation level repeatable read, read only").execute(), read.apply(c), c.query("commit").execute())
+                .collectFailures().with((begun, rows, committed) -> rows));
     }
 
     private static Instant start(LocalDate day, ZoneId zone) {

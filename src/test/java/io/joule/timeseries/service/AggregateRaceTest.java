@@ -1,6 +1,7 @@
 package io.joule.timeseries.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.joule.testing.Sql;
@@ -20,12 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * TimescaleDB only: a write that commits while a refresh moves the invalidation threshold past it is still
- * materialized. The write is held between its pre-commit work (where TimescaleDB reads the threshold) and its commit
- * by PREPARE TRANSACTION, so this also needs {@code max_prepared_transactions > 0} (skipped, saying so, without).
+ * TimescaleDB only (skipped, saying so, elsewhere): reads and refreshes racing. Each race is held open by a lock or a
+ * prepared transaction at the moment it needs, so each test either passes or fails the same way every run.
  */
 @QuarkusTest
-class HeadWriteRaceTest {
+class AggregateRaceTest {
     @Inject
     RollupStore rollups;
     @Inject
@@ -34,10 +34,8 @@ class HeadWriteRaceTest {
     Pool pool;
 
     @BeforeEach
-    void onlyOnTimescaleDbWithTwoPhaseCommit() throws Exception {
+    void onlyOnTimescaleDb() {
         assumeTrue("timescaledb".equals(rollups.implementation()), "SKIPPED (TimescaleDB only)");
-        assumeTrue(Integer.parseInt(Sql.rows("show max_prepared_transactions").get(0)) > 0,
-                "SKIPPED (needs max_prepared_transactions > 0 to hold a write between its pre-commit and its commit)");
     }
 
     @Test
@@ -48,8 +46,15 @@ class HeadWriteRaceTest {
                 join _timescaledb_catalog.continuous_agg c on c.raw_hypertable_id = t.hypertable_id order by 1"""));
     }
 
+    /**
+     * A write that commits while a refresh moves the invalidation threshold past it is still materialized. The write
+     * is held between its pre-commit work (where TimescaleDB reads the threshold) and its commit by PREPARE
+     * TRANSACTION, so this needs {@code max_prepared_transactions > 0} (skipped, saying so, without).
+     */
     @Test
     void aWriteCommittingDuringARefreshOfItsDayIsMaterialized() throws Exception {
+        assumeTrue(Integer.parseInt(Sql.rows("show max_prepared_transactions").get(0)) > 0,
+                "SKIPPED (needs max_prepared_transactions > 0 to hold a write between its pre-commit and its commit)");
         // A day later than any other test writes, so that without the fix it would lie past the threshold.
         LocalDate day = LocalDate.of(9990, 1, 1).plusDays(new Random().nextInt(3000));
         long early = 9_100_000_000L + new Random().nextInt(1_000_000);
@@ -78,6 +83,50 @@ class HeadWriteRaceTest {
                 .await().atMost(Duration.ofSeconds(30)).stream().map(d -> d.date() + "|" + d.min() + "|" + d.max() + "|" + d.sum() + "|" + d.count())
                 .toList(), "the prepared write, committed during the refresh, is in the materialized day");
         assertEquals(List.of("2"), Sql.rows("select count(*) from reading_hourly where series_id = ?", late), "its two hours");
+    }
+
+    /**
+     * A read planned before a refresh adds an aggregate chunk and deletes the pending range, and run after, still
+     * answers the range. The read's planning is held on an old chunk of the readings, locked meanwhile.
+     */
+    @Test
+    void aReadPlannedBeforeARefreshAddsAChunkAnswersItsRows() throws Exception {
+        // Years no other test writes, so that the refresh adds the aggregates' chunks for the day.
+        LocalDate day = LocalDate.of(8000, 1, 1).plusDays(new Random().nextInt(300_000));
+        long series = 9_200_000_000L + new Random().nextInt(1_000_000);
+        try (Connection lock = Sql.connect(); Statement held = lock.createStatement(); Connection blocker = Sql.connect()) {
+            held.execute("set statement_timeout = '30s'");
+            held.execute("select pg_advisory_lock(" + AggregateRefresher.LOCK + ")");
+            insertReadings(lock, series, day + " 10:00:00+00", 1.0);
+            insertReadings(lock, series, day + " 10:30:00+00", 2.0);
+            insertReadings(lock, series + 1, "1901-03-01 00:00:00+00", 0.0);
+            String oldChunk = Sql.rows("""
+                    select format('%I.%I', chunk_schema, chunk_name) from timescaledb_information.chunks
+                    where hypertable_name = 'reading' and range_start <= timestamptz '1901-03-01' and range_end > timestamptz '1901-03-01'""").get(0);
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table " + oldChunk + " in access exclusive mode");
+
+            var read = rollups.readingDaily(pool, List.of(series), ZoneOffset.UTC, day, day).subscribeAsCompletionStage();
+            waitUntilAwaited(oldChunk);
+            held.execute("call refresh_continuous_aggregate('reading_hourly', '" + day + "', '" + day.plusDays(1) + "')");
+            held.execute("call refresh_continuous_aggregate('reading_daily_utc', '" + day + "', '" + day.plusDays(1) + "')");
+            held.execute("delete from reading_pending where series_id = " + series);
+            blocker.rollback();
+
+            assertEquals(List.of(day + "|1.0|2.0|3.0|2"), read.get(30, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .map(d -> d.date() + "|" + d.min() + "|" + d.max() + "|" + d.sum() + "|" + d.count()).toList(),
+                    "the read planned before the refresh");
+            held.execute("select pg_advisory_unlock(" + AggregateRefresher.LOCK + ")");
+        }
+    }
+
+    /** Waits until a session waits for a lock on the relation (the read, planning). */
+    private static void waitUntilAwaited(String relation) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Integer.parseInt(Sql.rows("select count(*) from pg_locks where relation = ?::regclass and not granted", relation).get(0)) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the read never waited for " + relation + " while planning");
+            Thread.sleep(20);
+        }
     }
 
     /** A reading as the meter import stores it: the row and its pending range, in the connection's transaction. */
