@@ -25,7 +25,9 @@ public record AggregateFamily(String pending, String span, String raw, String ti
 
     /**
      * Local days of the series $1 (one zone) in one pass per level: $3..$8 are the UTC-day, hour and edge parts of all
-     * the days, each level merged into one multirange. Every materialized bucket inside its level and away from pending
+     * the days, each level merged into one multirange, and [$9, $10) is the whole span of the days, repeated as plain
+     * bounds on every hypertable so that TimescaleDB plans only its chunks (over the 631 chunks of a test database,
+     * planning took 74 to 111 ms without them and 1.5 ms with them). Every materialized bucket inside its level and away from pending
      * ranges is taken, the raw rows of the rest, and each piece is labelled by its day through the sorted day bounds $2
      * (width_bucket: a binary search). The edge parts (two a day in a :30 or :45 zone) are read by one index range scan
      * filtered by the multirange: a lookup per part cost twice as much over a year of readings (measured, 365 days of
@@ -43,16 +45,16 @@ public record AggregateFamily(String pending, String span, String raw, String ti
                               coalesce((select range_agg(tstzrange(f, t)) from unnest($7::timestamptz[], $8::timestamptz[]) u(f, t)), '{}') as d0),
                 pieces as (
                     select c.bucket as at, c.%8$s as e, c.%9$s as mn, c.%10$s as mx, c.%11$s::bigint as n from d, lv, %7$s c
-                    where not isempty(lv.d2) and c.series_id = s.id and c.bucket >= lower(lv.d2) and c.bucket < upper(lv.d2)
+                    where not isempty(lv.d2) and c.series_id = s.id and c.bucket >= $9 and c.bucket < $10 and c.bucket >= lower(lv.d2) and c.bucket < upper(lv.d2)
                       and lv.d2 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 day')))
                     union all
                     select c.bucket, c.%8$s, c.%9$s, c.%10$s, c.%11$s from d, lv, %6$s c
-                    where not isempty(lv.d1) and c.series_id = s.id and c.bucket >= lower(lv.d1) and c.bucket < upper(lv.d1)
+                    where not isempty(lv.d1) and c.series_id = s.id and c.bucket >= $9 and c.bucket < $10 and c.bucket >= lower(lv.d1) and c.bucket < upper(lv.d1)
                       and lv.d1 @> c.bucket and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '1 hour')))
                     union all
                     select min(x.%4$s), sum(x.%5$s order by x.%4$s), min(x.%5$s), max(x.%5$s), count(*)
                     from lv cross join lateral (select x.%4$s, x.%5$s from %3$s x
-                                                where x.series_id = s.id and x.%4$s >= lower(lv.d0) and x.%4$s < upper(lv.d0) and lv.d0 @> x.%4$s
+                                                where x.series_id = s.id and x.%4$s >= $9 and x.%4$s < $10 and x.%4$s >= lower(lv.d0) and x.%4$s < upper(lv.d0) and lv.d0 @> x.%4$s
                                                 offset 0) x
                     where not isempty(lv.d0)
                     group by width_bucket(x.%4$s, $2::timestamptz[]), date_bin('1 hour', x.%4$s, %12$s)
@@ -80,7 +82,8 @@ public record AggregateFamily(String pending, String span, String raw, String ti
                        count(*) as n
                 from d, lv, unnest(%5$s) r
                 cross join lateral (select x.%2$s, x.%3$s from %1$s x
-                                    where x.series_id = s.id and x.%2$s >= lower(r) and x.%2$s < upper(r) offset 0) x
+                                    where x.series_id = s.id and x.%2$s >= $9 and x.%2$s < $10
+                                      and x.%2$s >= lower(r) and x.%2$s < upper(r) offset 0) x
                 group by 1""".formatted(raw, time, value, ORIGIN, ranges);
     }
 }

@@ -80,7 +80,11 @@ public class ContinuousAggregateStore implements RollupStore {
             """.formatted(PENDING.formatted("s.id"), part("slot_daily", "1 day", 2, 1), part("slot_hourly", "1 hour", 1, 2),
             part("slot_hourly", "1 hour", 1, 3));
 
-    /** Laterals a{n} (materialized, away from pending ranges) and r{n} (raw slots of pending buckets) of part n. */
+    /**
+     * Laterals a{n} (materialized, away from pending ranges) and r{n} (raw slots of pending buckets) of part n. The raw
+     * read repeats the part's bounds as plain bounds so that TimescaleDB plans only their chunks, as in
+     * {@link AggregateFamily#localDays()}; so does {@link #HOURLY}.
+     */
     private static String part(String aggregate, String width, int level, int n) {
         String f = "$" + (2 * n - 1);
         String t = "$" + (2 * n);
@@ -89,7 +93,8 @@ public class ContinuousAggregateStore implements RollupStore {
                                     where c.series_id = s.id and c.bucket >= %4$s and c.bucket < %5$s
                                       and (isempty(d.m) or not (d.m && tstzrange(c.bucket, c.bucket + interval '%2$s')))) a%6$d
                 cross join lateral (select sum(x.kwh) as e, count(*) as n from unnest(joule_raw_ranges(d.m, %3$d, %4$s, %5$s)) r
-                                    join slot_15m x on x.series_id = s.id and x.slot_start >= lower(r) and x.slot_start < upper(r)) r%6$d
+                                    join slot_15m x on x.series_id = s.id and x.slot_start >= %4$s and x.slot_start < %5$s
+                                                      and x.slot_start >= lower(r) and x.slot_start < upper(r)) r%6$d
                 """.formatted(aggregate, width, level, f, t, n);
     }
 
@@ -101,7 +106,7 @@ public class ContinuousAggregateStore implements RollupStore {
                 union all
                 select date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(x.kwh order by x.slot_start)
                 from %1$s, unnest(joule_raw_ranges(d.m, 1, $2, $3)) r
-                join slot_15m x on x.series_id = $1 and x.slot_start >= lower(r) and x.slot_start < upper(r)
+                join slot_15m x on x.series_id = $1 and x.slot_start >= $2 and x.slot_start < $3 and x.slot_start >= lower(r) and x.slot_start < upper(r)
                 group by 1) h
             order by bucket
             """.formatted(PENDING.formatted("$1"));
@@ -173,6 +178,7 @@ public class ContinuousAggregateStore implements RollupStore {
         bounds.add(utc(start(to.plusDays(1), zone)));
         Tuple args = Tuple.of(seriesIds.toArray(Long[]::new), bounds.toArray(OffsetDateTime[]::new));
         levels.addTo(args);
+        args.addValue(bounds.get(0)).addValue(bounds.get(bounds.size() - 1));
         return inOneSnapshot(db, c -> c.preparedQuery(statement).execute(args)).map(rows -> {
             List<T> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
