@@ -87,27 +87,32 @@ class AggregateRaceTest {
 
     /**
      * A read planned before a refresh adds an aggregate chunk and deletes the pending range, and run after, still
-     * answers the range. The read's planning is held on an old chunk of the readings, locked meanwhile.
+     * answers the range. The read covers two days, the first in an older chunk of the readings, and its planning is
+     * held on that chunk, locked meanwhile; the refresh covers only the second day, so it never waits for the lock.
      */
     @Test
     void aReadPlannedBeforeARefreshAddsAChunkAnswersItsRows() throws Exception {
         // Years no other test writes, so that the refresh adds the aggregates' chunks for the day.
-        LocalDate day = LocalDate.of(8000, 1, 1).plusDays(new Random().nextInt(300_000));
+        LocalDate near = LocalDate.of(8000, 1, 1).plusDays(new Random().nextInt(300_000));
         long series = 9_200_000_000L + new Random().nextInt(1_000_000);
         try (Connection lock = Sql.connect(); Statement held = lock.createStatement(); Connection blocker = Sql.connect()) {
             held.execute("set statement_timeout = '30s'");
             held.execute("select pg_advisory_lock(" + AggregateRefresher.LOCK + ")");
+            insertReadings(lock, series + 1, near + " 12:00:00+00", 0.0);
+            String older = Sql.rows("""
+                    select format('%I.%I', chunk_schema, chunk_name), (range_end at time zone 'UTC')::date from timescaledb_information.chunks
+                    where hypertable_name = 'reading' and range_start <= ?::timestamptz and range_end > ?::timestamptz""",
+                    near + " 12:00:00+00", near + " 12:00:00+00").get(0);
+            String olderChunk = older.split("\\|")[0];
+            // The day the next chunk starts (chunks span whole days).
+            LocalDate day = LocalDate.parse(older.split("\\|")[1]);
             insertReadings(lock, series, day + " 10:00:00+00", 1.0);
             insertReadings(lock, series, day + " 10:30:00+00", 2.0);
-            insertReadings(lock, series + 1, "1901-03-01 00:00:00+00", 0.0);
-            String oldChunk = Sql.rows("""
-                    select format('%I.%I', chunk_schema, chunk_name) from timescaledb_information.chunks
-                    where hypertable_name = 'reading' and range_start <= timestamptz '1901-03-01' and range_end > timestamptz '1901-03-01'""").get(0);
             blocker.setAutoCommit(false);
-            blocker.createStatement().execute("lock table " + oldChunk + " in access exclusive mode");
+            blocker.createStatement().execute("lock table " + olderChunk + " in access exclusive mode");
 
-            var read = rollups.readingDaily(pool, List.of(series), ZoneOffset.UTC, day, day).subscribeAsCompletionStage();
-            waitUntilAwaited(oldChunk);
+            var read = rollups.readingDaily(pool, List.of(series), ZoneOffset.UTC, day.minusDays(1), day).subscribeAsCompletionStage();
+            waitUntilAwaited(olderChunk);
             held.execute("call refresh_continuous_aggregate('reading_hourly', '" + day + "', '" + day.plusDays(1) + "')");
             held.execute("call refresh_continuous_aggregate('reading_daily_utc', '" + day + "', '" + day.plusDays(1) + "')");
             held.execute("delete from reading_pending where series_id = " + series);
