@@ -105,6 +105,8 @@ class ReadBench {
                     m.joule().p99(), m.joule().tailRatio(), m.pgbenchTps(), m.ratio(), goal);
             System.out.printf("    pgbench runs %s%s%n", r.sql().name(),
                     r.otherStatements().isEmpty() ? " (the request's only statement)" : "; the request also runs " + r.otherStatements());
+            // What no endpoint can beat here: the floor, which neither checks a key nor asks the database.
+            System.out.printf("    the floor (GET /q/health/live) against this baseline: %.2f%n", live.rps() / m.pgbenchTps());
         }
         System.out.printf("%-34s %,9.0f %8.2f %8.2f %8.1f%n%n", "GET /q/health/live (floor)", live.rps(), live.p50(), live.p99(), live.tailRatio());
     }

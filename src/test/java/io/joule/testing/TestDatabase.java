@@ -49,7 +49,9 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException("JOULE_TEST_DB_URL=" + explicit + " did not answer: " + local.getMessage(), local);
             }
             if (dockerAvailable()) {
-                container = new PostgreSQLContainer(DockerImageName.parse(TIMESCALE_IMAGE).asCompatibleSubstituteFor("postgres"));
+                container = new PostgreSQLContainer(DockerImageName.parse(TIMESCALE_IMAGE).asCompatibleSubstituteFor("postgres"))
+                        // AggregateRaceTest holds a write between its pre-commit and its commit as a prepared transaction
+                        .withCommand("postgres", "-c", "fsync=off", "-c", "max_prepared_transactions=4");
                 container.start();
                 return config(container.getJdbcUrl(), container.getUsername(), container.getPassword());
             }

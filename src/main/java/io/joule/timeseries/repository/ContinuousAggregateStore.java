@@ -229,7 +229,7 @@ public class ContinuousAggregateStore implements RollupStore {
 
     /**
      * Runs one read statement in a read-only REPEATABLE READ transaction of its own: the snapshot is taken when the
-     * statement is bound, before it is planned, so every chunk committed before it is planned in. Begin, read and
+     * statement is parsed, before it is planned, so every chunk committed before it is planned in. Begin, read and
      * commit are pipelined on one connection, so this costs no round trip. On a caller's connection the caller's
      * transaction decides.
      */

@@ -75,6 +75,13 @@ class AggregateRaceTest {
             held.execute("call refresh_continuous_aggregate('reading_daily_utc', '" + day + "', '" + day.plusDays(1) + "')");
             held.execute("commit prepared '" + gid + "'");
             held.execute("select pg_advisory_unlock(" + AggregateRefresher.LOCK + ")");
+        } finally {
+            // A prepared transaction outlives its session: left behind it would hold its locks until rolled back.
+            if (!Sql.rows("select gid from pg_prepared_xacts where gid = ?", gid).isEmpty()) {
+                try (Connection c = Sql.connect()) {
+                    c.createStatement().execute("rollback prepared '" + gid + "'");
+                }
+            }
         }
         refresher.refreshAll().await().atMost(Duration.ofMinutes(2));
 
