@@ -45,13 +45,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * TimescaleDB only (skipped, saying so, elsewhere): storage per million readings with and without
  * the columnstore; top users and daily statistics from continuous aggregates against the rollup
  * tables and raw slots; write throughput with aggregates against with rollups.
- * Ships and days: -Djoule.bench.ships (default 1000), -Djoule.bench.days (default 365).
+ * Ships and days: -Dbench.ships (default 1000), -Dbench.days (default 365), -Dbench.meters (default 100).
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimescaleBench {
-    static final int SHIPS = Integer.getInteger("joule.bench.ships", 1000);
-    static final int DAYS = Integer.getInteger("joule.bench.days", 365);
+    static final int SHIPS = Integer.getInteger("bench.ships", 1000);
+    static final int DAYS = Integer.getInteger("bench.days", 365);
     static final int RUNS = 3;
     static final long FIRST_KEY = 600_000_000L;
 
@@ -210,7 +210,7 @@ class TimescaleBench {
      */
     @Test
     void meterDailyStatsFromAggregatesReadingDailyAndReadings() throws Exception {
-        int meters = Integer.getInteger("joule.bench.meters", 100);
+        int meters = Integer.getInteger("bench.meters", 100);
         ZoneId zone = ZoneId.of("Asia/Kolkata");
         LocalDate firstDay = LocalDate.of(2093, 1, 1);
         LocalDate lastDay = firstDay.plusDays(DAYS - 1);
