@@ -42,9 +42,10 @@ import java.util.function.Function;
  *
  * <p>"One snapshot" needs more than one statement on TimescaleDB: a statement's plan lists the aggregates' chunks
  * as they were when it was planned, and under READ COMMITTED it then runs on a later snapshot. Planning these reads
- * over hundreds of chunks takes 100 ms or more (measured: 137 to 373 ms over 631 chunks), long enough for a refresh
- * to add a chunk and delete the pending range meanwhile, and the answer lacked that chunk's buckets. So every read runs
- * in a REPEATABLE READ transaction of its own, whose snapshot is taken before planning ({@link #inOneSnapshot}).
+ * over hundreds of chunks took 100 ms or more before they bounded their span (137 to 373 ms over 631 chunks), long
+ * enough for a refresh to add a chunk and delete the pending range meanwhile, and the answer lacked that chunk's
+ * buckets. Bounded, planning is shorter but still precedes the snapshot, so every read runs in a REPEATABLE READ
+ * transaction of its own, whose snapshot is taken before planning ({@link #inOneSnapshot}).
  */
 @ApplicationScoped
 @Typed(ContinuousAggregateStore.class)
