@@ -31,6 +31,8 @@ class AggregateRaceTest {
     @Inject
     AggregateRefresher refresher;
     @Inject
+    InvalidationThresholds thresholds;
+    @Inject
     Pool pool;
 
     @BeforeEach
@@ -76,12 +78,7 @@ class AggregateRaceTest {
             held.execute("commit prepared '" + gid + "'");
             held.execute("select pg_advisory_unlock(" + AggregateRefresher.LOCK + ")");
         } finally {
-            // A prepared transaction outlives its session: left behind it would hold its locks until rolled back.
-            if (!Sql.rows("select gid from pg_prepared_xacts where gid = ?", gid).isEmpty()) {
-                try (Connection c = Sql.connect()) {
-                    c.createStatement().execute("rollback prepared '" + gid + "'");
-                }
-            }
+            rollBackIfPrepared(gid);
         }
         refresher.refreshAll().await().atMost(Duration.ofMinutes(2));
 
@@ -90,6 +87,46 @@ class AggregateRaceTest {
                 .await().atMost(Duration.ofSeconds(30)).stream().map(d -> d.date() + "|" + d.min() + "|" + d.max() + "|" + d.sum() + "|" + d.count())
                 .toList(), "the prepared write, committed during the refresh, is in the materialized day");
         assertEquals(List.of("2"), Sql.rows("select count(*) from reading_hourly where series_id = ?", late), "its two hours");
+    }
+
+    /**
+     * On a database whose thresholds are still where refreshes left them (as before this fix), the move lets the start
+     * go on at once but keeps the refresh lock until a write that was already past its pre-commit has ended.
+     */
+    @Test
+    void aThresholdMoveHoldsTheRefreshUntilOlderWritesHaveEnded() throws Exception {
+        assumeTrue(Integer.parseInt(Sql.rows("show max_prepared_transactions").get(0)) > 0,
+                "SKIPPED (needs max_prepared_transactions > 0 to hold a write open across the move)");
+        String gid = "joule-threshold-move-" + UUID.randomUUID();
+        try {
+            try (Connection writer = Sql.connect()) {
+                writer.createStatement().execute("update _timescaledb_catalog.continuous_aggs_invalidation_threshold set watermark = 0");
+                writer.setAutoCommit(false);
+                insertReadings(writer, 9_300_000_000L + new Random().nextInt(1_000_000), "2020-01-01 00:00:00+00", 1.0);
+                writer.createStatement().execute("prepare transaction '" + gid + "'");
+            }
+            java.util.concurrent.CompletableFuture<Void> moved = new java.util.concurrent.CompletableFuture<>();
+            var raised = thresholds.raise(() -> moved.complete(null)).subscribeAsCompletionStage();
+            moved.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of("true|true|true|true"), Sql.rows("""
+                    select string_agg((t.watermark >= 253402300800000000)::text, '|')
+                    from _timescaledb_catalog.continuous_aggs_invalidation_threshold t"""), "moved before the start goes on");
+            Thread.sleep(500);
+            assertEquals(List.of("f"), Sql.rows("select pg_try_advisory_lock(" + AggregateRefresher.LOCK + ")"),
+                    "no refresh while the prepared write may have read the old threshold");
+            try (Connection c = Sql.connect()) {
+                c.createStatement().execute("rollback prepared '" + gid + "'");
+            }
+            raised.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            try (Connection c = Sql.connect(); Statement lock = c.createStatement()) {
+                try (var rs = lock.executeQuery("select pg_try_advisory_lock(" + AggregateRefresher.LOCK + ")")) {
+                    rs.next();
+                    assertTrue(rs.getBoolean(1), "the lock is free once the older write has ended");
+                }
+            }
+        } finally {
+            rollBackIfPrepared(gid);
+        }
     }
 
     /**
@@ -129,6 +166,15 @@ class AggregateRaceTest {
                     .map(d -> d.date() + "|" + d.min() + "|" + d.max() + "|" + d.sum() + "|" + d.count()).toList(),
                     "the read planned before the refresh");
             held.execute("select pg_advisory_unlock(" + AggregateRefresher.LOCK + ")");
+        }
+    }
+
+    /** A prepared transaction outlives its session: left behind it would hold its locks until rolled back. */
+    private static void rollBackIfPrepared(String gid) throws Exception {
+        if (!Sql.rows("select gid from pg_prepared_xacts where gid = ?", gid).isEmpty()) {
+            try (Connection c = Sql.connect()) {
+                c.createStatement().execute("rollback prepared '" + gid + "'");
+            }
         }
     }
 
