@@ -64,5 +64,4 @@ public class IntensityRepository {
             return out;
         });
     }
-
 }

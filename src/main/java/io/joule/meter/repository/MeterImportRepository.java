@@ -128,7 +128,6 @@ public class MeterImportRepository {
         return changed;
     }
 
-
     public void registerChannel(Connection db, long seriesId, ChannelKey key, String plantCode, String units) throws SQLException {
         Jdbc.update(db, REGISTER_CHANNEL, seriesId, key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),
                 plantCode, units);

@@ -105,5 +105,4 @@ public class ShipRollupRepository {
             args.addValue(r == null ? utc(Instant.EPOCH) : utc(r.to()));
         }
     }
-
 }

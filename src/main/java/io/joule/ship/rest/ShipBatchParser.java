@@ -161,5 +161,4 @@ public final class ShipBatchParser {
                         + " invalid fields; nothing was stored";
         return ProblemException.badRequest(detail, errors);
     }
-
 }

@@ -28,8 +28,8 @@ public record AggregateFamily(String pending, String span, String raw, String ti
      * the days, each level merged into one multirange, and [$9, $10) is the whole span of the days, repeated as plain
      * bounds on every hypertable so that TimescaleDB plans only its chunks (over the 589 chunks of a test database,
      * planning took 74 to 111 ms without them and 1.5 to 20 ms with them). Every materialized bucket inside its level
-     * and away from pending ranges is taken, the raw rows of the rest, and each piece is labelled by its day through the sorted day bounds $2
-     * (width_bucket: a binary search). The edge parts (two a day in a :30 or :45 zone) are read by one index range scan
+     * and away from pending ranges is taken, the raw rows of the rest, and each piece is labelled by its day through the
+     * sorted day bounds $2 (width_bucket: a binary search). The edge parts (two a day in a :30 or :45 zone) are read by one index range scan
      * filtered by the multirange: a lookup per part cost twice as much over a year of readings (measured, 365 days of
      * 15-minute readings in Asia/Kolkata: about 77 against 35 ms). Raw reads are lateral subqueries behind {@code offset
      * 0}, so each is an index range scan driven by its ranges: joined plainly, the planner scanned the series' whole

@@ -252,7 +252,6 @@ public class ContinuousAggregateStore implements RollupStore {
         return floor.equals(t) ? t : floor.plus(1, ChronoUnit.HOURS);
     }
 
-
     /** The day, hour and slot parts of many ranges, as six arrays of bounds. */
     private static final class Levels {
         private final List<List<OffsetDateTime>> bounds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),

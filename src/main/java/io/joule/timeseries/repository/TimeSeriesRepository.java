@@ -298,7 +298,6 @@ public class TimeSeriesRepository {
         }
     }
 
-
     private static String code(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }

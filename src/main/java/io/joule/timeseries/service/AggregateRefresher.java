@@ -36,7 +36,6 @@ public class AggregateRefresher {
     /** The session advisory lock one refresher holds at a time (several instances may run). */
     public static final long LOCK = 7_013_001L;
 
-
     private final Pool pool;
     private final Rollups rollups;
 
@@ -113,5 +112,4 @@ public class AggregateRefresher {
                 .flatMap(left -> left == 0 ? Uni.createFrom().voidItem()
                         : Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(50)).chain(this::refreshAll));
     }
-
 }

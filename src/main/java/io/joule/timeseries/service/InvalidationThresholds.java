@@ -71,7 +71,7 @@ public class InvalidationThresholds {
             return;
         }
         CompletableFuture<Void> moved = new CompletableFuture<>();
-        raise(() -> moved.complete(null)).subscribe().with(done -> moved.complete(null), failure -> {
+        raise(() -> moved.complete(null)).subscribe().with(done -> { }, failure -> {
             if (!moved.completeExceptionally(failure)) {
                 Log.warnf("Continuous aggregates: waiting for writes older than the threshold move failed: %s", failure.getMessage());
             }
