@@ -1,7 +1,5 @@
 package io.joule.timeseries.service;
 
-import static io.joule.time.Timestamps.utc;
-
 import io.joule.timeseries.repository.AggregateFamily;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -88,17 +86,21 @@ public class AggregateRefresher {
                 to = upper.isAfter(to) ? upper : to;
             }
             // Whole UTC days: the daily aggregate refreshes whole buckets only.
-            String window = "'%s', '%s'".formatted(utc(from.truncatedTo(ChronoUnit.DAYS)),
-                    utc(to.minusNanos(1000).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)));
-            return materialize(db, family, window)
+            return materialize(db, family, from.truncatedTo(ChronoUnit.DAYS),
+                    to.minusNanos(1000).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS))
                     .chain(() -> db.preparedQuery("delete from " + family.pending() + " where id = any($1)")
                             .execute(Tuple.of((Object) ids.toArray(Long[]::new))))
                     .map(done -> ids.size());
         });
     }
 
-    /** Refreshes the family's hourly, then its daily aggregate over the window ("'from', 'to'", whole UTC days). */
-    static Uni<Void> materialize(SqlConnection db, AggregateFamily family, String window) {
+    /**
+     * Refreshes the family's hourly, then its daily aggregate over [from, to), whole UTC days. The bounds go as epoch
+     * seconds: a slot range can end in year 10000, which ISO text writes as "+10000-…", and PostgreSQL reads that "+"
+     * as an offset and refuses it.
+     */
+    static Uni<Void> materialize(SqlConnection db, AggregateFamily family, Instant from, Instant to) {
+        String window = "to_timestamp(%d), to_timestamp(%d)".formatted(from.getEpochSecond(), to.getEpochSecond());
         // CALL cannot run in a transaction block: simple queries, one statement each.
         return db.query("call refresh_continuous_aggregate('" + family.hourly() + "', " + window + ")").execute()
                 .chain(() -> db.query("call refresh_continuous_aggregate('" + family.daily() + "', " + window + ")").execute())

@@ -34,8 +34,6 @@ public class InvalidationThresholds {
     private static final Instant TO = FROM.plus(1, ChronoUnit.DAYS);
     /** {@link #TO} as TimescaleDB stores a timestamptz threshold: microseconds since 1970. */
     static final long PAST_EVERY_INPUT = TO.getEpochSecond() * 1_000_000L;
-    private static final String WINDOW = "timestamptz '%s' + interval '7 days', timestamptz '%s' + interval '8 days'"
-            .formatted(Timestamps.LATEST, Timestamps.LATEST);
     private static final String[] AGGREGATES = AggregateFamily.ALL.stream()
             .flatMap(f -> Stream.of(f.hourly(), f.daily())).toArray(String[]::new);
     private static final String ALL_RAISED = """
@@ -104,7 +102,7 @@ public class InvalidationThresholds {
 
     private static Uni<Void> move(SqlConnection db) {
         return Multi.createFrom().iterable(AggregateFamily.ALL)
-                .onItem().transformToUniAndConcatenate(family -> AggregateRefresher.materialize(db, family, WINDOW))
+                .onItem().transformToUniAndConcatenate(family -> AggregateRefresher.materialize(db, family, FROM, TO))
                 .collect().last().replaceWithVoid()
                 .invoke(() -> Log.infof("Continuous aggregates: invalidation thresholds moved a week past %s, so every write is logged for refresh",
                         Timestamps.LATEST));

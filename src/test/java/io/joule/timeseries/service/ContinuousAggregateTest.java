@@ -172,6 +172,17 @@ class ContinuousAggregateTest {
         assertEquals(first, assertSameRanking(window, first).get(0).spaceshipId());
     }
 
+    /** Readings on the last accepted day have slots whose range ends in year 10000: the refresher still materializes them. */
+    @Test
+    void theLastAcceptedDayIsMaterialized() throws Exception {
+        TreeMap<Instant, Double> readings = new TreeMap<>(Map.of(
+                Instant.parse("9999-12-30T22:00:00Z"), 4.0, Instant.parse("9999-12-30T23:45:00Z"), 8.0));
+        long id = write(meter("UTC"), readings);
+        refresher.refreshAll().await().atMost(Duration.ofSeconds(30));
+        assertEquals(List.of("0"), Sql.rows("select count(*) from rollup_pending where series_id = ?", id));
+        assertEquals(rawHourly(id), materializedHourly(id), "materialized");
+    }
+
     @Test
     void lateWriteIntoACompressedChunkRecomputesExactly() throws Exception {
         SeriesSpec spec = meter("Europe/Berlin");
