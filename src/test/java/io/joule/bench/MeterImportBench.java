@@ -20,43 +20,91 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * After a warm-up file of other meters, imports a generated one-million-row LP file (10 new channels of 100,000
- * quarter-hours, half kWh and half kvarh) through POST /meter-files, against psql COPY of the same rows into a keyed table,
- * and reports the peak heap of the JVM (service and test client share it).
+ * After a warm-up file of other meters, imports generated one-million-row LP files (10 new channels of 100,000
+ * quarter-hours, half kWh and half kvarh) through POST /meter-files, a file of new meters each round, against psql COPY
+ * of the same rows into a keyed table, and reports the peak heap of the JVM (service and test client share it).
  */
 @QuarkusTest
 class MeterImportBench {
     static final int CHANNELS = 10;
     static final int ROWS_PER_CHANNEL = 100_000;
     static final int WARM_UP_ROWS_PER_CHANNEL = 30_000;
+    /** Measured rounds (-Dbench.rounds), each a file of new meters beside COPY of the same rows. */
+    static final int ROUNDS = 3;
     static final LocalDateTime START = LocalDateTime.of(2020, 1, 1, 0, 0);
     static final DateTimeFormatter LP_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     @Test
     void importAgainstCopy() throws Exception {
-        Path csv = BenchSupport.tempFile("joule-lp", ".csv");
-        Path copyCsv = BenchSupport.tempFile("joule-lp-copy", ".csv");
+        int rounds = Integer.getInteger("bench.rounds", ROUNDS);
         Path warmUp = BenchSupport.tempFile("joule-lp-warm-up", ".csv");
-        write(csv, copyCsv, "B", ROWS_PER_CHANNEL);
         write(warmUp, BenchSupport.tempFile("joule-lp-warm-up-copy", ".csv"), "W", WARM_UP_ROWS_PER_CHANNEL);
         // The issue measures after a warm-up: the first file through a fresh JVM pays for compiling the import path.
         post(MULTIPART, multipart(warmUp));
+        Files.delete(warmUp);
         long rows = (long) CHANNELS * ROWS_PER_CHANNEL;
-        Measured first = post(MULTIPART, multipart(csv));
-        Measured again = post("text/csv", HttpRequest.BodyPublishers.ofFile(csv));
-
-        BenchSupport.psql("create table bench_lp_copy (channel int, ts timestamptz, value double precision, primary key (channel, ts))");
-        double copySeconds = BenchSupport.psql("\\copy bench_lp_copy from '" + copyCsv + "' csv");
-        BenchSupport.psql("drop table bench_lp_copy");
+        double[] first = new double[rounds];
+        double[] again = new double[rounds];
+        double[] copy = new double[rounds];
+        long peakHeap = 0;
+        double megabytes = 0;
+        for (int round = 0; round < rounds; round++) {
+            // Every round imports meters of its own; the order of import and COPY alternates, so drift falls on both.
+            Path csv = BenchSupport.tempFile("joule-lp", ".csv");
+            Path copyCsv = BenchSupport.tempFile("joule-lp-copy", ".csv");
+            write(csv, copyCsv, "B" + round, ROWS_PER_CHANNEL);
+            megabytes = Files.size(csv) / 1e6;
+            if (round % 2 == 1) {
+                copy[round] = copy(copyCsv);
+            }
+            Measured imported = post(MULTIPART, multipart(csv));
+            Measured reimported = post("text/csv", HttpRequest.BodyPublishers.ofFile(csv));
+            if (round % 2 == 0) {
+                copy[round] = copy(copyCsv);
+            }
+            first[round] = imported.seconds();
+            again[round] = reimported.seconds();
+            peakHeap = Math.max(peakHeap, Math.max(imported.peakHeap(), reimported.peakHeap()));
+            Files.delete(csv);
+            Files.delete(copyCsv);
+        }
 
         System.out.printf("%n== Meter file import benchmark (%s) ==%n", BenchSupport.machine());
-        System.out.printf("LP file: %,d rows, %d channels (half kWh, feeding slots and rollups), %.0f MB, after a warm-up file of %,d rows;"
-                + " JVM max heap %.0f MB%n", rows, CHANNELS, Files.size(csv) / 1e6, CHANNELS * WARM_UP_ROWS_PER_CHANNEL, Runtime.getRuntime().maxMemory() / 1e6);
-        System.out.printf("%-52s %12s %10s %14s%n", "path", "rows/s", "seconds", "peak heap MB");
-        System.out.printf("%-52s %,12.0f %10.2f %14.0f%n", "POST /meter-files, multipart, new channels", rows / first.seconds, first.seconds, first.peakHeap / 1e6);
-        System.out.printf("%-52s %,12.0f %10.2f %14.0f%n", "POST /meter-files, text/csv body, same file again", rows / again.seconds, again.seconds, again.peakHeap / 1e6);
-        System.out.printf("%-52s %,12.0f %10.2f %14s%n", "psql \\copy into a keyed table (baseline)", rows / copySeconds, copySeconds, "-");
-        System.out.printf("ratio import of new channels : COPY = %.2f (goal >= 0.6)%n%n", copySeconds / first.seconds);
+        System.out.printf("LP file: %,d rows, %d channels (half kWh, feeding slots and rollups), %.0f MB, new meters each round; after a warm-up file of"
+                + " %,d rows, medians of %d rounds; JVM max heap %.0f MB%n", rows, CHANNELS, megabytes, CHANNELS * WARM_UP_ROWS_PER_CHANNEL, rounds,
+                Runtime.getRuntime().maxMemory() / 1e6);
+        System.out.printf("%-52s %12s %10s %18s%n", "path", "rows/s", "seconds", "rounds, seconds");
+        System.out.printf("%-52s %,12.0f %10.2f %18s%n", "POST /meter-files, multipart, new channels", rows / BenchSupport.median(first),
+                BenchSupport.median(first), all(first));
+        System.out.printf("%-52s %,12.0f %10.2f %18s%n", "POST /meter-files, text/csv body, same file again", rows / BenchSupport.median(again),
+                BenchSupport.median(again), all(again));
+        System.out.printf("%-52s %,12.0f %10.2f %18s%n", "psql \\copy into a keyed table (baseline)", rows / BenchSupport.median(copy),
+                BenchSupport.median(copy), all(copy));
+        System.out.printf("peak heap of an import %.0f MB (service and client share the JVM)%n", peakHeap / 1e6);
+        System.out.printf("ratio import of new channels : COPY = %.2f (goal >= 0.6); by round: %s%n%n",
+                BenchSupport.median(copy) / BenchSupport.median(first), ratios(copy, first));
+    }
+
+    /** psql's \\copy of the rows into a fresh keyed table; answers its wall time in seconds. */
+    private static double copy(Path copyCsv) throws Exception {
+        BenchSupport.psql("create table bench_lp_copy (channel int, ts timestamptz, value double precision, primary key (channel, ts))");
+        try {
+            return BenchSupport.psql("\\copy bench_lp_copy from '" + copyCsv + "' csv");
+        } finally {
+            BenchSupport.psql("drop table bench_lp_copy");
+        }
+    }
+
+    private static String all(double[] seconds) {
+        return java.util.Arrays.stream(seconds).mapToObj(s -> String.format("%.2f", s)).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    private static String ratios(double[] copy, double[] imported) {
+        StringBuilder text = new StringBuilder();
+        for (int r = 0; r < copy.length; r++) {
+            text.append(r == 0 ? "" : " ").append(String.format("%.2f", copy[r] / imported[r]));
+        }
+        return text.toString();
     }
 
     static final String BOUNDARY = "joule-bench-boundary";
