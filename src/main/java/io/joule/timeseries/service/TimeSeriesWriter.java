@@ -69,13 +69,18 @@ public class TimeSeriesWriter {
                 .flatMap(stored -> {
                     List<Reading> merged = Readings.merge(stored, written);
                     boolean replacing = merged.size() < stored.size() + written.size();
-                    List<Slot> slots = Slots.compute(merged, series.profile(), affected);
-                    return Uni.combine().all()
-                            .unis(repository.writeReadings(db, series.id(), written, replacing),
-                                    repository.replaceSlots(db, series.id(), affected, slots),
-                                    rollups.slotsWritten(db, series.id(), series.zone(), affected))
-                            .discardItems()
-                            .replaceWith(new WriteSummary(series.id(), written.size(), slots.size(), affected.from(), affected.to()));
+                    // The readings are sent before the slots are computed, so PostgreSQL stores them meanwhile.
+                    Uni<Void> readingsWritten = repository.writeReadings(db, series.id(), written, replacing);
+                    Uni<Integer> slotsWritten = Uni.createFrom().deferred(() -> {
+                        List<Slot> slots = Slots.compute(merged, series.profile(), affected);
+                        return Uni.combine().all()
+                                .unis(repository.replaceSlots(db, series.id(), affected, slots),
+                                        rollups.slotsWritten(db, series.id(), series.zone(), affected))
+                                .discardItems()
+                                .replaceWith(slots.size());
+                    });
+                    return Uni.combine().all().unis(readingsWritten, slotsWritten)
+                            .with((ignored, slotCount) -> new WriteSummary(series.id(), written.size(), slotCount, affected.from(), affected.to()));
                 });
     }
 
