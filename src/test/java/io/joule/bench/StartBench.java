@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.Test;
  * The packaged app's start on an already-migrated database, as the README runs it: from process start to the first
  * 200 of /q/health/ready (and Quarkus's own "started in"), and resident memory right after, {@value #RUNS} starts per
  * variant: plain; with the AppCDS archive the package step writes (target/quarkus-app/app-cds.jsa: the classes of
- * Quarkus's static initialization); and "trained", with an archive written at the exit of one start to ready. Runs by
- * failsafe after the package phase in {@code ./mvnw verify -Pbench}; without a packaged jar it is skipped, saying so.
+ * Quarkus's static initialization); and "trained", with an archive written at the exit of one start to ready. With
+ * {@code -Dbench.aotJava=<java of JDK 24 or later>} also the same jar on that JVM, plain and with an AOT cache written at
+ * the exit of one start to ready. Runs by failsafe after the package phase in {@code ./mvnw verify -Pbench}; without a
+ * packaged jar it is skipped, saying so.
  */
 class StartBench {
     static final int RUNS = 5;
@@ -43,6 +46,10 @@ class StartBench {
     private record Start(double readySeconds, double startedInSeconds, long rssMb) {
     }
 
+    /** A JVM ({@code java}, its launcher) and the options it starts the jar with. */
+    private record Variant(Path java, List<String> options) {
+    }
+
     @Test
     void startToReady() throws Exception {
         Path jar = PackagedApp.jar().orElse(null);
@@ -51,32 +58,47 @@ class StartBench {
         Path appCds = jar.resolveSibling("app-cds.jsa");
         String database = "joule_bench_start_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
-            measure(jar, List.of(), database); // creates and migrates the database: not counted
-            Map<String, List<String>> options = new LinkedHashMap<>();
-            options.put("plain", List.of());
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            measure(new Variant(java, List.of()), jar, database); // creates and migrates the database: not counted
+            Map<String, Variant> options = new LinkedHashMap<>();
+            options.put("plain", new Variant(java, List.of()));
             if (Files.isRegularFile(appCds)) {
-                options.put("AppCDS", List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on"));
+                options.put("AppCDS", new Variant(java, List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on")));
             }
             // The README's optional training run: an archive of every class a start to ready loads, written at exit.
             Path trained = Files.createTempFile(jar.getParent(), "trained-", ".jsa");
             Files.delete(trained);
-            measure(jar, List.of("-XX:ArchiveClassesAtExit=" + trained.getFileName()), database);
+            measure(new Variant(java, List.of("-XX:ArchiveClassesAtExit=" + trained.getFileName())), jar, database);
             if (Files.isRegularFile(trained)) {
-                options.put("trained", List.of("-XX:SharedArchiveFile=" + trained.getFileName(), "-Xshare:on"));
+                options.put("trained", new Variant(java, List.of("-XX:SharedArchiveFile=" + trained.getFileName(), "-Xshare:on")));
+            }
+            // -Dbench.aotJava=<java of a JDK 24 or later>: the same jar on that JVM, plain and with an AOT cache (JEP 483,
+            // 514) written at the exit of one start to ready, as the README's "Run" describes.
+            Path aot = Files.createTempFile(jar.getParent(), "trained-", ".aot");
+            Files.delete(aot);
+            Optional<Path> aotJava = Optional.ofNullable(System.getProperty("bench.aotJava")).filter(p -> !p.isBlank()).map(Path::of);
+            if (aotJava.isPresent()) {
+                String jdk = "JDK " + Runtime.Version.parse(javaVersion(aotJava.get())).feature();
+                options.put(jdk, new Variant(aotJava.get(), List.of()));
+                measure(new Variant(aotJava.get(), List.of("-XX:AOTCacheOutput=" + aot.getFileName())), jar, database);
+                if (Files.isRegularFile(aot)) {
+                    options.put(jdk + " AOT", new Variant(aotJava.get(), List.of("-XX:AOTCache=" + aot.getFileName())));
+                }
             }
             Map<String, List<Start>> variants = new LinkedHashMap<>();
             options.keySet().forEach(name -> variants.put(name, new ArrayList<>()));
             // interleaved, so that load on the machine falls on every variant alike
             for (int i = 0; i < RUNS; i++) {
                 for (var variant : options.entrySet()) {
-                    variants.get(variant.getKey()).add(measure(jar, variant.getValue(), database));
+                    variants.get(variant.getKey()).add(measure(variant.getValue(), jar, database));
                 }
             }
             Files.deleteIfExists(trained);
+            Files.deleteIfExists(aot);
             System.out.printf("%n== Start benchmark (%s), packaged app with -Xmx384m, migrated database, %d starts each ==%n",
                     BenchSupport.host(), RUNS);
-            System.out.printf("%-8s %28s %28s %22s%n", "variant", "to ready s (min/med/max)", "\"started in\" s (min/med/max)", "RSS MB (min/med/max)");
-            variants.forEach((name, starts) -> System.out.printf("%-8s %28s %28s %22s%n", name,
+            System.out.printf("%-11s %28s %28s %22s%n", "variant", "to ready s (min/med/max)", "\"started in\" s (min/med/max)", "RSS MB (min/med/max)");
+            variants.forEach((name, starts) -> System.out.printf("%-11s %28s %28s %22s%n", name,
                     stats(starts.stream().mapToDouble(Start::readySeconds).toArray(), "%.2f"),
                     stats(starts.stream().mapToDouble(Start::startedInSeconds).toArray(), "%.2f"),
                     stats(starts.stream().mapToDouble(Start::rssMb).toArray(), "%.0f")));
@@ -90,13 +112,13 @@ class StartBench {
     }
 
     /** One start from the jar's directory (where an AppCDS archive matches), stopped once ready. */
-    private Start measure(Path jar, List<String> jvmOptions, String database) throws Exception {
+    private Start measure(Variant variant, Path jar, String database) throws Exception {
         int port = freePort();
         List<String> arguments = new ArrayList<>(List.of("-Xmx384m"));
-        arguments.addAll(jvmOptions);
+        arguments.addAll(variant.options());
         arguments.addAll(List.of("-jar", jar.getFileName().toString()));
         long start = System.nanoTime();
-        try (PackagedApp app = PackagedApp.start(jar.getParent(), arguments, environment(database, port))) {
+        try (PackagedApp app = PackagedApp.start(variant.java(), jar.getParent(), arguments, environment(database, port))) {
             HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
             while (true) {
                 if (System.nanoTime() - start > START.toNanos() || !app.isAlive()) {
@@ -116,6 +138,15 @@ class StartBench {
             Matcher startedIn = STARTED_IN.matcher(app.output());
             return new Start(readySeconds, startedIn.find() ? Double.parseDouble(startedIn.group(1)) : Double.NaN, rssMb);
         }
+    }
+
+    /** The version {@code java -version} reports, e.g. "25.0.3". */
+    private static String javaVersion(Path java) throws Exception {
+        Matcher version = Pattern.compile("version \"([^\"]+)\"").matcher(BenchSupport.run(List.of(java.toString(), "-version")));
+        if (!version.find()) {
+            throw new IllegalStateException(java + " -version did not say its version");
+        }
+        return version.group(1);
     }
 
     private static String stats(double[] values, String format) {

@@ -51,8 +51,13 @@ public final class PackagedApp implements AutoCloseable {
      * with: quarkus-run.jar, from its own directory), configured by these environment variables only.
      */
     public static PackagedApp start(Path directory, List<String> arguments, Map<String, String> env) throws IOException {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), directory, arguments, env);
+    }
+
+    /** As {@link #start(Path, List, Map)}, with another JVM: {@code java} is its launcher. */
+    public static PackagedApp start(Path java, Path directory, List<String> arguments, Map<String, String> env) throws IOException {
         Path output = Files.createTempFile("joule-packaged-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
