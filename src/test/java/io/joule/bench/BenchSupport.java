@@ -105,6 +105,16 @@ final class BenchSupport {
     static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** -Dbench.rounds, or {@code rounds}: how many measured rounds a benchmark runs (at least 1). */
+    static int rounds(int rounds) {
+        int chosen = Integer.getInteger("bench.rounds", rounds);
+        if (chosen < 1) {
+            throw new IllegalArgumentException("-Dbench.rounds=" + chosen + ": at least 1");
+        }
+        return chosen;
     }
 }

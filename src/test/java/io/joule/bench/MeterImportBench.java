@@ -30,13 +30,13 @@ class MeterImportBench {
     static final int ROWS_PER_CHANNEL = 100_000;
     static final int WARM_UP_ROWS_PER_CHANNEL = 30_000;
     /** Measured rounds (-Dbench.rounds), each a file of new meters beside COPY of the same rows. */
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 4;
     static final LocalDateTime START = LocalDateTime.of(2020, 1, 1, 0, 0);
     static final DateTimeFormatter LP_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     @Test
     void importAgainstCopy() throws Exception {
-        int rounds = Integer.getInteger("bench.rounds", ROUNDS);
+        int rounds = BenchSupport.rounds(ROUNDS);
         Path warmUp = BenchSupport.tempFile("joule-lp-warm-up", ".csv");
         write(warmUp, BenchSupport.tempFile("joule-lp-warm-up-copy", ".csv"), "W", WARM_UP_ROWS_PER_CHANNEL);
         // The issue measures after a warm-up: the first file through a fresh JVM pays for compiling the import path.
@@ -80,9 +80,9 @@ class MeterImportBench {
                 BenchSupport.median(again), all(again));
         System.out.printf("%-52s %,12.0f %10.2f %18s%n", "psql \\copy into a keyed table (baseline)", rows / BenchSupport.median(copy),
                 BenchSupport.median(copy), all(copy));
-        System.out.printf("peak heap of an import %.0f MB (service and client share the JVM)%n", peakHeap / 1e6);
-        System.out.printf("ratio import of new channels : COPY = %.2f (goal >= 0.6); by round: %s%n%n",
-                BenchSupport.median(copy) / BenchSupport.median(first), ratios(copy, first));
+        System.out.printf("peak heap of the JVM over all imports %.0f MB (service and client share it)%n", peakHeap / 1e6);
+        System.out.printf("ratio import of new channels : COPY = %.2f, the median of the rounds' (goal >= 0.6); by round: %s%n%n",
+                BenchSupport.median(ratios(copy, first)), all(ratios(copy, first)));
     }
 
     /** psql's \\copy of the rows into a fresh keyed table; answers its wall time in seconds. */
@@ -95,16 +95,16 @@ class MeterImportBench {
         }
     }
 
-    private static String all(double[] seconds) {
-        return java.util.Arrays.stream(seconds).mapToObj(s -> String.format("%.2f", s)).collect(java.util.stream.Collectors.joining(" "));
+    private static String all(double[] values) {
+        return java.util.Arrays.stream(values).mapToObj(s -> String.format("%.2f", s)).collect(java.util.stream.Collectors.joining(" "));
     }
 
-    private static String ratios(double[] copy, double[] imported) {
-        StringBuilder text = new StringBuilder();
+    private static double[] ratios(double[] copy, double[] imported) {
+        double[] ratios = new double[copy.length];
         for (int r = 0; r < copy.length; r++) {
-            text.append(r == 0 ? "" : " ").append(String.format("%.2f", copy[r] / imported[r]));
+            ratios[r] = copy[r] / imported[r];
         }
-        return text.toString();
+        return ratios;
     }
 
     static final String BOUNDARY = "joule-bench-boundary";

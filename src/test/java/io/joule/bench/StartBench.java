@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * 200 of /q/health/ready (and Quarkus's own "started in"), and resident memory right after, {@value #RUNS} starts per
  * variant: plain; with the AppCDS archive the package step writes (target/quarkus-app/app-cds.jsa: the classes of
  * Quarkus's static initialization); and "trained", with an archive written at the exit of one start to ready. With
- * {@code -Dbench.aotJava=<java of JDK 24 or later>} also the same jar on that JVM, plain and with an AOT cache written at
+ * {@code -Dbench.aotJava=<java of JDK 25 or later>} also the same jar on that JVM, plain and with an AOT cache written at
  * the exit of one start to ready. Runs by failsafe after the package phase in {@code ./mvnw verify -Pbench}; without a
  * packaged jar it is skipped, saying so.
  */
@@ -57,6 +57,12 @@ class StartBench {
                 + " (./mvnw verify -Pbench packages it before this runs; alone: ./mvnw package -DskipTests first)");
         Path appCds = jar.resolveSibling("app-cds.jsa");
         String database = "joule_bench_start_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        // Archives the training starts write next to the jar, where the measured starts find them.
+        Path trained = Files.createTempFile(jar.getParent(), "trained-", ".jsa");
+        Path aot = Files.createTempFile(jar.getParent(), "trained-", ".aot");
+        Files.delete(trained);
+        Files.delete(aot);
+        List<String> notes = new ArrayList<>();
         try {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             measure(new Variant(java, List.of()), jar, database); // creates and migrates the database: not counted
@@ -66,23 +72,25 @@ class StartBench {
                 options.put("AppCDS", new Variant(java, List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on")));
             }
             // The README's optional training run: an archive of every class a start to ready loads, written at exit.
-            Path trained = Files.createTempFile(jar.getParent(), "trained-", ".jsa");
-            Files.delete(trained);
             measure(new Variant(java, List.of("-XX:ArchiveClassesAtExit=" + trained.getFileName())), jar, database);
             if (Files.isRegularFile(trained)) {
                 options.put("trained", new Variant(java, List.of("-XX:SharedArchiveFile=" + trained.getFileName(), "-Xshare:on")));
             }
-            // -Dbench.aotJava=<java of a JDK 24 or later>: the same jar on that JVM, plain and with an AOT cache (JEP 483,
-            // 514) written at the exit of one start to ready, as the README's "Run" describes.
-            Path aot = Files.createTempFile(jar.getParent(), "trained-", ".aot");
-            Files.delete(aot);
+            // -Dbench.aotJava=<java of JDK 25 or later>: the same jar on that JVM, plain and with an AOT cache (JEP 483, 514,
+            // 515) written at the exit of one start to ready, as the README's "Run" describes.
             Optional<Path> aotJava = Optional.ofNullable(System.getProperty("bench.aotJava")).filter(p -> !p.isBlank()).map(Path::of);
             if (aotJava.isPresent()) {
-                String jdk = "JDK " + Runtime.Version.parse(javaVersion(aotJava.get())).feature();
-                options.put(jdk, new Variant(aotJava.get(), List.of()));
-                measure(new Variant(aotJava.get(), List.of("-XX:AOTCacheOutput=" + aot.getFileName())), jar, database);
-                if (Files.isRegularFile(aot)) {
-                    options.put(jdk + " AOT", new Variant(aotJava.get(), List.of("-XX:AOTCache=" + aot.getFileName())));
+                int feature = featureVersion(aotJava.get());
+                if (feature < 25) {
+                    notes.add("-Dbench.aotJava=" + aotJava.get() + " is JDK " + feature + "; -XX:AOTCacheOutput needs JDK 25 or later: not measured");
+                } else {
+                    options.put("JDK " + feature, new Variant(aotJava.get(), List.of()));
+                    measure(new Variant(aotJava.get(), List.of("-XX:AOTCacheOutput=" + aot.getFileName())), jar, database);
+                    if (Files.isRegularFile(aot)) {
+                        options.put("JDK " + feature + " AOT", new Variant(aotJava.get(), List.of("-XX:AOTCache=" + aot.getFileName())));
+                    } else {
+                        notes.add("The training start on JDK " + feature + " wrote no AOT cache: JDK " + feature + " AOT not measured");
+                    }
                 }
             }
             Map<String, List<Start>> variants = new LinkedHashMap<>();
@@ -93,8 +101,6 @@ class StartBench {
                     variants.get(variant.getKey()).add(measure(variant.getValue(), jar, database));
                 }
             }
-            Files.deleteIfExists(trained);
-            Files.deleteIfExists(aot);
             System.out.printf("%n== Start benchmark (%s), packaged app with -Xmx384m, migrated database, %d starts each ==%n",
                     BenchSupport.host(), RUNS);
             System.out.printf("%-11s %28s %28s %22s%n", "variant", "to ready s (min/med/max)", "\"started in\" s (min/med/max)", "RSS MB (min/med/max)");
@@ -106,7 +112,10 @@ class StartBench {
             if (!variants.containsKey("AppCDS")) {
                 System.out.println("No app-cds.jsa next to the jar (quarkus.package.jar.appcds.enabled=false?): AppCDS not measured");
             }
+            notes.forEach(System.out::println);
         } finally {
+            Files.deleteIfExists(trained);
+            Files.deleteIfExists(aot);
             SERVER.dropDatabase(database);
         }
     }
@@ -140,13 +149,13 @@ class StartBench {
         }
     }
 
-    /** The version {@code java -version} reports, e.g. "25.0.3". */
-    private static String javaVersion(Path java) throws Exception {
-        Matcher version = Pattern.compile("version \"([^\"]+)\"").matcher(BenchSupport.run(List.of(java.toString(), "-version")));
+    /** The feature release {@code java -version} reports: 25 for "25.0.3", 8 for "1.8.0_402". */
+    private static int featureVersion(Path java) throws Exception {
+        Matcher version = Pattern.compile("version \"(1\\.)?(\\d+)").matcher(BenchSupport.run(List.of(java.toString(), "-version")));
         if (!version.find()) {
             throw new IllegalStateException(java + " -version did not say its version");
         }
-        return version.group(1);
+        return Integer.parseInt(version.group(2));
     }
 
     private static String stats(double[] values, String format) {
