@@ -109,6 +109,15 @@ final class BenchSupport {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    /** Each round's ratio of the baseline's time to the service's: the service's rate as a share of the baseline's. */
+    static double[] roundRatios(double[] baselineSeconds, double[] serviceSeconds) {
+        double[] ratios = new double[serviceSeconds.length];
+        for (int r = 0; r < ratios.length; r++) {
+            ratios[r] = baselineSeconds[r] / serviceSeconds[r];
+        }
+        return ratios;
+    }
+
     /** -Dbench.rounds, or {@code rounds}: how many measured rounds a benchmark runs (at least 1). */
     static int rounds(int rounds) {
         int chosen = Integer.getInteger("bench.rounds", rounds);

@@ -72,11 +72,7 @@ class IngestBench {
 
         /** Each round's ratio, POST /data's rate to COPY's in the same round. */
         double[] roundRatios() {
-            double[] ratios = new double[apiSeconds.length];
-            for (int r = 0; r < ratios.length; r++) {
-                ratios[r] = copySeconds[r] / apiSeconds[r];
-            }
-            return ratios;
+            return BenchSupport.roundRatios(copySeconds, apiSeconds);
         }
 
         /** The median of the rounds' ratios: each round compares a pair measured side by side. */

@@ -81,8 +81,9 @@ class MeterImportBench {
         System.out.printf("%-52s %,12.0f %10.2f %18s%n", "psql \\copy into a keyed table (baseline)", rows / BenchSupport.median(copy),
                 BenchSupport.median(copy), all(copy));
         System.out.printf("peak heap of the JVM over all imports %.0f MB (service and client share it)%n", peakHeap / 1e6);
+        double[] ratios = BenchSupport.roundRatios(copy, first);
         System.out.printf("ratio import of new channels : COPY = %.2f, the median of the rounds' (goal >= 0.6); by round: %s%n%n",
-                BenchSupport.median(ratios(copy, first)), all(ratios(copy, first)));
+                BenchSupport.median(ratios), all(ratios));
     }
 
     /** psql's \\copy of the rows into a fresh keyed table; answers its wall time in seconds. */
@@ -97,14 +98,6 @@ class MeterImportBench {
 
     private static String all(double[] values) {
         return java.util.Arrays.stream(values).mapToObj(s -> String.format("%.2f", s)).collect(java.util.stream.Collectors.joining(" "));
-    }
-
-    private static double[] ratios(double[] copy, double[] imported) {
-        double[] ratios = new double[copy.length];
-        for (int r = 0; r < copy.length; r++) {
-            ratios[r] = copy[r] / imported[r];
-        }
-        return ratios;
     }
 
     static final String BOUNDARY = "joule-bench-boundary";

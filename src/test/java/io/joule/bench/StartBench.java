@@ -64,7 +64,7 @@ class StartBench {
         Files.delete(aot);
         List<String> notes = new ArrayList<>();
         try {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path java = PackagedApp.thisJava();
             measure(new Variant(java, List.of()), jar, database); // creates and migrates the database: not counted
             Map<String, Variant> options = new LinkedHashMap<>();
             options.put("plain", new Variant(java, List.of()));

@@ -51,7 +51,12 @@ public final class PackagedApp implements AutoCloseable {
      * with: quarkus-run.jar, from its own directory), configured by these environment variables only.
      */
     public static PackagedApp start(Path directory, List<String> arguments, Map<String, String> env) throws IOException {
-        return start(Path.of(System.getProperty("java.home"), "bin", "java"), directory, arguments, env);
+        return start(thisJava(), directory, arguments, env);
+    }
+
+    /** The launcher of the JVM the tests run on. */
+    public static Path thisJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** As {@link #start(Path, List, Map)}, with another JVM: {@code java} is its launcher. */
