@@ -36,7 +36,10 @@ public class ShipUsageWriter implements MessageBodyWriter<ShipUsage> {
     @Override
     public void writeTo(ShipUsage usage, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        // No flush into the server's stream: a flush sends what is buffered as a chunk, so even a small page went out
+        // chunked in two writes; unflushed, a page that fits the output buffer goes out in one, with its Content-Length.
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
             json.writeStartObject();
             json.writeNumberField("spaceship_id", usage.spaceshipId());
             json.writeStringField("units", usage.units());

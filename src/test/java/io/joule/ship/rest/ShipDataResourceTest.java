@@ -327,4 +327,23 @@ class ShipDataResourceTest {
         admin().queryParam("spaceship_id", ship).queryParam("limit", 100000).when().get("/data")
                 .then().statusCode(200).body("data", hasSize(8)).body("next", nullValue());
     }
+    @Test
+    void aPageThatFitsTheOutputBufferIsSentWithItsLengthAndALargerOneIsChunked() {
+        long ship = newShipId();
+        List<String> pairs = new ArrayList<>();
+        for (int hour = 0; hour < 300; hour++) {
+            pairs.add(java.time.Instant.parse("2018-08-24T00:00:00Z").plusSeconds(3600L * hour).toString());
+            pairs.add("4");
+        }
+        postData(ADMIN, batch(ship, "kWh", pairs.toArray(String[]::new))).statusCode(200);
+        // a day of slots: one write with its length, not a chunked stream the generator's flush would have started
+        ExtractableResponse<Response> day = admin().queryParam("spaceship_id", ship).queryParam("end", "2018-08-25T00:00:00Z")
+                .when().get("/data").then().statusCode(200).body("data", hasSize(96)).extract();
+        assertEquals(Integer.toString(day.asByteArray().length), day.header("Content-Length"));
+        assertEquals(null, day.header("Transfer-Encoding"));
+        // past the server's output buffer the page streams, and still arrives whole
+        ExtractableResponse<Response> all = admin().queryParam("spaceship_id", ship).when().get("/data")
+                .then().statusCode(200).body("data", hasSize(1200)).body("data[1199].value", equalTo(1.0f)).extract();
+        assertEquals("chunked", all.header("Transfer-Encoding"));
+    }
 }
