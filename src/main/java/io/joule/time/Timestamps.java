@@ -25,6 +25,8 @@ public final class Timestamps {
     /** The supported range of every time any input carries, stated as in errors. */
     public static final String RANGE = "from 1900-01-01T00:00:00Z to before 9999-12-31T00:00:00Z";
     private static final Pattern DASHED_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T)(\\d{2})-(\\d{2})-(\\d{2}(?:\\.\\d{1,9})?)(Z|[+-]\\d{2}:\\d{2})$");
+    /** The plain UTC form's shape: d is a digit, any other character itself. */
+    private static final String PLAIN_UTC = "dddd-dd-ddTdd:dd:ddZ";
     /** A '+' offset that a query string decoded into a space. */
     private static final Pattern SPACED_OFFSET = Pattern.compile("^(.*\\d) (\\d{2}:\\d{2})$");
 
@@ -36,8 +38,11 @@ public final class Timestamps {
         if (text == null || text.length() > 40) {
             return Optional.empty();
         }
-        if (isPlainUtc(text)) {
-            return plainUtc(text);
+        if (text.length() == PLAIN_UTC.length()) {
+            char[] c = text.toCharArray();
+            if (isPlainUtc(c, 0)) {
+                return Optional.ofNullable(plainUtc(c, 0));
+            }
         }
         String iso = DASHED_TIME.matcher(text).replaceFirst("$1$2:$3:$4$5");
         iso = SPACED_OFFSET.matcher(iso).replaceFirst("$1+$2");
@@ -52,32 +57,40 @@ public final class Timestamps {
         }
     }
 
+    /**
+     * The instant of the text {@code c[from, from + length)} when it is {@code yyyy-MM-ddTHH:mm:ssZ} and valid, else null
+     * ({@link #parse(String)} then decides). A batch's timestamps are read from the JSON parser's buffer this way, without
+     * a String each: the String, its checks and its parse were a fifth of a POST /data batch's event-loop time.
+     */
+    public static Instant parsePlainUtc(char[] c, int from, int length) {
+        return length == PLAIN_UTC.length() && isPlainUtc(c, from) ? plainUtc(c, from) : null;
+    }
+
     /** {@code yyyy-MM-ddTHH:mm:ssZ}, by far the most common form, parsed without a formatter. */
-    private static boolean isPlainUtc(String s) {
-        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
-            return false;
-        }
-        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+    private static boolean isPlainUtc(char[] c, int from) {
+        for (int i = 0; i < PLAIN_UTC.length(); i++) {
+            char expected = PLAIN_UTC.charAt(i);
+            char actual = c[from + i];
+            if (expected == 'd' ? actual < '0' || actual > '9' : actual != expected) {
                 return false;
             }
         }
         return true;
     }
 
-    private static Optional<Instant> plainUtc(String s) {
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
+    /** The instant of a text in the plain form, or null when its date or time does not exist or is out of range. */
+    private static Instant plainUtc(char[] c, int from) {
+        int year = digits(c, from, 4);
+        int month = digits(c, from + 5, 2);
+        int day = digits(c, from + 8, 2);
+        int hour = digits(c, from + 11, 2);
+        int minute = digits(c, from + 14, 2);
+        int second = digits(c, from + 17, 2);
         if (year < 1900 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
-            return Optional.empty();
+            return null;
         }
         Instant t = Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second);
-        return supported(t) ? Optional.of(t) : Optional.empty();
+        return supported(t) ? t : null;
     }
 
     private static int lengthOfMonth(int year, int month) {
@@ -98,10 +111,10 @@ public final class Timestamps {
         return era * 146_097L + dayOfEra - 719_468;
     }
 
-    private static int digits(String s, int from, int to) {
+    private static int digits(char[] c, int from, int count) {
         int v = 0;
-        for (int i = from; i < to; i++) {
-            v = v * 10 + (s.charAt(i) - '0');
+        for (int i = from; i < from + count; i++) {
+            v = v * 10 + (c[i] - '0');
         }
         return v;
     }

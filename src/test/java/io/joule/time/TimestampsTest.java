@@ -40,6 +40,21 @@ class TimestampsTest {
         assertEquals(Optional.empty(), Timestamps.parse(text));
     }
 
+    @Test
+    void thePlainUtcFormIsReadInPlaceFromABuffer() {
+        char[] buffer = "xx2018-08-24T00:15:00Z,2016-02-29T23:59:59Zyy".toCharArray();
+        assertEquals(Instant.parse("2018-08-24T00:15:00Z"), Timestamps.parsePlainUtc(buffer, 2, 20));
+        assertEquals(Instant.parse("2016-02-29T23:59:59Z"), Timestamps.parsePlainUtc(buffer, 23, 20));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2018-08-24T00-15-00Z", "2018-08-24T02:15:00+02:00", "2018-08-24T00:15:00.1Z", "2019-02-30T04:42:00Z",
+        "2017-02-29T00:00:00Z", "2019-02-03T24:00:00Z", "1899-12-31T23:59:59Z", "9999-12-31T00:00:00Z", "2019-02-03T04:00:00z",
+        "2019-02-03 04:00:00Z", "2019-02-03T04:00:0aZ", "２０１９-02-03T04:00:00Z", "2019-02-03T04:00:00"})
+    void anythingButAValidPlainUtcTimestampIsLeftToParse(String text) {
+        assertEquals(null, Timestamps.parsePlainUtc(text.toCharArray(), 0, text.length()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"1970-01-01, 0", "1969-12-31, -1", "1900-01-01, -25567", "2000-03-01, 11017", "2018-08-24, 17767", "9999-12-31, 2932896",
         "0001-01-01, -719162"})

@@ -97,8 +97,12 @@ final class ShipBatchStream {
                 String name = json.currentName();
                 JsonToken field = json.nextToken();
                 if (name.equals("datetime") && field == JsonToken.VALUE_STRING) {
-                    String text = json.getText();
-                    time = clean(text) ? Timestamps.parse(text).orElse(null) : null;
+                    // the plain form is digits and punctuation only, so it needs no text check
+                    time = Timestamps.parsePlainUtc(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
+                    if (time == null) {
+                        String text = json.getText();
+                        time = clean(text) ? Timestamps.parse(text).orElse(null) : null;
+                    }
                     if (time == null) {
                         return false;
                     }
