@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The one zone representation (SPEC §1): a {@link ZoneId} whose fixed offsets are ISO offsets
@@ -70,6 +73,28 @@ public final class Zones {
         public OffsetDateTime end() {
             return ends[ends.length - 1];
         }
+    }
+
+    /**
+     * The local days that overlap the given UTC dates, or {@code first} or {@code last}, as {@link #days} gives them: the
+     * days of a range that hold data, when listing every day of it would not fit (a batch may span 1900 to 9999).
+     */
+    public static Days daysOverlapping(ZoneId zone, Collection<LocalDate> utcDates, LocalDate first, LocalDate last) {
+        TreeSet<LocalDate> local = new TreeSet<>(List.of(first, last));
+        for (LocalDate utcDate : utcDates) {
+            LocalDate to = dayOf(utcDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000), zone);
+            for (LocalDate d = dayOf(utcDate.atStartOfDay(ZoneOffset.UTC).toInstant(), zone); !d.isAfter(to); d = d.plusDays(1)) {
+                local.add(d);
+            }
+        }
+        LocalDate[] dates = local.toArray(LocalDate[]::new);
+        OffsetDateTime[] starts = new OffsetDateTime[dates.length];
+        OffsetDateTime[] ends = new OffsetDateTime[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            starts[i] = dates[i].atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            ends[i] = dates[i].plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        return new Days(dates, starts, ends);
     }
 
     public static Days days(ZoneId zone, LocalDate first, LocalDate last) {

@@ -40,6 +40,10 @@ public class ReadingRollupRepository {
             group by b
             """;
 
+    private static final String READING_UTC_DATES = """
+            select distinct (ts at time zone 'UTC')::date from reading where series_id = $1 and ts >= $2 and ts < $3
+            """;
+
     private static final String DAILY = """
             select series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings from reading_daily
             where series_id = any($1) and day >= $2 and day <= $3 order by day, series_id
@@ -50,7 +54,7 @@ public class ReadingRollupRepository {
         LocalDate from = Zones.dayOf(first, zone);
         LocalDate to = Zones.dayOf(last, zone);
         Jdbc.update(db, DELETE_DAILY, seriesId, from, to);
-        DailyStatements.insert(db, INSERT_DAILY, seriesId, Zones.days(zone, from, to));
+        DailyStatements.insert(db, INSERT_DAILY, seriesId, DailyStatements.days(db, READING_UTC_DATES, seriesId, zone, from, to));
     }
 
     /**

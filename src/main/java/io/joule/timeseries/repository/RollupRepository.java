@@ -84,6 +84,11 @@ public class RollupRepository {
             group by b
             """;
 
+    static final String SLOT_UTC_DATES = """
+            select distinct (slot_start at time zone 'UTC')::date from slot_15m
+            where series_id = $1 and slot_start >= $2 and slot_start < $3
+            """;
+
     /** The UTC hours [hourFrom, hourTo) and the local days firstDay..lastDay that a slot range overlaps. */
     private record Buckets(ZoneId zone, OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay) {
         static Buckets of(ZoneId zone, TimeRange slots) {
@@ -92,23 +97,31 @@ public class RollupRepository {
                     Zones.dayOf(slots.from(), zone), Zones.dayOf(slots.to().minusNanos(1_000), zone));
         }
 
-        Zones.Days days() {
-            return Zones.days(zone, firstDay, lastDay);
+        /** The days that the daily insert lists: all of them, or past {@link DailyStatements#MAX_LISTED_DAYS} those with slots. */
+        Uni<Zones.Days> days(SqlClient db, long seriesId) {
+            if (!DailyStatements.tooMany(firstDay, lastDay)) {
+                return Uni.createFrom().item(Zones.days(zone, firstDay, lastDay));
+            }
+            Tuple scanned = Tuple.of(seriesId, Zones.days(zone, firstDay, firstDay).start(), Zones.days(zone, lastDay, lastDay).end());
+            return db.preparedQuery(SLOT_UTC_DATES).execute(scanned).map(rows -> {
+                List<LocalDate> dates = new ArrayList<>(rows.size());
+                rows.forEach(r -> dates.add(r.getLocalDate(0)));
+                return Zones.daysOverlapping(zone, dates, firstDay, lastDay);
+            });
         }
     }
 
     /** Rebuilds every hourly and daily bucket that overlaps the slot range; call after the slots are written. */
     public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
         Buckets b = Buckets.of(zone, slots);
-        Zones.Days days = b.days();
         Tuple hours = Tuple.of(seriesId, b.hourFrom(), b.hourTo());
-        // Pipelined: the four statements are sent at once and run in this order on the connection.
+        // Pipelined: the statements are sent at once and run in this order on the connection.
         return Uni.combine().all()
                 .unis(db.preparedQuery(DELETE_HOURLY).execute(hours),
                         db.preparedQuery(INSERT_HOURLY).execute(hours),
                         db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, b.firstDay(), b.lastDay())),
-                        db.preparedQuery(INSERT_DAILY)
-                                .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end())))
+                        b.days(db, seriesId).flatMap(days -> db.preparedQuery(INSERT_DAILY)
+                                .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end()))))
                 .discardItems();
     }
 
@@ -118,7 +131,7 @@ public class RollupRepository {
         Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
         Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFrom(), b.hourTo());
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
-        DailyStatements.insert(db, INSERT_DAILY, seriesId, b.days());
+        DailyStatements.insert(db, INSERT_DAILY, seriesId, DailyStatements.days(db, SLOT_UTC_DATES, seriesId, zone, b.firstDay(), b.lastDay()));
     }
 
     /**
