@@ -1,8 +1,8 @@
 package io.joule.rest;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
+import io.vertx.core.net.HostAndPort;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -21,16 +21,23 @@ public final class Paging {
     /**
      * This request's URL with {@code after} replaced, or null when there is no next page. Built by hand
      * rather than with UriBuilder, which would read a '{' in a meter code as a URI template; ':' stays
-     * as it is (a query may hold it), so a timestamp reads as one.
+     * as it is (a query may hold it), so a timestamp reads as one. A request without a host (HTTP/1.0
+     * may send none) gets the path and query alone, a reference relative to the request's own URL.
      */
-    public static String next(UriInfo uri, String after) {
+    public static String next(HttpServerRequest request, String after) {
         if (after == null) {
             return null;
         }
-        URI request = uri.getRequestUri();
-        StringBuilder url = new StringBuilder().append(request.getScheme()).append("://").append(request.getRawAuthority())
-                .append(request.getRawPath()).append('?');
-        String query = request.getRawQuery();
+        HostAndPort authority = request.authority();
+        StringBuilder url = new StringBuilder();
+        if (authority != null && !authority.host().isEmpty()) {
+            url.append(request.scheme()).append("://").append(authority.host());
+            if (authority.port() >= 0) {
+                url.append(':').append(authority.port());
+            }
+        }
+        url.append(request.path()).append('?');
+        String query = request.query();
         if (query != null) {
             for (String parameter : query.split("&")) {
                 if (!parameter.isEmpty() && !parameter.equals("after") && !parameter.startsWith("after=")) {

@@ -17,9 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public class MeterResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Only meters whose code sorts after this: the last meter code of the previous page. The next link sets it")
             @QueryParam("after") String after,
-            @Context UriInfo uri) {
+            @Context HttpServerRequest request) {
         int pageSize = QueryParams.intBetween("limit", limit, 1, MAX_METERS, DEFAULT_METERS);
         String afterCode = after == null || after.isEmpty() ? null : meterCode("after", after);
         return meters.channels(pool, afterCode, pageSize + 1).map(rows -> {
@@ -81,7 +82,7 @@ public class MeterResource {
                         instant(r.getOffsetDateTime("first_reading")), instant(r.getOffsetDateTime("last_reading"))));
             }
             List<MeterView> page = byMeter.entrySet().stream().limit(pageSize).map(e -> new MeterView(e.getKey(), e.getValue())).toList();
-            String next = Paging.next(uri, byMeter.size() > pageSize ? page.get(pageSize - 1).meterCode() : null);
+            String next = Paging.next(request, byMeter.size() > pageSize ? page.get(pageSize - 1).meterCode() : null);
             return Paging.page(page, next);
         });
     }

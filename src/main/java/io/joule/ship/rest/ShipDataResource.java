@@ -24,9 +24,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -135,7 +136,7 @@ public class ShipDataResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Only slots whose datetime (as labelled) is after this: the last datetime of the previous page. "
                     + "The next link sets it, e.g. 2018-08-24T00:15:00Z") @QueryParam("after") String after,
-            @Context UriInfo uri, @Context HttpServerResponse response) {
+            @Context HttpServerRequest request, @Context HttpServerResponse response) {
         long id = QueryParams.positiveLong("spaceship_id", spaceshipId);
         TimeRange range = QueryParams.range(start, end);
         SlotLabel slotLabel = QueryParams.choice("label", label, SlotLabel.class, SlotLabel.START);
@@ -144,7 +145,7 @@ public class ShipDataResource {
         Access.requireRead(caller, SeriesKind.SHIP, Long.toString(id));
         // Uni<ShipUsage> rather than a RestResponse: only then does RESTEasy Reactive pick the CSV writer by Accept.
         return service.usage(id, range, slotLabel, afterShown, pageSize).map(page -> {
-            String next = Paging.next(uri, page.nextAfter() == null ? null : page.nextAfter().toString());
+            String next = Paging.next(request, page.nextAfter() == null ? null : page.nextAfter().toString());
             Paging.link(response, next);
             return page.usage().withNext(next);
         });

@@ -290,6 +290,17 @@ class ShipDataResourceTest {
     }
 
     @Test
+    void aRequestWithoutAHostGetsItsNextPageAsAPathAndQuery() throws Exception {
+        long ship = eightSlotShip();
+        // HTTP/1.0 may send no Host: the link is then relative to the request's own URL (it was a 500)
+        String answer = io.joule.testing.RawHttp.exchange("GET /data?spaceship_id=" + ship + "&limit=2 HTTP/1.0\r\nAuthorization: Bearer "
+                + ADMIN, new byte[0]);
+        assertTrue(answer.startsWith("HTTP/1.0 200"), answer);
+        assertTrue(answer.contains("\r\nLink: </data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z>; rel=\"next\"\r\n"), answer);
+        assertTrue(answer.endsWith("\"next\":\"/data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z\"}"), answer);
+    }
+
+    @Test
     void aCsvPageCarriesItsNextLinkInTheHeader() {
         long ship = eightSlotShip();
         admin().accept("text/csv").queryParam("spaceship_id", ship).queryParam("limit", 2).when().get("/data")
