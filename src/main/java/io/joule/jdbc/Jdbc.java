@@ -6,6 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,13 +90,20 @@ public final class Jdbc {
         }
     }
 
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4, 10, SignStyle.NORMAL).appendPattern("-MM-dd").toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter TIMESTAMPTZ = new DateTimeFormatterBuilder().append(DATE)
+            .appendPattern("'T'HH:mm:ss.SSSSSSXXX").toFormatter(Locale.ROOT);
+
     private static Array array(Connection db, Object[] values) throws SQLException {
         Class<?> element = values.getClass().getComponentType();
         String type;
-        if (element == OffsetDateTime.class) {
-            type = "timestamptz";
-        } else if (element == LocalDate.class) {
-            type = "date";
+        if (element == OffsetDateTime.class || element == LocalDate.class) {
+            // pgjdbc writes an array's elements with toString(), which gives a year past 9999 a '+' PostgreSQL refuses
+            // (a local day's end at the top of the supported range is 10000-01-01)
+            DateTimeFormatter format = element == OffsetDateTime.class ? TIMESTAMPTZ : DATE;
+            return db.createArrayOf(element == OffsetDateTime.class ? "timestamptz" : "date", Arrays.stream(values)
+                    .map(v -> v == null ? null : format.format((TemporalAccessor) v)).toArray(String[]::new));
         } else if (element == Long.class) {
             type = "int8";
         } else if (element == Double.class) {

@@ -73,8 +73,30 @@ public class ProblemMappers {
                     request.method(), request.path(), e.getMessage());
             return respond(tooManyLocks.get(), request.path());
         }
+        if (fromMultipartParser(e)) {
+            Log.debugf("%s %s: unreadable multipart body (%s)", request.method(), request.path(), e.getMessage());
+            return respond(400, "Bad Request", "The multipart body could not be read (" + e.getMessage() + "). Send a "
+                    + "multipart/form-data body that ends with its closing boundary, with at most 1,000 parts", request, null);
+        }
         Log.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(500, "Internal Server Error", "The service failed; it has been logged", request, null);
+    }
+
+    /**
+     * What RESTEasy's multipart parser throws at a body it cannot read (no closing boundary, over its 1,000 parts): the
+     * client's doing, though the parser says so with a plain IOException or RuntimeException.
+     */
+    static boolean fromMultipartParser(Throwable e) {
+        if (e instanceof Error) {
+            return false;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(trace.length, 4); i++) {
+            if (trace[i].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(int status, String title, String detail, HttpServerRequest request, ProblemException e) {

@@ -338,6 +338,31 @@ class MeterFileResourceTest {
         admin().queryParam("limit", 1).when().get("/meters").then().statusCode(200).body("$", hasSize(1));
         admin().queryParam("limit", 1000).when().get("/meters").then().statusCode(200);
     }
+    @Test
+    void aKwhRowInTheLastHourOfTheSupportedRangeIsStored() {
+        // its slots' last local day ends on 10000-01-01, which the day statistics' array once sent as "+10000-…" (a 500)
+        String meter = "Z" + NEXT_METER.incrementAndGet();
+        postCsv(LP_HEADER + meter + ",S,P,30/12/9999 23:00:00,Import Wh Total,1.5,kwh,\r\n", null).statusCode(201)
+                .body("rows", equalTo(1)).body("from", equalTo("9999-12-30T23:00:00Z")).body("to", equalTo("9999-12-30T23:00:00Z"));
+    }
+
+    @Test
+    void anUnreadableMultipartBodyIs400() {
+        admin().contentType("multipart/form-data; boundary=XyZ").body("garbage".getBytes(StandardCharsets.UTF_8)).when().post("/meter-files")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The multipart body could not be read (Connection terminated parsing multipart request). Send a "
+                        + "multipart/form-data body that ends with its closing boundary, with at most 1,000 parts"));
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i <= 1_000; i++) {
+            parts.append("--XyZ\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        admin().contentType("multipart/form-data; boundary=XyZ").body(parts.append("--XyZ--\r\n").toString().getBytes(StandardCharsets.UTF_8))
+                .when().post("/meter-files")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The multipart body could not be read (Param limit of 1000 was exceeded). Send a "
+                        + "multipart/form-data body that ends with its closing boundary, with at most 1,000 parts"));
+    }
+
     /**
      * A file spanning 70 years: on TimescaleDB its readings fall in thousands of weekly chunks, each locked until the
      * import commits, which a default max_locks_per_transaction cannot hold. Stored (201) or refused as too large
