@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -71,6 +72,11 @@ public class BodyLimitRoute {
                 Log.debugf("%s %s: the client closed the connection", ctx.request().method(), ctx.request().path());
             } else if (ctx.statusCode() == 413 && !ctx.response().ended()) {
                 tooLarge(ctx, json, "The body is larger than the limit of " + bodyLimit + " bytes" + envVar(false));
+            } else if (ctx.statusCode() == 400 && !ctx.response().ended() && !((HttpServerRequestInternal) ctx.request()).isValidAuthority()) {
+                // Vert.x Web refuses the request before any route runs; left to Quarkus, it was a text or JSON error page
+                // logged as an ERROR, which any client could repeat to fill the log
+                refuse(ctx, json, 400, "Bad Request", "The request needs a valid Host header (HTTP/1.x) or :authority (HTTP/2), "
+                        + "such as localhost:8080");
             } else {
                 ctx.next();
             }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joule.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +63,17 @@ class InputBoundsTest {
     void malformedPercentEncodingIsA400() throws Exception {
         for (String path : List.of("/consumption?date=%zz", "/sensors/%zz/consumption?from=2020-01-01&to=2020-01-02", "/consumption?date=%C0%80")) {
             assertEquals("HTTP/1.1 400 Bad Request", rawGet(path).lines().findFirst().orElse(""), path);
+        }
+    }
+
+    @Test
+    void aMissingOrInvalidHostIsA400Problem() throws Exception {
+        for (String host : List.of("", "a b", "[::1", "x:-1")) {
+            String answer = io.joule.testing.RawHttp.exchange("GET /meters HTTP/1.1" + (host.isEmpty() ? "" : "\r\nHost: " + host), new byte[0]);
+            assertEquals("HTTP/1.1 400 Bad Request", answer.lines().findFirst().orElse(""), host);
+            assertTrue(answer.contains("\r\ncontent-type: application/problem+json\r\n"), answer);
+            assertTrue(answer.endsWith("\"detail\":\"The request needs a valid Host header (HTTP/1.x) or :authority (HTTP/2), such as "
+                    + "localhost:8080\",\"instance\":\"/meters\"}"), answer);
         }
     }
 
