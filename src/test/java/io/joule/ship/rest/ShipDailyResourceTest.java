@@ -14,6 +14,7 @@ import io.joule.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -97,6 +98,25 @@ class ShipDailyResourceTest {
                 .body("date", contains("2018-08-24", "2018-08-25")).body("energy_kwh", contains(56.0f, 8.0f));
         admin().accept("text/csv").queryParam("from", "2018-09-01").queryParam("to", "2018-09-01").when().get("/ships/" + ship + "/daily")
                 .then().statusCode(200).body(equalTo("date,start,end,energy_kwh,min_kwh,max_kwh,avg_kwh,slots\r\n"));
+    }
+
+    @Test
+    void theAnswerIsLabelledUtf8WhateverAcceptAsksAndQ0RefusesAType() {
+        long ship = newShipId();
+        postData(Api.ADMIN_KEY, batch(ship, "kW", "2018-08-24T00:00:00Z", "4")).statusCode(200);
+        String path = "/ships/" + ship + "/daily?from=2018-08-24&to=2018-08-24";
+        // the body is UTF-8 whatever charset is asked for; the weight is not part of the answer's type
+        for (String accept : List.of("text/csv;charset=ISO-8859-1", "text/csv;q=0.5", "text/csv;charset=UTF-16, application/json;q=0.1")) {
+            admin().accept(accept).when().get(path).then().statusCode(200).header("Content-Type", "text/csv;charset=UTF-8");
+        }
+        for (String accept : List.of("application/json;charset=ISO-8859-1", "application/json;q=0.5", "text/csv;q=0, */*",
+                "text/csv;q=0.000, application/*")) {
+            admin().accept(accept).when().get(path).then().statusCode(200).header("Content-Type", "application/json;charset=UTF-8")
+                    .body("slots", contains(1));
+        }
+        admin().accept("application/json;q=0, text/csv;q=0").when().get(path)
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("detail", equalTo("Accept refuses (q=0) every type it names; ask for application/json or text/csv, as the endpoint answers"));
     }
 
     @Test
