@@ -38,6 +38,10 @@ public final class JsonBody {
         } catch (IOException e) {
             throw ProblemException.badRequest("Unreadable body: " + e.getMessage(), null);
         }
+        if (!ClientText.isUtf8(body)) {
+            throw ProblemException.badRequest("The body holds bytes that are not UTF-8 (an overlong or otherwise malformed "
+                    + "sequence); send it as UTF-8. Nothing was stored", null);
+        }
         List<ProblemError> errors = new ArrayList<>();
         checkText(root, errors);
         if (!errors.isEmpty()) {
@@ -103,7 +107,7 @@ public final class JsonBody {
         for (int i = 0; i < name.length() && out.length() < 60; i++) {
             char c = name.charAt(i);
             out.append(c == '~' ? "~0" : c == '/' ? "~1"
-                    : c < 0x20 || c == 0x7f || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                    : c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return out.toString();
     }

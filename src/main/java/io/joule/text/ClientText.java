@@ -69,14 +69,34 @@ public final class ClientText {
         return characterProblem(text, false);
     }
 
-    /** Why the text is refused (control characters, lone surrogates), or null; a tab is allowed only where {@code tabAllowed}. */
+    /**
+     * Whether the bytes are UTF-8 as RFC 3629 defines it. Jackson's parser decodes some malformed forms (the overlong
+     * {@code C0 AF} as '/'), which this refuses; it decodes in pieces, so a large body costs no copy of itself.
+     */
+    public static boolean isUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.min(bytes.length, 8_192) + 2);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return true;
+            }
+            out.clear();
+        }
+    }
+
+    /** Why the text is refused (C0 and C1 control characters, lone surrogates), or null; a tab is allowed only where {@code tabAllowed}. */
     public static String characterProblem(String text, boolean tabAllowed) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {
                 return "contains a NUL character at position " + (i + 1);
             }
-            if ((c < 0x20 && !(tabAllowed && c == '\t')) || c == 0x7f) {
+            if ((c < 0x20 && !(tabAllowed && c == '\t')) || (c >= 0x7f && c <= 0x9f)) {
                 return String.format("contains the control character U+%04X at position %d", (int) c, i + 1);
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

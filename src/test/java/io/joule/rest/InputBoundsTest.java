@@ -151,6 +151,35 @@ class InputBoundsTest {
                 .body("errors[0].pointer", equalTo("/data/0/fr\\u0000om"));
     }
 
+    @Test
+    void anOverlongUtf8SequenceOrAC1ControlCharacterInJsonIsA400AndStoresNothing() throws Exception {
+        String name = fresh("ov");
+        byte[] overlongSlash = {(byte) 0xC0, (byte) 0xAF};
+        byte[] overlongThreeBytes = {(byte) 0xE0, (byte) 0x80, (byte) 0xAF};
+        String notUtf8 = "The body holds bytes that are not UTF-8 (an overlong or otherwise malformed sequence); send it as UTF-8. Nothing was stored";
+        for (byte[] sequence : List.of(overlongSlash, overlongThreeBytes)) {
+            postBytes("/users", "{\"name\": \"" + name + "\"}", sequence).statusCode(400).contentType(PROBLEM).body("detail", equalTo(notUtf8));
+            postBytes("/data", "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2020-01-01T00:00:00Z\", "
+                    + "\"value\": 1, \"note\": \"\"}]}", sequence).statusCode(400).contentType(PROBLEM).body("detail", equalTo(notUtf8));
+        }
+        assertEquals(0, count("select count(*) from app_user where name like ?", name + "%"));
+        postJson("/users", "{\"name\": \"" + name + "\\u0085\"}").statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/name"))
+                .body("errors[0].detail", equalTo("contains the control character U+0085 at position " + (name.length() + 1)));
+        postJson("/users", "{\"name\": \"" + name + "\u00a0\"}").statusCode(201);
+    }
+
+    /** The JSON with {@code inserted} put into its last empty string (or before its last quote). */
+    static ValidatableResponse postBytes(String path, String json, byte[] inserted) {
+        int at = json.lastIndexOf("\"\"") >= 0 ? json.lastIndexOf("\"\"") + 1 : json.lastIndexOf('"');
+        byte[] head = json.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = json.substring(at).getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + inserted.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(inserted, 0, body, head.length, inserted.length);
+        System.arraycopy(tail, 0, body, head.length + inserted.length, tail.length);
+        return admin().contentType(ContentType.JSON).body(body).when().post(path).then();
+    }
+
     // --- CSV fields ---
 
     @Test

@@ -42,7 +42,8 @@ final class ShipBatchStream {
             return null;
         }
         try (JsonParser json = JSON.createParser(body)) {
-            return new ShipBatchStream(maxPoints).batch(json);
+            ShipBatch batch = new ShipBatchStream(maxPoints).batch(json);
+            return batch != null && ClientText.isUtf8(body) ? batch : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
