@@ -24,13 +24,15 @@ public final class Zones {
     private Zones() {
     }
 
-    /** The zone, or empty when the text is not an IANA name, {@code UTC}, or an offset such as +05:45, UTC+5 or GMT-03:30. */
+    /** The zone, or empty when the text is not an IANA name, {@code UTC}, or an offset of whole minutes such as +05:45, UTC+5 or GMT-03:30. */
     public static Optional<ZoneId> parse(String text) {
         if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         try {
-            return Optional.of(canonical(ZoneId.of(text)));
+            ZoneId zone = canonical(ZoneId.of(text));
+            // an offset with seconds (+05:45:30) puts local midnight between slots; no zone in use has one
+            return zone instanceof ZoneOffset offset && offset.getTotalSeconds() % 60 != 0 ? Optional.empty() : Optional.of(zone);
         } catch (DateTimeException e) {
             return Optional.empty();
         }

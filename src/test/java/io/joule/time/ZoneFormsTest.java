@@ -48,6 +48,10 @@ class ZoneFormsTest {
         assertEquals(java.util.Optional.empty(), Zones.parse("+25:00"));
         assertEquals(java.util.Optional.empty(), Zones.parse("Mars/Olympus"));
         assertEquals(java.util.Optional.empty(), Zones.parse("UTC\u0000"));
+        // seconds would put local midnight between slots (a sensor's day ended at 18:14:30Z)
+        assertEquals(java.util.Optional.empty(), Zones.parse("+05:45:30"));
+        assertEquals(java.util.Optional.empty(), Zones.parse("+00:00:30"));
+        assertEquals("-03:30", Zones.parse("-03:30:00").orElseThrow().getId());
     }
 
     @Test
