@@ -2,6 +2,7 @@ package io.joule.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joule.config.JouleConfig;
+import io.joule.text.ClientText;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
@@ -50,6 +51,13 @@ public class BodyLimitRoute {
             if (hasBody && mayHaveBody(ctx.request().method()) && ctx.request().getHeader(HttpHeaders.CONTENT_TYPE) == null) {
                 refuse(ctx, json, 415, "Unsupported Media Type", "The body has no Content-Type; say what it is "
                         + "(application/json, text/csv or multipart/form-data, as the endpoint takes)");
+                return;
+            }
+            String encoding = ctx.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+            if (hasBody && encoding != null && !encoding.trim().equalsIgnoreCase("identity")) {
+                // nothing here decodes a compressed body: read as it is, it was "Malformed JSON"
+                refuse(ctx, json, 415, "Unsupported Media Type", "Content-Encoding " + ClientText.abbreviate(encoding.trim())
+                        + " is not accepted; send the body uncompressed");
                 return;
             }
             boolean http2 = ctx.request().version() == HttpVersion.HTTP_2;

@@ -77,6 +77,19 @@ class InputBoundsTest {
         }
     }
 
+    @Test
+    void aCompressedBodyIs415() throws Exception {
+        byte[] body = "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": []}".getBytes(StandardCharsets.UTF_8);
+        String answer = io.joule.testing.RawHttp.exchange("POST /data HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + io.joule.testing.Api.ADMIN_KEY + "\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
+                + body.length, body);
+        assertEquals("HTTP/1.1 415 Unsupported Media Type", answer.lines().findFirst().orElse(""), answer);
+        assertTrue(answer.contains("\"detail\":\"Content-Encoding gzip is not accepted; send the body uncompressed\""), answer);
+        postJson("/users", "{\"name\": \"" + fresh("identity") + "\"}").statusCode(201);
+        admin().contentType(ContentType.JSON).header("Content-Encoding", "identity").body("{\"name\": \"" + fresh("identity") + "\"}")
+                .when().post("/users").then().statusCode(201);
+    }
+
     /** A GET a client library will not send as written; answers the whole response. */
     static String rawGet(String path) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {

@@ -36,6 +36,10 @@ final class ApiKeyRequestParser {
                 if (subject == null || !DEVICE_SUBJECT.matcher(subject).matches()) {
                     throw refuse("/subject", "a device key needs the one series it serves, e.g. ship:42 or sensor:5f1efd8e");
                 }
+                if (subject.startsWith("ship:") && subject.length() == "ship:".length() + 19
+                        && subject.substring("ship:".length()).compareTo(Long.toString(Long.MAX_VALUE)) > 0) {
+                    throw refuse("/subject", "no ship has that id: a spaceship_id is at most " + Long.MAX_VALUE);
+                }
             }
             case USER -> {
                 if (subject != null && !USER_SUBJECT.matcher(subject).matches()) {

@@ -110,6 +110,7 @@ class ApiKeyResourceTest {
         "{\"role\": \"device\"}                            | /subject",
         "{\"role\": \"device\", \"subject\": \"ship:0\"}   | /subject",
         "{\"role\": \"device\", \"subject\": \"ship:abc\"} | /subject",
+        "{\"role\": \"device\", \"subject\": \"ship:9223372036854775808\"} | /subject",
         "{\"role\": \"device\", \"subject\": \"boat:1\"}   | /subject",
         "{\"role\": \"coordinator\", \"subject\": \"ship:1\"} | /subject",
         "{\"role\": \"user\", \"subject\": 5}              | /subject",
