@@ -99,6 +99,10 @@ public enum MeterFileFormat {
             }
         }
         String meterCode = required(fields, meter, header.get(meter));
+        if (meterCode.equals(".") || meterCode.equals("..")) {
+            // a URL normalizes the segment away, so GET /meters/{code}/daily-stats could never name it
+            throw new BadRowException(header.get(meter) + " '" + meterCode + "' cannot be a path segment; use another code");
+        }
         String serialNumber = required(fields, serial, header.get(serial));
         String type = required(fields, dataType, header.get(dataType));
         String periodName = period < 0 ? null : required(fields, period, header.get(period));

@@ -39,6 +39,11 @@ public class BodyLimitRoute {
                         + MAX_URI + ". Send long inputs in a body");
                 return;
             }
+            if (ctx.request().headers().getAll(HttpHeaders.HOST).size() > 1) {
+                // RFC 9112, 3.2: a proxy routing on the other one would hand out links to a host of the client's choosing
+                refuse(ctx, json, 400, "Bad Request", "The request has more than one Host header; send one");
+                return;
+            }
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             boolean file = ctx.request().path().startsWith(FILE_UPLOADS);
             long limit = file ? fileLimit : bodyLimit;

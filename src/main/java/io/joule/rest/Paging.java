@@ -32,7 +32,7 @@ public final class Paging {
         StringBuilder url = new StringBuilder();
         if (authority != null && !authority.host().isEmpty()) {
             url.append(request.scheme()).append("://").append(authority.host());
-            if (authority.port() >= 0) {
+            if (authority.port() > 0) { // "Host: x:" has an empty port, which Vert.x reads as 0
                 url.append(':').append(authority.port());
             }
         }

@@ -17,7 +17,7 @@ public class RefusedAcceptRanges {
     @ServerRequestFilter
     public void drop(ContainerRequestContext request) {
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        if (accept == null || !accept.contains("q=0")) {
+        if (accept == null || !accept.contains("=0")) { // q=0, Q=0 (parameter names ignore case), q=0.0
             return;
         }
         List<String> wanted = wanted(accept);

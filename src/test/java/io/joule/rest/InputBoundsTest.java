@@ -68,6 +68,9 @@ class InputBoundsTest {
 
     @Test
     void aMissingOrInvalidHostIsA400Problem() throws Exception {
+        String twoHosts = io.joule.testing.RawHttp.exchange("GET /meters HTTP/1.1\r\nHost: evil.example\r\nHost: localhost", new byte[0]);
+        assertEquals("HTTP/1.1 400 Bad Request", twoHosts.lines().findFirst().orElse(""), twoHosts);
+        assertTrue(twoHosts.endsWith("\"detail\":\"The request has more than one Host header; send one\",\"instance\":\"/meters\"}"), twoHosts);
         for (String host : List.of("", "a b", "[::1", "x:-1")) {
             String answer = io.joule.testing.RawHttp.exchange("GET /meters HTTP/1.1" + (host.isEmpty() ? "" : "\r\nHost: " + host), new byte[0]);
             assertEquals("HTTP/1.1 400 Bad Request", answer.lines().findFirst().orElse(""), host);

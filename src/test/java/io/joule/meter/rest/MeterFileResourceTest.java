@@ -347,6 +347,13 @@ class MeterFileResourceTest {
     }
 
     @Test
+    void aMeterCodeThatAUrlWouldNormalizeAwayIsABadRow() {
+        postCsv(LP_HEADER + "..,S,P,31/08/2015 00:00:00,Import Wh Total,1,kwh,\r\n.,S,P,31/08/2015 00:00:00,Import Wh Total,1,kwh,\r\n", null)
+                .statusCode(400).contentType(PROBLEM).body("errors.line", contains(2, 3))
+                .body("errors[0].detail", equalTo("MeterPoint Code '..' cannot be a path segment; use another code"));
+    }
+
+    @Test
     void anUnreadableMultipartBodyIs400() {
         admin().contentType("multipart/form-data; boundary=XyZ").body("garbage".getBytes(StandardCharsets.UTF_8)).when().post("/meter-files")
                 .then().statusCode(400).contentType("application/problem+json")

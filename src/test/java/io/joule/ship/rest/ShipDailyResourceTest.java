@@ -114,6 +114,7 @@ class ShipDailyResourceTest {
             admin().accept(accept).when().get(path).then().statusCode(200).header("Content-Type", "application/json;charset=UTF-8")
                     .body("slots", contains(1));
         }
+        admin().accept("text/csv; Q=0").when().get(path).then().statusCode(406).contentType("application/problem+json");
         admin().accept("application/json;q=0, text/csv;q=0").when().get(path)
                 .then().statusCode(406).contentType("application/problem+json")
                 .body("detail", equalTo("Accept refuses (q=0) every type it names; ask for application/json or text/csv, as the endpoint answers"));

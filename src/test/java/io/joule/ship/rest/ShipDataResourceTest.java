@@ -298,6 +298,10 @@ class ShipDataResourceTest {
         assertTrue(answer.startsWith("HTTP/1.0 200"), answer);
         assertTrue(answer.contains("\r\nLink: </data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z>; rel=\"next\"\r\n"), answer);
         assertTrue(answer.endsWith("\"next\":\"/data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z\"}"), answer);
+        // an empty port is no port
+        String emptyPort = io.joule.testing.RawHttp.exchange("GET /data?spaceship_id=" + ship + "&limit=2 HTTP/1.1\r\nHost: x:\r\n"
+                + "Authorization: Bearer " + ADMIN, new byte[0]);
+        assertTrue(emptyPort.contains("\r\nLink: <http://x/data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z>; rel=\"next\"\r\n"), emptyPort);
     }
 
     @Test
