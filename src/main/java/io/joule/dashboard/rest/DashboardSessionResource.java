@@ -31,6 +31,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-in and sign-out of the browser dashboard: an API key for an HttpOnly session cookie. */
@@ -90,6 +91,7 @@ public class DashboardSessionResource {
 
     @DELETE
     @Operation(summary = "Sign out: ends the session and clears its cookie")
+    @APIResponse(responseCode = "204", description = "Signed out (also when there was no session); the cookie is cleared")
     public Response signOut(@Context HttpServerRequest request) {
         requireOwnPage(request);
         Cookie cookie = request.getCookie(SessionCookieMechanism.COOKIE);

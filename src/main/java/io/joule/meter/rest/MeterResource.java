@@ -11,6 +11,9 @@ import io.joule.rest.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.joule.auth.security.Access;
+import io.joule.series.SeriesKind;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,10 +53,12 @@ public class MeterResource {
     static final int MAX_METERS = 1000;
     private final MeterRepository meters;
     private final Pool pool;
+    private final SecurityIdentity caller;
 
-    public MeterResource(MeterRepository meters, Pool pool) {
+    public MeterResource(MeterRepository meters, Pool pool, SecurityIdentity caller) {
         this.meters = meters;
         this.pool = pool;
+        this.caller = caller;
     }
 
     @GET
@@ -97,6 +102,7 @@ public class MeterResource {
 
     @GET
     @Path("/{meterCode}/daily-stats")
+    @RolesAllowed({Role.ADMIN_NAME, Role.COORDINATOR_NAME, Role.DEVICE_NAME})
     @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     @Operation(summary = "Daily MIN/MAX/AVG/COUNT per channel",
             description = "One row per channel and local day (the zone of the import), over the values as given in the files; "
@@ -112,6 +118,7 @@ public class MeterResource {
                     2015-08-31,2015-08-31T00:00:00Z,2015-09-01T00:00:00Z,UTC,210095893,Import Wh Total,,,kwh,ED031000001,0.0,0.6,0.12,93
                     """))})
     @APIResponse(responseCode = "400", description = "Bad dates", content = @Content(mediaType = MeterFileResource.PROBLEM))
+    @APIResponse(responseCode = "403", description = "A device key of another meter", content = @Content(mediaType = MeterFileResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "Unknown meter", content = @Content(mediaType = MeterFileResource.PROBLEM))
     @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv", content = @Content(mediaType = MeterFileResource.PROBLEM))
     public Uni<List<DailyStat>> dailyStats(@PathParam("meterCode") String meterCode,
@@ -119,6 +126,7 @@ public class MeterResource {
             @Parameter(description = "First local day, YYYY-MM-DD", required = true) @QueryParam("from") String from,
             @Parameter(description = "Last local day (inclusive), YYYY-MM-DD", required = true) @QueryParam("to") String to,
             @Parameter(description = "Only this data type, e.g. Import Wh Total") @QueryParam("data_type") String dataType) {
+        Access.requireRead(caller, SeriesKind.METER, meterCode);
         LocalDate[] days = QueryParams.dates(from, to, MAX_DAYS);
         return meters.dailyStats(pool, meterCode, blankToNull(serial), blankToNull(dataType), days[0], days[1])
                 .map(stats -> stats.orElseThrow(() -> ProblemException.notFound("No meter " + meterCode)));

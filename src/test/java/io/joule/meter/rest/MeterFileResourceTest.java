@@ -258,6 +258,23 @@ class MeterFileResourceTest {
         as(issueKey("coordinator", null)).when().get("/meters").then().statusCode(200);
     }
 
+    @Test
+    void aMetersDeviceKeyReadsItsOwnDailyStatisticsOnly() {
+        String meter = "K" + NEXT_METER.incrementAndGet();
+        String other = "K" + NEXT_METER.incrementAndGet();
+        postCsv(LP_HEADER + meter + ",S,P,31/08/2015 00:00:00,Import Wh Total,2.5,kwh,\r\n"
+                + other + ",S,P,31/08/2015 00:00:00,Import Wh Total,1,kwh,\r\n", null).statusCode(201);
+        String key = issueKey("device", "meter:" + meter);
+        as(key).queryParam("from", "2015-08-31").queryParam("to", "2015-08-31").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(200).body("min", contains(2.5f)).body("count", contains(1));
+        as(key).queryParam("from", "2015-08-31").queryParam("to", "2015-08-31").when().get("/meters/" + other + "/daily-stats")
+                .then().statusCode(403).contentType(PROBLEM).body("detail", equalTo("This API key may not read meter:" + other));
+        // unknown meters answer 403 too, so a key cannot learn which codes exist
+        as(key).queryParam("from", "2015-08-31").queryParam("to", "2015-08-31").when().get("/meters/nosuch/daily-stats").then().statusCode(403);
+        as(key).when().get("/meters").then().statusCode(403);
+        as(key).contentType("text/csv").body("x").when().post("/meter-files").then().statusCode(403);
+    }
+
     static final String LP_HEADER = "MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\r\n";
 
     @Test
