@@ -34,6 +34,11 @@ public class ProblemException extends RuntimeException {
         return badRequest("Invalid query parameter " + name, List.of(ProblemError.parameter(name, detail)));
     }
 
+    /** A bad field of a form or multipart body, named like a parameter. */
+    public static ProblemException badFormField(String name, String detail) {
+        return badRequest("Invalid form field " + name, List.of(ProblemError.parameter(name, detail)));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not Found", detail, null);
     }

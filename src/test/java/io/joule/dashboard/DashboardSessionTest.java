@@ -70,7 +70,8 @@ class DashboardSessionTest {
     void badSignInsAreRefused() {
         signIn("jk_not-a-key").then().statusCode(401).contentType(PROBLEM).body("detail", equalTo("Unknown or revoked API key"))
                 .header("Set-Cookie", nullValue());
-        signIn("  ").then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("api_key"));
+        signIn("  ").then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("api_key"))
+                .body("detail", equalTo("Invalid form field api_key"));
         String key = issueKey("coordinator", null);
         // A form posted from another site's page carries neither the header nor a same-site origin.
         given().contentType(ContentType.URLENC).formParam("api_key", key).when().post("/dashboard/session")

@@ -58,7 +58,7 @@ public class DashboardSessionResource {
         requireOwnPage(request);
         String key = apiKey(body).trim();
         if (key.isEmpty()) {
-            throw ProblemException.badParameter("api_key", "An API key is required");
+            throw ProblemException.badFormField("api_key", "An API key is required");
         }
         var credential = new TokenAuthenticationRequest(new TokenCredential(key, "form"));
         return identities.authenticate(credential)
@@ -113,7 +113,7 @@ public class DashboardSessionResource {
                 try {
                     return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
-                    throw ProblemException.badParameter("api_key", "is not form-encoded");
+                    throw ProblemException.badFormField("api_key", "is not form-encoded");
                 }
             }
         }

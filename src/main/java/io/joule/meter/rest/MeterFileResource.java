@@ -84,7 +84,7 @@ public class MeterFileResource {
     public RestResponse<ImportSummary> importUpload(@RestForm("file") FileUpload file,
             @Parameter(description = ZONE, schema = @Schema(defaultValue = "UTC")) @QueryParam("zone") String zone) {
         if (file == null || file.uploadedFile() == null) {
-            throw ProblemException.badParameter("file", "send the CSV as the multipart part named 'file'");
+            throw ProblemException.badFormField("file", "send the CSV as the multipart part named 'file'");
         }
         ZoneId z = QueryParams.zone("zone", zone);
         return gate.run(() -> importFrom(file.uploadedFile(), z));
