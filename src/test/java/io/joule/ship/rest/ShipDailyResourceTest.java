@@ -115,9 +115,14 @@ class ShipDailyResourceTest {
                     .body("slots", contains(1));
         }
         admin().accept("text/csv; Q=0").when().get(path).then().statusCode(406).contentType("application/problem+json");
-        admin().accept("application/json;q=0, text/csv;q=0").when().get(path)
-                .then().statusCode(406).contentType("application/problem+json")
-                .body("detail", equalTo("Accept refuses (q=0) every type it names; ask for application/json or text/csv, as the endpoint answers"));
+        // a type refused by q=0 stays refused under a wildcard
+        admin().accept("application/json;q=0, */*").when().get(path).then().statusCode(200).header("Content-Type", "text/csv;charset=UTF-8");
+        for (String refusesBoth : List.of("application/json;q=0, text/csv;q=0", "text/csv;q=0, text/*", "application/json;q=0, application/*")) {
+            admin().accept(refusesBoth).when().get(path)
+                    .then().statusCode(406).contentType("application/problem+json")
+                    .body("detail", equalTo("Accept names none of the types this endpoint answers, or refuses them with q=0: "
+                            + "application/json, text/csv"));
+        }
     }
 
     @Test
