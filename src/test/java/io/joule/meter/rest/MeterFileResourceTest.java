@@ -259,6 +259,21 @@ class MeterFileResourceTest {
     }
 
     @Test
+    void aChangedReImportSpanningYearsRecomputesTheDaysThatHoldReadings() {
+        // over 400 days apart: the re-import's daily statistics list only the days with readings
+        String meter = "Y" + NEXT_METER.incrementAndGet();
+        String rows = LP_HEADER + meter + ",S,P,01/01/2015 00:00:00,Import Wh Total,%s,kwh,\r\n"
+                + meter + ",S,P,15/06/2016 12:00:00,Import Wh Total,%s,kwh,\r\n"
+                + meter + ",S,P,01/06/2017 23:45:00,Import Wh Total,%s,kwh,\r\n";
+        postCsv(String.format(rows, "1", "1", "1"), "Pacific/Kiritimati").statusCode(201);
+        postCsv(String.format(rows, "2", "4", "3"), "Pacific/Kiritimati").statusCode(201);
+        stats(meter, "2014-12-31", "2017-06-02", "Import Wh Total").statusCode(200)
+                .body("date", contains("2015-01-01", "2016-06-15", "2017-06-01"))
+                .body("start", contains("2014-12-31T10:00:00Z", "2016-06-14T10:00:00Z", "2017-05-31T10:00:00Z"))
+                .body("min", contains(2.0f, 4.0f, 3.0f)).body("count", contains(1, 1, 1));
+    }
+
+    @Test
     void aMetersDeviceKeyReadsItsOwnDailyStatisticsOnly() {
         String meter = "K" + NEXT_METER.incrementAndGet();
         String other = "K" + NEXT_METER.incrementAndGet();

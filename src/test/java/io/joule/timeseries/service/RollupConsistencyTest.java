@@ -148,6 +148,28 @@ class RollupConsistencyTest {
         }
     }
 
+    @Test
+    void aCenturiesWideBatchFarFromUtcRollsUpEverySlotIntoItsLocalDay() throws Exception {
+        // 14 hours ahead, a UTC date overlaps two local days: slots on both sides of UTC midnight
+        SeriesSpec spec = meter("Pacific/Kiritimati");
+        TreeMap<Instant, Double> readings = new TreeMap<>();
+        for (String day : List.of("1901-03-01", "2024-03-30", "9998-12-28")) {
+            for (int quarter = -4; quarter < 4; quarter++) {
+                readings.put(Instant.parse(day + "T10:00:00Z").plusSeconds(900L * quarter), 4.0);
+            }
+        }
+        long id = write(spec, readings).seriesId();
+        assertEquals(List.of(new DailyRollup(LocalDate.of(2024, 3, 30), Instant.parse("2024-03-29T10:00:00Z"),
+                Instant.parse("2024-03-30T10:00:00Z"), 4, 1, 1, 1, 4), new DailyRollup(LocalDate.of(2024, 3, 31),
+                Instant.parse("2024-03-30T10:00:00Z"), Instant.parse("2024-03-31T10:00:00Z"), 4, 1, 1, 1, 4)),
+                rollups.daily(pool, id, LocalDate.of(2024, 3, 30), LocalDate.of(2024, 3, 31)).await().indefinitely());
+        if ("postgresql".equals(rollups.implementation())) {
+            assertEquals(List.of("0|0|0"), exactMismatches(id), "rollup rows that differ from their slots");
+            assertEquals(List.of("6|24"), Sql.rows("select count(*), sum(slots) from rollup_daily where series_id = ?", id),
+                    "two local days a cluster, every slot in one");
+        }
+    }
+
     /**
      * Hourly and daily rows that are not, to the last bit, what their slots sum to in time order (their min, max and
      * count too), and slots that no hourly row holds: each count should be 0.
