@@ -6,11 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.ArrayList;
@@ -101,9 +101,10 @@ public final class Jdbc {
         if (element == OffsetDateTime.class || element == LocalDate.class) {
             // pgjdbc writes an array's elements with toString(), which gives a year past 9999 a '+' PostgreSQL refuses
             // (a local day's end at the top of the supported range is 10000-01-01)
-            DateTimeFormatter format = element == OffsetDateTime.class ? TIMESTAMPTZ : DATE;
-            return db.createArrayOf(element == OffsetDateTime.class ? "timestamptz" : "date", Arrays.stream(values)
-                    .map(v -> v == null ? null : format.format((TemporalAccessor) v)).toArray(String[]::new));
+            boolean instant = element == OffsetDateTime.class;
+            return db.createArrayOf(instant ? "timestamptz" : "date", Arrays.stream(values).map(v -> v == null ? null : instant
+                    ? TIMESTAMPTZ.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)) : DATE.format((LocalDate) v))
+                    .toArray(String[]::new));
         } else if (element == Long.class) {
             type = "int8";
         } else if (element == Double.class) {

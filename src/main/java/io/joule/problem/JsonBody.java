@@ -107,7 +107,7 @@ public final class JsonBody {
         for (int i = 0; i < name.length() && out.length() < 60; i++) {
             char c = name.charAt(i);
             out.append(c == '~' ? "~0" : c == '/' ? "~1"
-                    : c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                    : ClientText.isControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return out.toString();
     }

@@ -87,16 +87,11 @@ public class ProblemMappers {
      * client's doing, though the parser says so with a plain IOException or RuntimeException.
      */
     static boolean fromMultipartParser(Throwable e) {
-        if (e instanceof Error) {
-            return false;
-        }
         StackTraceElement[] trace = e.getStackTrace();
-        for (int i = 0; i < Math.min(trace.length, 4); i++) {
-            if (trace[i].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
-                return true;
-            }
-        }
-        return false;
+        boolean parser = trace.length > 0 && trace[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
+        String message = String.valueOf(e.getMessage());
+        return parser && (e instanceof java.io.IOException && message.startsWith("Connection terminated parsing multipart")
+                || e.getClass() == RuntimeException.class && message.matches("Param limit of \\d+ was exceeded"));
     }
 
     static Response respond(int status, String title, String detail, HttpServerRequest request, ProblemException e) {

@@ -46,7 +46,7 @@ public class TextInputFilter {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length() && out.length() < 60; i++) {
             char c = text.charAt(i);
-            out.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            out.append(ClientText.isControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return out.toString();
     }

@@ -89,6 +89,11 @@ public final class ClientText {
         }
     }
 
+    /** A C0 control character, DEL or a C1 control character: what no client text may hold (but a tab where allowed). */
+    public static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+
     /** Why the text is refused (C0 and C1 control characters, lone surrogates), or null; a tab is allowed only where {@code tabAllowed}. */
     public static String characterProblem(String text, boolean tabAllowed) {
         for (int i = 0; i < text.length(); i++) {
@@ -96,7 +101,7 @@ public final class ClientText {
             if (c == 0) {
                 return "contains a NUL character at position " + (i + 1);
             }
-            if ((c < 0x20 && !(tabAllowed && c == '\t')) || (c >= 0x7f && c <= 0x9f)) {
+            if (isControl(c) && !(tabAllowed && c == '\t')) {
                 return String.format("contains the control character U+%04X at position %d", (int) c, i + 1);
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

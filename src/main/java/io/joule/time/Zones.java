@@ -93,10 +93,15 @@ public final class Zones {
         OffsetDateTime[] starts = new OffsetDateTime[dates.length];
         OffsetDateTime[] ends = new OffsetDateTime[dates.length];
         for (int i = 0; i < dates.length; i++) {
-            starts[i] = dates[i].atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-            ends[i] = dates[i].plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            starts[i] = startOf(dates[i], zone);
+            ends[i] = startOf(dates[i].plusDays(1), zone);
         }
         return new Days(dates, starts, ends);
+    }
+
+    /** The exact UTC start of the zone's local day, as {@link #days} bounds it. */
+    public static OffsetDateTime startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     public static Days days(ZoneId zone, LocalDate first, LocalDate last) {
@@ -104,10 +109,10 @@ public final class Zones {
         LocalDate[] dates = new LocalDate[n];
         OffsetDateTime[] starts = new OffsetDateTime[n];
         OffsetDateTime[] ends = new OffsetDateTime[n];
-        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime start = startOf(first, zone);
         for (int i = 0; i < n; i++) {
             dates[i] = first.plusDays(i);
-            OffsetDateTime end = dates[i].plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            OffsetDateTime end = startOf(dates[i].plusDays(1), zone);
             starts[i] = start;
             ends[i] = end;
             start = end;

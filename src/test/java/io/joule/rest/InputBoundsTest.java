@@ -182,6 +182,12 @@ class InputBoundsTest {
         postJson("/users", "{\"name\": \"" + name + "\\u0085\"}").statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/name"))
                 .body("errors[0].detail", equalTo("contains the control character U+0085 at position " + (name.length() + 1)));
         postJson("/users", "{\"name\": \"" + name + "\u00a0\"}").statusCode(201);
+        // what is UTF-8 stays accepted: a byte order mark before the JSON, four-byte characters
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] json = ("{\"name\": \"" + fresh("bom") + " \ud83d\ude00\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = java.util.Arrays.copyOf(bom, bom.length + json.length);
+        System.arraycopy(json, 0, withBom, bom.length, json.length);
+        admin().contentType(ContentType.JSON).body(withBom).when().post("/users").then().statusCode(201);
     }
 
     /** The JSON with {@code inserted} put into its last empty string (or before its last quote). */

@@ -35,8 +35,8 @@ final class DailyStatements {
             return Zones.days(zone, from, to);
         }
         List<LocalDate> dates = new ArrayList<>();
-        try (PreparedStatement query = Jdbc.prepare(db, utcDates, seriesId, Zones.days(zone, from, from).start(),
-                Zones.days(zone, to, to).end()); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = Jdbc.prepare(db, utcDates, seriesId, Zones.startOf(from, zone), Zones.startOf(to.plusDays(1), zone));
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 dates.add(rows.getObject(1, LocalDate.class));
             }

@@ -102,7 +102,7 @@ public class RollupRepository {
             if (!DailyStatements.tooMany(firstDay, lastDay)) {
                 return Uni.createFrom().item(Zones.days(zone, firstDay, lastDay));
             }
-            Tuple scanned = Tuple.of(seriesId, Zones.days(zone, firstDay, firstDay).start(), Zones.days(zone, lastDay, lastDay).end());
+            Tuple scanned = Tuple.of(seriesId, Zones.startOf(firstDay, zone), Zones.startOf(lastDay.plusDays(1), zone));
             return db.preparedQuery(SLOT_UTC_DATES).execute(scanned).map(rows -> {
                 List<LocalDate> dates = new ArrayList<>(rows.size());
                 rows.forEach(r -> dates.add(r.getLocalDate(0)));
