@@ -11,10 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs the reactive client's SQL ({@code $1}, {@code $2}, … placeholders, each usable several times) on a JDBC
@@ -97,7 +97,6 @@ public final class Jdbc {
 
     private static Array array(Connection db, Object[] values) throws SQLException {
         Class<?> element = values.getClass().getComponentType();
-        String type;
         if (element == OffsetDateTime.class || element == LocalDate.class) {
             // pgjdbc writes an array's elements with toString(), which gives a year past 9999 a '+' PostgreSQL refuses
             // (a local day's end at the top of the supported range is 10000-01-01)
@@ -105,7 +104,9 @@ public final class Jdbc {
             return db.createArrayOf(instant ? "timestamptz" : "date", Arrays.stream(values).map(v -> v == null ? null : instant
                     ? TIMESTAMPTZ.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)) : DATE.format((LocalDate) v))
                     .toArray(String[]::new));
-        } else if (element == Long.class) {
+        }
+        String type;
+        if (element == Long.class) {
             type = "int8";
         } else if (element == Double.class) {
             type = "float8";

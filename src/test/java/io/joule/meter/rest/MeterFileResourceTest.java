@@ -370,6 +370,7 @@ class MeterFileResourceTest {
         admin().queryParam("limit", 1).when().get("/meters").then().statusCode(200).body("$", hasSize(1));
         admin().queryParam("limit", 1000).when().get("/meters").then().statusCode(200);
     }
+
     @Test
     void aKwhRowInTheLastHourOfTheSupportedRangeIsStored() {
         // its slots' last local day ends on 10000-01-01, which the day statistics' array once sent as "+10000-…" (a 500)

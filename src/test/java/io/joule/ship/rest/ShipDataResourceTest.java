@@ -342,6 +342,7 @@ class ShipDataResourceTest {
         admin().queryParam("spaceship_id", ship).queryParam("limit", 100000).when().get("/data")
                 .then().statusCode(200).body("data", hasSize(8)).body("next", nullValue());
     }
+
     @Test
     void aPageThatFitsTheOutputBufferIsSentWithItsLengthAndALargerOneIsChunked() {
         long ship = newShipId();
