@@ -28,6 +28,8 @@ public class BodyLimitRoute {
      * with an empty 414 this service cannot reach; that limit is set far above this one so the refusal is ours.
      */
     static final int MAX_URI = 8_192;
+    /** How long a refused HTTP/2 stream may go on sending before it is reset. */
+    static final long HTTP2_RESET_DELAY_MS = 1_000;
 
     void install(@Observes Router router, JouleConfig config, ObjectMapper json) {
         long bodyLimit = config.maxBodySize().asLongValue();
@@ -104,14 +106,19 @@ public class BodyLimitRoute {
         Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(), null);
         try {
             if (ctx.request().version() == HttpVersion.HTTP_2) {
-                // Other streams share the connection, and HTTP/2 forbids a connection header: only this stream ends,
-                // with RST_STREAM NO_ERROR so the client stops sending the rest of the body (RFC 9113, section 8.1).
-                // What arrives before that is dropped: Quarkus holds a request paused until someone reads it, and a
-                // paused stream never ends.
-                ctx.request().handler(ignored -> { });
+                // Other streams share the connection, and HTTP/2 forbids a connection header: only this stream ends. What
+                // arrives meanwhile is dropped: Quarkus holds a request paused until someone reads it, and a paused stream
+                // never ends. A client still sending after the answer gets RST_STREAM NO_ERROR, so it stops (RFC 9113,
+                // section 8.1), but not at once: a reset right after end() discarded the answer's DATA frames still
+                // queued by flow control, and the client waited for an answer that never came.
+                ctx.request().handler(ignored -> { }).resume();
                 ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .end(json.writeValueAsString(problem))
-                        .onComplete(done -> ctx.response().reset(0));
+                        .onComplete(done -> ctx.vertx().setTimer(HTTP2_RESET_DELAY_MS, t -> {
+                            if (!ctx.request().isEnded()) {
+                                ctx.response().reset(0);
+                            }
+                        }));
                 return;
             }
             ctx.response().setStatusCode(status)
