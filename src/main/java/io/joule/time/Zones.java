@@ -89,14 +89,7 @@ public final class Zones {
                 local.add(d);
             }
         }
-        LocalDate[] dates = local.toArray(LocalDate[]::new);
-        OffsetDateTime[] starts = new OffsetDateTime[dates.length];
-        OffsetDateTime[] ends = new OffsetDateTime[dates.length];
-        for (int i = 0; i < dates.length; i++) {
-            starts[i] = startOf(dates[i], zone);
-            ends[i] = startOf(dates[i].plusDays(1), zone);
-        }
-        return new Days(dates, starts, ends);
+        return of(zone, local.toArray(LocalDate[]::new));
     }
 
     /** The exact UTC start of the zone's local day, as {@link #days} bounds it. */
@@ -105,17 +98,20 @@ public final class Zones {
     }
 
     public static Days days(ZoneId zone, LocalDate first, LocalDate last) {
-        int n = Math.toIntExact(last.toEpochDay() - first.toEpochDay() + 1);
-        LocalDate[] dates = new LocalDate[n];
-        OffsetDateTime[] starts = new OffsetDateTime[n];
-        OffsetDateTime[] ends = new OffsetDateTime[n];
-        OffsetDateTime start = startOf(first, zone);
-        for (int i = 0; i < n; i++) {
+        LocalDate[] dates = new LocalDate[Math.toIntExact(last.toEpochDay() - first.toEpochDay() + 1)];
+        for (int i = 0; i < dates.length; i++) {
             dates[i] = first.plusDays(i);
-            OffsetDateTime end = startOf(dates[i].plusDays(1), zone);
-            starts[i] = start;
-            ends[i] = end;
-            start = end;
+        }
+        return of(zone, dates);
+    }
+
+    /** The ascending dates with their bounds; a day that follows the one before starts where it ends, computed once. */
+    private static Days of(ZoneId zone, LocalDate[] dates) {
+        OffsetDateTime[] starts = new OffsetDateTime[dates.length];
+        OffsetDateTime[] ends = new OffsetDateTime[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            starts[i] = i > 0 && dates[i - 1].plusDays(1).equals(dates[i]) ? ends[i - 1] : startOf(dates[i], zone);
+            ends[i] = startOf(dates[i].plusDays(1), zone);
         }
         return new Days(dates, starts, ends);
     }

@@ -36,8 +36,7 @@ final class ApiKeyRequestParser {
                 if (subject == null || !DEVICE_SUBJECT.matcher(subject).matches()) {
                     throw refuse("/subject", "a device key needs the one series it serves, e.g. ship:42 or sensor:5f1efd8e");
                 }
-                if (subject.startsWith("ship:") && subject.length() == "ship:".length() + 19
-                        && subject.substring("ship:".length()).compareTo(Long.toString(Long.MAX_VALUE)) > 0) {
+                if (subject.startsWith("ship:") && !isLong(subject.substring("ship:".length()))) {
                     throw refuse("/subject", "no ship has that id: a spaceship_id is at most " + Long.MAX_VALUE);
                 }
             }
@@ -53,6 +52,15 @@ final class ApiKeyRequestParser {
             }
         }
         return new Request(role, subject);
+    }
+
+    private static boolean isLong(String digits) {
+        try {
+            Long.parseLong(digits);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static ProblemException refuse(String pointer, String detail) {

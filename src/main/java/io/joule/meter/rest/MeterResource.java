@@ -1,6 +1,7 @@
 package io.joule.meter.rest;
 
 import io.joule.auth.Role;
+import io.joule.auth.security.Access;
 import io.joule.csv.CsvBodyWriter;
 import io.joule.meter.DailyStat;
 import io.joule.meter.MeterView;
@@ -8,13 +9,12 @@ import io.joule.meter.repository.MeterRepository;
 import io.joule.problem.ProblemException;
 import io.joule.rest.Paging;
 import io.joule.rest.QueryParams;
+import io.joule.series.SeriesKind;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.joule.auth.security.Access;
-import io.joule.series.SeriesKind;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
