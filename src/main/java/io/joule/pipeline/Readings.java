@@ -1,6 +1,7 @@
 package io.joule.pipeline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Operations on time-sorted reading lists. */
@@ -34,5 +35,16 @@ public final class Readings {
             }
         }
         return out;
+    }
+
+    /** The readings (a mutable list) in time order: sorted in place only when some reading precedes an earlier one. */
+    public static List<Reading> inTimeOrder(List<Reading> readings) {
+        for (int i = 1; i < readings.size(); i++) {
+            if (readings.get(i).time().isBefore(readings.get(i - 1).time())) {
+                readings.sort(Comparator.comparing(Reading::time));
+                break;
+            }
+        }
+        return readings;
     }
 }

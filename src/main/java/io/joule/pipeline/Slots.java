@@ -77,6 +77,53 @@ public final class Slots {
         return new TimeRange(floor(minTime.minus(reach)), ceil(maxTime.plus(reach.multipliedBy(2))));
     }
 
+    /**
+     * The slot ranges a write of {@code written} (sorted by time) can change, in order and disjoint: each reading's
+     * {@link #affectedBy(Instant, Instant, SeriesProfile)}, those that overlap or touch merged. So a batch's work follows
+     * its readings, not the span from its first to its last.
+     */
+    public static List<TimeRange> affectedBy(List<Reading> written, SeriesProfile profile) {
+        return TimeRange.union(written.stream().map(r -> affectedBy(r.time(), r.time(), profile)).toList());
+    }
+
+    /** The readings (inclusive bounds) needed to compute the slots of windows (sorted, disjoint): overlapping contexts merged. */
+    public static List<TimeRange> contextFor(List<TimeRange> windows, SeriesProfile profile) {
+        return TimeRange.union(windows.stream().map(w -> contextFor(w, profile)).toList());
+    }
+
+    /**
+     * As {@link #compute(List, SeriesProfile, TimeRange)} for each of the windows (sorted, disjoint), given every reading
+     * in their contexts: each window reads only the readings of its own context, found by binary search.
+     */
+    public static List<Slot> compute(List<Reading> readings, SeriesProfile profile, List<TimeRange> windows) {
+        if (windows.size() == 1) {
+            return compute(readings, profile, windows.get(0));
+        }
+        List<Slot> out = new ArrayList<>();
+        for (TimeRange window : windows) {
+            TimeRange context = contextFor(window, profile);
+            int from = firstNotBefore(readings, context.from());
+            int to = firstNotBefore(readings, context.to().plusNanos(1_000));
+            out.addAll(compute(readings.subList(from, to), profile, window));
+        }
+        return out;
+    }
+
+    /** The index of the first reading at or after t (readings sorted by time), or the size when there is none. */
+    private static int firstNotBefore(List<Reading> readings, Instant t) {
+        int low = 0;
+        int high = readings.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (readings.get(mid).time().isBefore(t)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /** The readings (inclusive bounds) needed to compute the slots of {@code window} exactly. */
     public static TimeRange contextFor(TimeRange window, SeriesProfile profile) {
         Duration reach = profile.reach();

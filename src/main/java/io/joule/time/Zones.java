@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -66,7 +68,7 @@ public final class Zones {
         return day;
     }
 
-    /** Local days {@code first..last} of the zone as parallel arrays of dates and exact UTC starts and ends. */
+    /** Local days of the zone, in order, as parallel arrays of dates and exact UTC starts and ends. */
     public record Days(LocalDate[] dates, OffsetDateTime[] starts, OffsetDateTime[] ends) {
         public OffsetDateTime start() {
             return starts[0];
@@ -75,6 +77,37 @@ public final class Zones {
         public OffsetDateTime end() {
             return ends[ends.length - 1];
         }
+
+        /** The start of each run of consecutive days: a scan of the runs reads the listed days and nothing between them. */
+        public OffsetDateTime[] runStarts() {
+            List<OffsetDateTime> out = new ArrayList<>();
+            for (int i = 0; i < dates.length; i++) {
+                if (i == 0 || !follows(i)) {
+                    out.add(starts[i]);
+                }
+            }
+            return out.toArray(OffsetDateTime[]::new);
+        }
+
+        /** The end of each run of consecutive days, as {@link #runStarts()}. */
+        public OffsetDateTime[] runEnds() {
+            List<OffsetDateTime> out = new ArrayList<>();
+            for (int i = 0; i < dates.length; i++) {
+                if (i == dates.length - 1 || !follows(i + 1)) {
+                    out.add(ends[i]);
+                }
+            }
+            return out.toArray(OffsetDateTime[]::new);
+        }
+
+        private boolean follows(int i) {
+            return dates[i - 1].plusDays(1).equals(dates[i]);
+        }
+    }
+
+    /** The given local days (in order) of the zone. */
+    public static Days days(ZoneId zone, SortedSet<LocalDate> dates) {
+        return of(zone, dates.toArray(LocalDate[]::new));
     }
 
     /**
@@ -89,7 +122,7 @@ public final class Zones {
                 local.add(d);
             }
         }
-        return of(zone, local.toArray(LocalDate[]::new));
+        return days(zone, local);
     }
 
     /** The exact UTC start of the zone's local day, as {@link #days} bounds it. */

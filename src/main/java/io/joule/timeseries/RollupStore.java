@@ -27,11 +27,14 @@ public interface RollupStore {
     /** What serves the statistics: {@code postgresql} or {@code timescaledb}. */
     String implementation();
 
-    /** Called in a write's transaction, under the series' lock, after the slots in {@code slots} were replaced. */
-    Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots);
+    /**
+     * Called in a write's transaction, under the series' lock, after the slots in the ranges {@code slots} (sorted,
+     * disjoint) were replaced.
+     */
+    Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots);
 
     /**
-     * As {@link #slotsWritten(SqlClient, long, ZoneId, TimeRange)}, for a write on a JDBC connection (bulk imports).
+     * As {@link #slotsWritten(SqlClient, long, ZoneId, List)} for one range, on a JDBC connection (bulk imports).
      * {@code computed}, when not null, holds the rollups of every slot now in the range ({@link SlotBuckets}): a store
      * that keeps rollup rows may write them rather than read the slots back.
      */

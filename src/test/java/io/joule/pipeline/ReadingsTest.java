@@ -21,4 +21,12 @@ class ReadingsTest {
         assertEquals(batch, Readings.merge(List.of(), batch));
         assertEquals(batch, Readings.merge(batch, List.of()));
     }
+
+    @Test
+    void inTimeOrderSortsOnlyWhatIsOutOfOrder() {
+        List<Reading> sorted = new java.util.ArrayList<>(List.of(r("00:00", 1), r("00:15", 2)));
+        assertEquals(List.of(r("00:00", 1), r("00:15", 2)), Readings.inTimeOrder(sorted));
+        List<Reading> shuffled = new java.util.ArrayList<>(List.of(r("00:30", 3), r("00:00", 1), r("00:15", 2)));
+        assertEquals(List.of(r("00:00", 1), r("00:15", 2), r("00:30", 3)), Readings.inTimeOrder(shuffled));
+    }
 }

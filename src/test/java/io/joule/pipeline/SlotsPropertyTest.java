@@ -21,6 +21,17 @@ class SlotsPropertyTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
     void incrementalRecomputeEqualsFullRecompute(long seed) {
+        assertIncrementalEqualsFull(seed, false);
+    }
+
+    /** Each batch recomputes only around each of its readings, several ranges when they lie far apart. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+    void recomputeAroundEachReadingEqualsFullRecompute(long seed) {
+        assertIncrementalEqualsFull(seed, true);
+    }
+
+    private static void assertIncrementalEqualsFull(long seed, boolean aroundEachReading) {
         Random random = new Random(seed);
         SeriesProfile profile = new SeriesProfile(random.nextBoolean() ? Quantity.ENERGY : Quantity.POWER,
                 random.nextBoolean() ? Sampling.REGULAR : Sampling.COV, Duration.ofMinutes(15 + random.nextInt(120)));
@@ -39,11 +50,15 @@ class SlotsPropertyTest {
             stored.putAll(written);
             Instant min = ((TreeMap<Instant, Double>) written).firstKey();
             Instant max = ((TreeMap<Instant, Double>) written).lastKey();
-            TimeRange affected = Slots.affectedBy(min, max, profile);
-            TimeRange context = Slots.contextFor(affected, profile);
+            List<Reading> batchReadings = new ArrayList<>();
+            written.forEach((t, v) -> batchReadings.add(new Reading(t, v)));
+            List<TimeRange> affected = aroundEachReading ? Slots.affectedBy(batchReadings, profile)
+                    : List.of(Slots.affectedBy(min, max, profile));
+            List<TimeRange> contexts = aroundEachReading ? Slots.contextFor(affected, profile)
+                    : List.of(Slots.contextFor(affected.get(0), profile));
             List<Reading> around = new ArrayList<>();
-            stored.subMap(context.from(), true, context.to(), true).forEach((t, v) -> around.add(new Reading(t, v)));
-            slots.subMap(affected.from(), affected.to()).clear();
+            contexts.forEach(c -> stored.subMap(c.from(), true, c.to(), true).forEach((t, v) -> around.add(new Reading(t, v))));
+            affected.forEach(a -> slots.subMap(a.from(), a.to()).clear());
             Slots.compute(around, profile, affected).forEach(s -> slots.put(s.start(), s.kwh()));
         }
         List<Reading> all = new ArrayList<>();

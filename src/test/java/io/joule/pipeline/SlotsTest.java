@@ -127,6 +127,16 @@ class SlotsTest {
     }
 
     @Test
+    void readingsFarApartAffectSeparateRanges() {
+        List<Reading> written = List.of(new Reading(at("10:07"), 1), new Reading(at("13:14"), 1), new Reading(at("16:30"), 1));
+        assertEquals(List.of(new TimeRange(at("09:00"), at("15:15")), new TimeRange(at("15:30"), at("18:30"))),
+                Slots.affectedBy(written, REGULAR_ENERGY));
+        // the second context starts two reaches back (13:30), inside the first (to 16:15): they are read as one
+        assertEquals(List.of(new TimeRange(at("07:00"), at("19:30"))),
+                Slots.contextFor(Slots.affectedBy(written, REGULAR_ENERGY), REGULAR_ENERGY));
+    }
+
+    @Test
     void floorAndCeilAlignToQuarterHours() {
         assertEquals(at("10:00"), Slots.floor(Instant.parse("2018-08-24T10:14:59.999999Z")));
         assertEquals(at("10:15"), Slots.ceil(Instant.parse("2018-08-24T10:00:00.000001Z")));

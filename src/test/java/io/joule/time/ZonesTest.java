@@ -23,6 +23,16 @@ class ZonesTest {
     }
 
     @Test
+    void consecutiveDaysFormOneRunAndAGapStartsAnother() {
+        Zones.Days days = Zones.days(ZoneId.of("Asia/Kathmandu"), new java.util.TreeSet<>(List.of(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 5, 10), LocalDate.of(2024, 5, 11), LocalDate.of(2024, 5, 12), LocalDate.of(2024, 12, 31))));
+        assertEquals(List.of("2023-12-31T18:15Z", "2024-05-09T18:15Z", "2024-12-30T18:15Z"),
+                Arrays.stream(days.runStarts()).map(String::valueOf).toList());
+        assertEquals(List.of("2024-01-01T18:15Z", "2024-05-12T18:15Z", "2024-12-31T18:15Z"),
+                Arrays.stream(days.runEnds()).map(String::valueOf).toList());
+    }
+
+    @Test
     void aUtcDateOverlapsTheLocalDaysOnBothSidesOfAClockChangeAndOfAFarOffset() {
         // London's 2024-03-31 runs from 00:00Z to 23:00Z, when its 1 April starts
         Zones.Days london = Zones.daysOverlapping(ZoneId.of("Europe/London"), List.of(LocalDate.of(2024, 3, 31)),

@@ -68,8 +68,8 @@ public class SensorReadingService {
                             TimeRange range = Consumption.affectedBy(levels.get(0).time(), levels.get(levels.size() - 1).time(), next);
                             return timeSeries.readingsWithPrevious(db, series.id(), range)
                                     .map(around -> Consumption.compute(around, range))
-                                    .call(slots -> timeSeries.replaceSlots(db, series.id(), range, slots))
-                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), range));
+                                    .call(slots -> timeSeries.replaceSlots(db, series.id(), List.of(range), slots))
+                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), List.of(range)));
                         }))
                 .replaceWith(levels.size());
     }

@@ -18,9 +18,10 @@ public record AggregateFamily(String pending, String span, String raw, String ti
 
     private static final String ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";
 
-    /** Records [$2, $3) of series $1 as written (in the write's transaction). */
+    /** Records the ranges [$2[i], $3[i]) of series $1 as written (in the write's transaction). */
     public String markPending() {
-        return "insert into %s (series_id, %s) values ($1, tstzrange($2, $3))".formatted(pending, span);
+        return "insert into %s (series_id, %s) select $1, tstzrange(f, t) from unnest($2::timestamptz[], $3::timestamptz[]) u(f, t)"
+                .formatted(pending, span);
     }
 
     /**

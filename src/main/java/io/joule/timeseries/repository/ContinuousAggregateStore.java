@@ -129,13 +129,13 @@ public class ContinuousAggregateStore implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
-        return db.preparedQuery(MARK_SLOTS).execute(Tuple.of(seriesId, utc(slots.from()), utc(slots.to()))).replaceWithVoid();
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
+        return db.preparedQuery(MARK_SLOTS).execute(Tuple.of(seriesId, Ranges.froms(slots), Ranges.tos(slots))).replaceWithVoid();
     }
 
     @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
-        Jdbc.update(db, MARK_SLOTS, seriesId, utc(slots.from()), utc(slots.to()));
+        Jdbc.update(db, MARK_SLOTS, seriesId, Ranges.froms(List.of(slots)), Ranges.tos(List.of(slots)));
     }
 
     @Override
@@ -151,7 +151,8 @@ public class ContinuousAggregateStore implements RollupStore {
     @Override
     public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
             throws SQLException {
-        Jdbc.update(db, MARK_READINGS, seriesId, utc(first), utc(last.plusNanos(1000)));
+        List<TimeRange> written = List.of(new TimeRange(first, last.plusNanos(1000)));
+        Jdbc.update(db, MARK_READINGS, seriesId, Ranges.froms(written), Ranges.tos(written));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Runs the daily inserts of rollup_daily and reading_daily, which take the same parameters: $1 the series, $2..$4 the
- * local days and their exact UTC bounds, $5 and $6 the first start and the last end.
+ * local days and their exact UTC bounds, $5 and $6 the start and end of each run of consecutive days (the rows scanned).
  */
 final class DailyStatements {
 
@@ -49,7 +49,7 @@ final class DailyStatements {
     }
 
     static void insert(Connection db, String sql, long seriesId, Zones.Days days) throws SQLException {
-        Jdbc.update(db, sql, seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end());
+        Jdbc.update(db, sql, seriesId, days.dates(), days.starts(), days.ends(), days.runStarts(), days.runEnds());
     }
 
     /** Inserts the first and the last of the days {@code from..to}, each alone: a range's end days may hold rows from outside it. */

@@ -26,17 +26,19 @@ public class ReadingRollupRepository {
             """;
 
     /**
-     * $2, $3, $4: the local days and their exact UTC bounds (see Zones), $5, $6 the first start and last end;
-     * width_bucket finds each reading's day. A day's sum is the time-ordered sum of its UTC hours' (or its part of an
+     * $2, $3, $4: the local days and their exact UTC bounds (see Zones), $5, $6 the bounds of each run of consecutive
+     * days, each scanned by its own index range scan; width_bucket finds each reading's day. A day's sum is the time-ordered sum of its UTC hours' (or its part of an
      * hour's) time-ordered sums, as the continuous aggregates compose it: bit-identical on both databases, whatever the
      * order of writes.
      */
     private static final String INSERT_DAILY = """
             insert into reading_daily (series_id, day, bucket_start, bucket_end, min_value, max_value, sum_value, readings)
             select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b], min(mn), max(mx), sum(e order by h), sum(n)
-            from (select width_bucket(ts, $3::timestamptz[]) as b, date_bin('1 hour', ts, timestamptz '2000-01-01 00:00:00+00') as h,
-                         min(value) as mn, max(value) as mx, sum(value order by ts) as e, count(*) as n
-                  from reading where series_id = $1 and ts >= $5 and ts < $6 group by 1, 2) hours
+            from (select width_bucket(x.ts, $3::timestamptz[]) as b, date_bin('1 hour', x.ts, timestamptz '2000-01-01 00:00:00+00') as h,
+                         min(x.value) as mn, max(x.value) as mx, sum(x.value order by x.ts) as e, count(*) as n
+                  from unnest($5::timestamptz[], $6::timestamptz[]) r(f, t)
+                  cross join lateral (select ts, value from reading where series_id = $1 and ts >= r.f and ts < r.t offset 0) x
+                  group by 1, 2) hours
             group by b
             """;
 

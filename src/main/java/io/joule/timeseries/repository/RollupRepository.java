@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -44,14 +45,15 @@ public class RollupRepository {
             where series_id = $1 and bucket_start >= $2 and bucket_start < $3 order by bucket_start
             """;
 
-    private static final String DELETE_HOURLY = """
-            delete from rollup_hourly where series_id = $1 and bucket_start >= $2 and bucket_start < $3
-            """;
+    private static final RangeDelete DELETE_HOURLY = RangeDelete.of("rollup_hourly", "bucket_start");
 
+    /** $2, $3: the bounds of the hour ranges rebuilt (sorted, disjoint); each is read by its own index range scan. */
     private static final String INSERT_HOURLY = """
             insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
-            select $1, date_bin('1 hour', slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(kwh order by slot_start), min(kwh), max(kwh), count(*)
-            from slot_15m where series_id = $1 and slot_start >= $2 and slot_start < $3
+            select $1, date_bin('1 hour', x.slot_start, timestamptz '2000-01-01 00:00:00+00'), sum(x.kwh order by x.slot_start),
+                   min(x.kwh), max(x.kwh), count(*)
+            from unnest($2::timestamptz[], $3::timestamptz[]) r(f, t)
+            cross join lateral (select slot_start, kwh from slot_15m where series_id = $1 and slot_start >= r.f and slot_start < r.t offset 0) x
             group by 2
             """;
 
@@ -70,17 +72,24 @@ public class RollupRepository {
             delete from rollup_daily where series_id = $1 and day >= $2 and day <= $3
             """;
 
+    private static final String DELETE_DAYS = """
+            delete from rollup_daily where series_id = $1 and day = any($2::date[])
+            """;
+
     /**
      * $2, $3, $4: the local days and their exact UTC bounds, computed in Java (the zone never reaches SQL);
-     * $5, $6 the first start and last end. One range scan; width_bucket finds each slot's day in the sorted starts.
-     * Sums run in time order, so a rollup is bit-identical whatever order the slots were written in.
+     * $5, $6 the bounds of each run of consecutive days, each read by one index range scan; width_bucket finds each
+     * slot's day in the sorted starts. Sums run in time order, so a rollup is bit-identical whatever order the slots
+     * were written in.
      */
     private static final String INSERT_DAILY = """
             insert into rollup_daily (series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots)
             select $1, ($2::date[])[b], ($3::timestamptz[])[b], ($4::timestamptz[])[b],
                    sum(kwh order by slot_start), min(kwh), max(kwh), count(*)
-            from (select width_bucket(slot_start, $3::timestamptz[]) as b, slot_start, kwh from slot_15m
-                  where series_id = $1 and slot_start >= $5 and slot_start < $6) local
+            from (select width_bucket(x.slot_start, $3::timestamptz[]) as b, x.slot_start, x.kwh
+                  from unnest($5::timestamptz[], $6::timestamptz[]) r(f, t)
+                  cross join lateral (select slot_start, kwh from slot_15m
+                                      where series_id = $1 and slot_start >= r.f and slot_start < r.t offset 0) x) local
             group by b
             """;
 
@@ -90,46 +99,57 @@ public class RollupRepository {
             """;
 
     /** The UTC hours [hourFrom, hourTo) and the local days firstDay..lastDay that a slot range overlaps. */
-    private record Buckets(ZoneId zone, OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay) {
+    private record Buckets(OffsetDateTime hourFrom, OffsetDateTime hourTo, LocalDate firstDay, LocalDate lastDay) {
         static Buckets of(ZoneId zone, TimeRange slots) {
-            return new Buckets(zone, utc(slots.from()).withMinute(0),
+            return new Buckets(utc(slots.from()).withMinute(0),
                     utc(slots.to().minusNanos(1_000)).withMinute(0).withSecond(0).withNano(0).plusHours(1),
                     Zones.dayOf(slots.from(), zone), Zones.dayOf(slots.to().minusNanos(1_000), zone));
         }
 
-        /** The days that the daily insert lists: all of them, or past {@link DailyStatements#MAX_LISTED_DAYS} those with slots. */
-        Uni<Zones.Days> days(SqlClient db, long seriesId) {
-            if (!DailyStatements.tooMany(firstDay, lastDay)) {
-                return Uni.createFrom().item(Zones.days(zone, firstDay, lastDay));
-            }
-            Tuple scanned = Tuple.of(seriesId, Zones.startOf(firstDay, zone), Zones.startOf(lastDay.plusDays(1), zone));
-            return db.preparedQuery(SLOT_UTC_DATES).execute(scanned).map(rows -> {
-                List<LocalDate> dates = new ArrayList<>(rows.size());
-                rows.forEach(r -> dates.add(r.getLocalDate(0)));
-                return Zones.daysOverlapping(zone, dates, firstDay, lastDay);
-            });
+        OffsetDateTime[] hourFroms() {
+            return new OffsetDateTime[] {hourFrom};
+        }
+
+        OffsetDateTime[] hourTos() {
+            return new OffsetDateTime[] {hourTo};
         }
     }
 
-    /** Rebuilds every hourly and daily bucket that overlaps the slot range; call after the slots are written. */
-    public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
-        Buckets b = Buckets.of(zone, slots);
-        Tuple hours = Tuple.of(seriesId, b.hourFrom(), b.hourTo());
+    /**
+     * Rebuilds every hourly and daily bucket that overlaps the slot ranges (sorted, disjoint); call after the slots are
+     * written. Only the buckets of the ranges are read and written, however far apart the ranges lie.
+     */
+    public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
+        List<TimeRange> hours = new ArrayList<>(slots.size());
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (TimeRange range : slots) {
+            Buckets b = Buckets.of(zone, range);
+            hours.add(new TimeRange(b.hourFrom().toInstant(), b.hourTo().toInstant()));
+            for (LocalDate day = b.firstDay(); !day.isAfter(b.lastDay()); day = day.plusDays(1)) {
+                dates.add(day);
+            }
+        }
+        List<TimeRange> hourRanges = TimeRange.union(hours);
+        Tuple hourBounds = Tuple.of(seriesId, Ranges.froms(hourRanges), Ranges.tos(hourRanges));
+        Zones.Days days = Zones.days(zone, dates);
         // Pipelined: the statements are sent at once and run in this order on the connection.
         return Uni.combine().all()
-                .unis(db.preparedQuery(DELETE_HOURLY).execute(hours),
-                        db.preparedQuery(INSERT_HOURLY).execute(hours),
-                        db.preparedQuery(DELETE_DAILY).execute(Tuple.of(seriesId, b.firstDay(), b.lastDay())),
-                        b.days(db, seriesId).flatMap(days -> db.preparedQuery(INSERT_DAILY)
-                                .execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(), days.start(), days.end()))))
+                .unis(DELETE_HOURLY.execute(db, seriesId, hourRanges),
+                        db.preparedQuery(INSERT_HOURLY).execute(hourBounds),
+                        db.preparedQuery(DELETE_DAYS).execute(Tuple.of(seriesId, days.dates())),
+                        db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(),
+                                days.runStarts(), days.runEnds())))
                 .discardItems();
     }
 
-    /** As {@link #refresh(SqlClient, long, ZoneId, TimeRange)}, on a JDBC connection (the same statements). */
+    /**
+     * As {@link #refresh(SqlClient, long, ZoneId, List)} for one range, on a JDBC connection; past
+     * {@link DailyStatements#MAX_LISTED_DAYS} days it lists only those with slots.
+     */
     public void refresh(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
         Buckets b = Buckets.of(zone, slots);
-        Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
-        Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFrom(), b.hourTo());
+        Jdbc.update(db, DELETE_HOURLY.one(), seriesId, b.hourFrom(), b.hourTo());
+        Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFroms(), b.hourTos());
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
         DailyStatements.insert(db, INSERT_DAILY, seriesId, DailyStatements.days(db, SLOT_UTC_DATES, seriesId, zone, b.firstDay(), b.lastDay()));
     }
@@ -142,7 +162,7 @@ public class RollupRepository {
     public void replace(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
         Buckets b = Buckets.of(zone, slots);
         OffsetDateTime lastHour = b.hourTo().minusHours(1);
-        Jdbc.update(db, DELETE_HOURLY, seriesId, b.hourFrom(), b.hourTo());
+        Jdbc.update(db, DELETE_HOURLY.one(), seriesId, b.hourFrom(), b.hourTo());
         Jdbc.update(db, INSERT_ONE_HOUR, seriesId, b.hourFrom(), b.hourFrom().plusHours(1));
         if (lastHour.isAfter(b.hourFrom())) {
             Jdbc.update(db, INSERT_ONE_HOUR, seriesId, lastHour, b.hourTo());

@@ -40,7 +40,7 @@ public class TransactionalRollupStore implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
         return rollups.refresh(db, seriesId, zone, slots);
     }
 

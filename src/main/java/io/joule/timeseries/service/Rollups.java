@@ -94,7 +94,7 @@ public class Rollups implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, TimeRange slots) {
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
         RollupStore s = store();
         if (s == transactional && aggregatesPresent) {
             // The aggregates stay current while the rollup tables serve, so switching to them is safe.

@@ -55,14 +55,15 @@ public class TimeSeriesWriter {
     }
 
     /**
-     * Takes the series' lock and reads the stored neighbourhood, so an append reads next to nothing: the
-     * batch is merged in memory, where its values replace stored ones. Statements that do not need an
-     * answer in Java are pipelined: sent together, they run in order on the connection (the read after the
-     * lock is granted; the rollups after the slots they read), without a round trip between them.
+     * Takes the series' lock and reads the stored neighbourhood of each written reading, so an append reads next to
+     * nothing and readings far apart cost what their neighbourhoods cost, not the span between them: the batch is merged
+     * in memory, where its values replace stored ones. Statements that do not need an answer in Java are pipelined:
+     * sent together, they run in order on the connection (the read after the lock is granted; the rollups after the
+     * slots they read), without a round trip between them.
      */
     private Uni<WriteSummary> recompute(SqlConnection db, StoredSeries series, List<Reading> written) {
-        TimeRange affected = Slots.affectedBy(written.get(0).time(), written.get(written.size() - 1).time(), series.profile());
-        TimeRange context = Slots.contextFor(affected, series.profile());
+        List<TimeRange> affected = Slots.affectedBy(written, series.profile());
+        List<TimeRange> context = Slots.contextFor(affected, series.profile());
         return Uni.combine().all()
                 .unis(repository.lockSeries(db, series.id()), repository.readings(db, series.id(), context))
                 .with((locked, stored) -> stored)
@@ -80,7 +81,8 @@ public class TimeSeriesWriter {
                                 .replaceWith(slots.size());
                     });
                     return Uni.combine().all().unis(readingsWritten, slotsWritten)
-                            .with((ignored, slotCount) -> new WriteSummary(series.id(), written.size(), slotCount, affected.from(), affected.to()));
+                            .with((ignored, slotCount) -> new WriteSummary(series.id(), written.size(), slotCount,
+                                    affected.get(0).from(), affected.get(affected.size() - 1).to()));
                 });
     }
 

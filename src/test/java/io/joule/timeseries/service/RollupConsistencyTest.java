@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.joule.pipeline.Quantity;
 import io.joule.pipeline.Reading;
 import io.joule.pipeline.Sampling;
+import io.joule.pipeline.Slots;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.testing.Sql;
@@ -50,11 +51,12 @@ class RollupConsistencyTest {
         return writer.write(spec, batch).await().atMost(Duration.ofSeconds(30));
     }
 
-    @ParameterizedTest(name = "zone {0}")
-    @CsvSource({"UTC", "Europe/Berlin", "Asia/Kathmandu"})
-    void rollupsEqualARawRecomputationAfterLateAndCorrectedWrites(String zone) throws Exception {
+    /** A batch spread over hours is mostly one range; spread over days, it is several ranges recomputed around its readings. */
+    @ParameterizedTest(name = "zone {0}, a batch spread over {1} hours")
+    @CsvSource({"UTC, 6", "Europe/Berlin, 6", "Asia/Kathmandu, 6", "Europe/Berlin, 96", "Asia/Kathmandu, 96"})
+    void rollupsEqualARawRecomputationAfterLateAndCorrectedWrites(String zone, int spreadHours) throws Exception {
         SeriesSpec spec = meter(zone);
-        Random random = new Random(zone.hashCode());
+        Random random = new Random(zone.hashCode() + spreadHours);
         Instant origin = Instant.parse("2024-03-29T00:00:00Z");
         long seriesId = 0;
         for (int batch = 0; batch < 40; batch++) {
@@ -63,10 +65,11 @@ class RollupConsistencyTest {
             Instant at = origin.plusSeconds(60L * random.nextInt(5 * 24 * 60));
             for (int i = 0; i < size; i++) {
                 // sevenths: sums whose last bits depend on the order of their terms
-                readings.put(at.plusSeconds(60L * random.nextInt(6 * 60)), random.nextInt(3500) / 7.0);
+                readings.put(at.plusSeconds(60L * random.nextInt(spreadHours * 60)), random.nextInt(3500) / 7.0);
             }
             seriesId = write(spec, readings).seriesId();
         }
+        assertEquals(fullRecomputation(seriesId, spec), storedSlots(seriesId), "slots as a full recomputation of the stored readings gives them");
         assertEquals(rawDaily(seriesId, zone), storeDaily(rollups, pool, seriesId, zone), "daily statistics as served");
         assertEquals(rawHourly(seriesId), storeHourly(rollups, pool, seriesId), "hourly energy as served");
         if (!"postgresql".equals(rollups.implementation())) {
@@ -168,6 +171,55 @@ class RollupConsistencyTest {
             assertEquals(List.of("6|24"), Sql.rows("select count(*), sum(slots) from rollup_daily where series_id = ?", id),
                     "two local days a cluster, every slot in one");
         }
+    }
+
+    @Test
+    void aBatchFarFromStoredReadingsRewritesOnlyTheSlotsAndRollupsAroundItsReadings() throws Exception {
+        SeriesSpec spec = meter("UTC");
+        TreeMap<Instant, Double> day = new TreeMap<>();
+        for (Instant t = Instant.parse("2024-05-10T00:00:00Z"); t.isBefore(Instant.parse("2024-05-11T00:00:00Z")); t = t.plusSeconds(900)) {
+            day.put(t, 4.0);
+        }
+        long id = write(spec, day).seriesId();
+        String firstWrite = Sql.rows("select distinct xmin::text from slot_15m where series_id = ?", id).get(0);
+
+        TreeMap<Instant, Double> farApart = new TreeMap<>();
+        farApart.put(Instant.parse("2024-05-01T00:00:00Z"), 8.0);
+        farApart.put(Instant.parse("2024-05-20T00:00:00Z"), 8.0);
+        WriteSummary summary = write(spec, farApart);
+
+        // two isolated readings: one nominal 15-minute interval each, not the 96 stored slots between them
+        assertEquals(2, summary.slotsWritten());
+        assertEquals(Instant.parse("2024-04-30T23:00:00Z"), summary.from());
+        assertEquals(Instant.parse("2024-05-20T02:00:00Z"), summary.to());
+        assertEquals(List.of("96"), Sql.rows("select count(*) from slot_15m where series_id = ? and xmin::text = ?", id, firstWrite),
+                "stored slots between the readings, untouched");
+        assertEquals(List.of("2024-05-01 00:00:00+00|2", "2024-05-20 00:00:00+00|2"),
+                Sql.rows("select slot_start, kwh from slot_15m where series_id = ? and xmin::text <> ? order by 1", id, firstWrite));
+        if ("postgresql".equals(rollups.implementation())) {
+            assertEquals(List.of("24|1"), Sql.rows("select count(*), count(distinct xmin::text) from rollup_hourly where series_id = ? "
+                    + "and bucket_start >= '2024-05-10' and bucket_start < '2024-05-11' and xmin::text = ?", id, firstWrite),
+                    "hourly rows between, untouched");
+            assertEquals(List.of("2024-05-01|2", "2024-05-10|96", "2024-05-20|2"),
+                    Sql.rows("select day, energy_kwh from rollup_daily where series_id = ? order by 1", id));
+            assertEquals(List.of("0|0|0"), exactMismatches(id), "rollup rows that differ from their slots");
+        }
+    }
+
+    /** The slots of every stored reading of the series, computed at once: epoch second|kWh, in order. */
+    static List<String> fullRecomputation(long seriesId, SeriesSpec spec) throws Exception {
+        List<Reading> stored = new ArrayList<>();
+        for (String row : Sql.rows("select extract(epoch from ts)::bigint, value from reading where series_id = ? order by ts", seriesId)) {
+            String[] cells = row.split("\\|");
+            stored.add(new Reading(Instant.ofEpochSecond(Long.parseLong(cells[0])), Double.parseDouble(cells[1])));
+        }
+        return Slots.computeAll(stored, spec.profile()).stream().map(s -> s.start().getEpochSecond() + "|" + s.kwh()).toList();
+    }
+
+    /** The stored slots of the series as {@link #fullRecomputation} gives them. */
+    static List<String> storedSlots(long seriesId) throws Exception {
+        return Sql.rows("select extract(epoch from slot_start)::bigint, kwh from slot_15m where series_id = ? order by 1", seriesId)
+                .stream().map(row -> row.split("\\|")).map(cells -> cells[0] + "|" + Double.parseDouble(cells[1])).toList();
     }
 
     /**

@@ -1,0 +1,30 @@
+package io.joule.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimeRangeTest {
+
+    @Test
+    void unionMergesRangesThatOverlapOrTouchAndKeepsTheRest() {
+        List<TimeRange> ranges = List.of(range("10:00", "11:00"), range("10:30", "10:45"), range("11:00", "12:00"),
+                range("12:15", "13:00"), range("12:30", "14:00"));
+        assertEquals(List.of(range("10:00", "12:00"), range("12:15", "14:00")), TimeRange.union(ranges));
+    }
+
+    @Test
+    void unionOfNoRangesIsEmpty() {
+        assertEquals(List.of(), TimeRange.union(List.of()));
+    }
+
+    private static TimeRange range(String from, String to) {
+        return new TimeRange(at(from), at(to));
+    }
+
+    private static Instant at(String hhmm) {
+        return Instant.parse("2018-08-24T" + hhmm + ":00Z");
+    }
+}
