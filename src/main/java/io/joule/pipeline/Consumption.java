@@ -42,9 +42,25 @@ public final class Consumption {
         return out;
     }
 
-    /** The slots a write of levels in [minTime, maxTime] changes, given the first stored level after maxTime (or null). */
-    public static TimeRange affectedBy(Instant minTime, Instant maxTime, Instant nextAfter) {
-        Instant last = nextAfter == null ? maxTime : nextAfter;
-        return new TimeRange(Slots.floor(minTime), Slots.floor(last).plus(Slots.SLOT));
+    /**
+     * The slots a write of levels changes, sorted and disjoint: the slot of each written level and of the level stored
+     * next after it (whose rise now starts from the written one): {@code nextAfter.get(i)} follows {@code written.get(i)},
+     * null when none does. Levels far apart cost their own slots, not the span between them.
+     */
+    public static List<TimeRange> affectedBy(List<Instant> written, List<Instant> nextAfter) {
+        List<TimeRange> slots = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            slots.add(slotOf(written.get(i)));
+            if (nextAfter.get(i) != null) {
+                slots.add(slotOf(nextAfter.get(i)));
+            }
+        }
+        slots.sort(java.util.Comparator.comparing(TimeRange::from));
+        return TimeRange.union(slots);
+    }
+
+    private static TimeRange slotOf(Instant t) {
+        Instant start = Slots.floor(t);
+        return new TimeRange(start, start.plus(Slots.SLOT));
     }
 }

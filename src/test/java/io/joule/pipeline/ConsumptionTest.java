@@ -38,9 +38,11 @@ class ConsumptionTest {
     }
 
     @Test
-    void aWriteAffectsTheSlotsUpToTheNextStoredReading() {
-        TimeRange range = Consumption.affectedBy(at("01:10"), at("01:20"), at("03:05"));
-        assertEquals(new TimeRange(at("01:00"), at("03:15")), range);
-        assertEquals(new TimeRange(at("01:00"), at("01:30")), Consumption.affectedBy(at("01:10"), at("01:20"), null));
+    void aWriteAffectsTheSlotsOfItsLevelsAndOfTheLevelStoredNextAfterEach() {
+        // 01:10 is followed by 01:20 (written too), 01:20 by a level stored at 03:05; 05:00 by none
+        List<TimeRange> slots = Consumption.affectedBy(List.of(at("01:10"), at("01:20"), at("05:00")),
+                java.util.Arrays.asList(at("01:20"), at("03:05"), null));
+        assertEquals(List.of(new TimeRange(at("01:00"), at("01:30")), new TimeRange(at("03:00"), at("03:15")),
+                new TimeRange(at("05:00"), at("05:15"))), slots);
     }
 }

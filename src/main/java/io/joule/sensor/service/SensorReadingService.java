@@ -2,6 +2,7 @@ package io.joule.sensor.service;
 
 import io.joule.pipeline.Consumption;
 import io.joule.pipeline.Reading;
+import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.sensor.Sensor;
@@ -13,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +61,24 @@ public class SensorReadingService {
     }
 
     private Uni<Integer> writeOne(SqlConnection db, String sensorId, List<Reading> levels) {
+        List<Instant> times = levels.stream().map(Reading::time).toList();
         return timeSeries.find(db, SeriesKind.SENSOR, sensorId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No sensor " + sensorId))
                 .flatMap(series -> timeSeries.lockSeries(db, series.id())
                         .chain(() -> timeSeries.writeReadings(db, series.id(), levels, true))
-                        .chain(() -> timeSeries.nextAfter(db, series.id(), levels.get(levels.size() - 1).time()))
+                        .chain(() -> timeSeries.nextAfterEach(db, series.id(), times))
                         .flatMap(next -> {
-                            TimeRange range = Consumption.affectedBy(levels.get(0).time(), levels.get(levels.size() - 1).time(), next);
-                            return timeSeries.readingsWithPrevious(db, series.id(), range)
-                                    .map(around -> Consumption.compute(around, range))
-                                    .call(slots -> timeSeries.replaceSlots(db, series.id(), List.of(range), slots))
-                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), List.of(range)));
+                            List<TimeRange> ranges = Consumption.affectedBy(times, next);
+                            return timeSeries.readingsWithPrevious(db, series.id(), ranges)
+                                    .map(around -> {
+                                        List<Slot> slots = new ArrayList<>();
+                                        for (int i = 0; i < ranges.size(); i++) {
+                                            slots.addAll(Consumption.compute(around.get(i), ranges.get(i)));
+                                        }
+                                        return slots;
+                                    })
+                                    .call(slots -> timeSeries.replaceSlots(db, series.id(), ranges, slots))
+                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), ranges));
                         }))
                 .replaceWith(levels.size());
     }

@@ -51,13 +51,18 @@ public class TimeSeriesRepository {
             returning id, zone, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
             """;
 
-    private static final String NEXT_AFTER = "select min(ts) from reading where series_id = $1 and ts > $2";
+    /** For each time in $2, in order, the first stored reading time after it (null when none). */
+    private static final String NEXT_AFTER_EACH = """
+            select (select min(ts) from reading where series_id = $1 and ts > w.t) from unnest($2::timestamptz[]) with ordinality w(t, i)
+            order by w.i
+            """;
 
+    /** For each range [$2, $3) (numbered from 1 as i): the last reading before it, and its readings. */
     private static final String READINGS_WITH_PREVIOUS = """
-            (select ts, value from reading where series_id = $1 and ts < $2 order by ts desc limit 1)
-            union all
-            (select ts, value from reading where series_id = $1 and ts >= $2 and ts < $3)
-            order by ts
+            select r.i, x.ts, x.value from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality r(f, t, i)
+            cross join lateral ((select ts, value from reading where series_id = $1 and ts < r.f order by ts desc limit 1)
+                                union all
+                                (select ts, value from reading where series_id = $1 and ts >= r.f and ts < r.t)) x
             """;
 
     private static final String INSERT_READINGS = """
@@ -142,20 +147,24 @@ public class TimeSeriesRepository {
         return findSeries(db, Tuple.of(kind.code(), key));
     }
 
-    /** The first stored reading time after {@code t}, or null. */
-    public Uni<Instant> nextAfter(SqlClient db, long seriesId, Instant t) {
-        return db.preparedQuery(NEXT_AFTER).execute(Tuple.of(seriesId, utc(t))).map(rows -> {
-            OffsetDateTime next = rows.iterator().next().getOffsetDateTime(0);
-            return next == null ? null : next.toInstant();
+    /** For each of the times, in order, the first stored reading time after it, or null. */
+    public Uni<List<Instant>> nextAfterEach(SqlClient db, long seriesId, List<Instant> times) {
+        OffsetDateTime[] at = times.stream().map(t -> utc(t)).toArray(OffsetDateTime[]::new);
+        return db.preparedQuery(NEXT_AFTER_EACH).execute(Tuple.of(seriesId, at)).map(rows -> {
+            List<Instant> out = new ArrayList<>(rows.size());
+            rows.forEach(r -> out.add(r.getOffsetDateTime(0) == null ? null : r.getOffsetDateTime(0).toInstant()));
+            return out;
         });
     }
 
-    /** The readings in [from, to) and the last one before from, in time order. */
-    public Uni<List<Reading>> readingsWithPrevious(SqlClient db, long seriesId, TimeRange range) {
-        return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Tuple.of(seriesId, utc(range.from()), utc(range.to())))
+    /** For each of the ranges (sorted, disjoint), its readings and the last one before it, in time order. */
+    public Uni<List<List<Reading>>> readingsWithPrevious(SqlClient db, long seriesId, List<TimeRange> ranges) {
+        return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges)))
                 .map(rows -> {
-                    List<Reading> out = new ArrayList<>(rows.size());
-                    rows.forEach(r -> out.add(new Reading(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));
+                    List<List<Reading>> out = new ArrayList<>(ranges.size());
+                    ranges.forEach(r -> out.add(new ArrayList<>()));
+                    rows.forEach(r -> out.get(r.getInteger(0) - 1).add(new Reading(r.getOffsetDateTime(1).toInstant(), r.getDouble(2))));
+                    out.forEach(Readings::inTimeOrder);
                     return out;
                 });
     }

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.joule.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -85,6 +87,54 @@ class SensorResourceTest {
         // A correction replaces the level and the consumption follows.
         post(s[1], level(s[0], 125, "2020-07-27T09:00:00Z")).statusCode(200);
         days(s[1], s[0], "2020-07-27", "2020-07-27").body("consumption", contains(32.0f));
+    }
+
+    @Test
+    void levelsSentInShuffledBatchesGiveWhatOneBatchGives() {
+        // 30 levels over four days, some hours apart, some days apart: a batch is several ranges around its levels
+        java.util.Random random = new java.util.Random(7);
+        java.util.TreeMap<String, Integer> byTime = new java.util.TreeMap<>();
+        while (byTime.size() < 30) {
+            byTime.put(String.format("2020-07-%02dT%02d:%02d:00Z", 24 + random.nextInt(4), random.nextInt(24), 5 * random.nextInt(12)),
+                    random.nextInt(200));
+        }
+        java.util.List<String> levels = new java.util.ArrayList<>();
+        byTime.forEach((at, value) -> levels.add(at + "|" + value));
+        String[] whole = sensor("UTC");
+        String[] shuffled = sensor("UTC");
+        post(whole[1], batch(whole[0], levels)).statusCode(200);
+        java.util.Collections.shuffle(levels, random);
+        for (int from = 0; from < levels.size(); from += 7) {
+            post(shuffled[1], batch(shuffled[0], levels.subList(from, Math.min(levels.size(), from + 7)))).statusCode(200);
+        }
+        java.util.List<Float> expected = days(whole[1], whole[0], "2020-07-24", "2020-07-27").statusCode(200).extract().path("consumption");
+        assertEquals(4, expected.size());
+        days(shuffled[1], shuffled[0], "2020-07-24", "2020-07-27").statusCode(200).body("consumption", equalTo(expected));
+    }
+
+    @Test
+    void levelsFarFromStoredOnesRewriteOnlyTheirSlotsAndTheSlotOfTheLevelAfterEach() throws Exception {
+        String[] s = sensor("UTC");
+        StringBuilder day = new StringBuilder("[");
+        for (int hour = 0; hour < 24; hour++) {
+            day.append(hour == 0 ? "" : ",").append(level(s[0], 100 + hour, String.format("2020-07-10T%02d:00:00Z", hour)));
+        }
+        post(s[1], day + "]").statusCode(200);
+        String series = Sql.rows("select id from series where kind = 'sensor' and key = ?", s[0]).get(0);
+        String firstWrite = Sql.rows("select distinct xmin::text from slot_15m where series_id = ?", Long.parseLong(series)).get(0);
+        post(s[1], "[" + level(s[0], 90, "2020-07-01T00:00:00Z") + "," + level(s[0], 150, "2020-07-20T00:00:00Z") + "]").statusCode(200);
+        // 07-10 00:00 now rises from the level of 07-01 (90 to 100), 07-20 from 07-10 23:00 (123 to 150); 01:00..23:00 keep theirs
+        assertEquals(java.util.List.of("23"), Sql.rows("select count(*) from slot_15m where series_id = ? and xmin::text = ?",
+                Long.parseLong(series), firstWrite), "stored slots between, untouched");
+        assertEquals(java.util.List.of("2020-07-10 00:00:00+00|10", "2020-07-20 00:00:00+00|27"),
+                Sql.rows("select slot_start, kwh from slot_15m where series_id = ? and xmin::text <> ? order by 1", Long.parseLong(series), firstWrite));
+        days(s[1], s[0], "2020-07-01", "2020-07-20").statusCode(200)
+                .body("date", contains("2020-07-10", "2020-07-20")).body("consumption", contains(33.0f, 27.0f));
+    }
+
+    private static String batch(String sensor, java.util.List<String> levels) {
+        return levels.stream().map(l -> level(sensor, Double.parseDouble(l.split("\\|")[1]), l.split("\\|")[0]))
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     @Test
