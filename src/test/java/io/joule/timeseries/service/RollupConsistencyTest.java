@@ -177,30 +177,34 @@ class RollupConsistencyTest {
     void aBatchFarFromStoredReadingsRewritesOnlyTheSlotsAndRollupsAroundItsReadings() throws Exception {
         SeriesSpec spec = meter("UTC");
         TreeMap<Instant, Double> day = new TreeMap<>();
-        for (Instant t = Instant.parse("2024-05-10T00:00:00Z"); t.isBefore(Instant.parse("2024-05-11T00:00:00Z")); t = t.plusSeconds(900)) {
+        for (Instant t = Instant.parse("2024-04-10T00:00:00Z"); t.isBefore(Instant.parse("2024-04-11T00:00:00Z")); t = t.plusSeconds(900)) {
             day.put(t, 4.0);
         }
         long id = write(spec, day).seriesId();
-        String firstWrite = Sql.rows("select distinct xmin::text from slot_15m where series_id = ?", id).get(0);
+        // TimescaleDB compresses chunks this old, and compressed rows have no xmin; the slots' values and count still tell
+        boolean plain = "postgresql".equals(rollups.implementation());
+        String firstWrite = plain ? Sql.rows("select distinct xmin::text from slot_15m where series_id = ?", id).get(0) : null;
 
         TreeMap<Instant, Double> farApart = new TreeMap<>();
-        farApart.put(Instant.parse("2024-05-01T00:00:00Z"), 8.0);
-        farApart.put(Instant.parse("2024-05-20T00:00:00Z"), 8.0);
+        farApart.put(Instant.parse("2024-04-01T00:00:00Z"), 8.0);
+        farApart.put(Instant.parse("2024-04-20T00:00:00Z"), 8.0);
         WriteSummary summary = write(spec, farApart);
 
         // two isolated readings: one nominal 15-minute interval each, not the 96 stored slots between them
         assertEquals(2, summary.slotsWritten());
-        assertEquals(Instant.parse("2024-04-30T23:00:00Z"), summary.from());
-        assertEquals(Instant.parse("2024-05-20T02:00:00Z"), summary.to());
-        assertEquals(List.of("96"), Sql.rows("select count(*) from slot_15m where series_id = ? and xmin::text = ?", id, firstWrite),
-                "stored slots between the readings, untouched");
-        assertEquals(List.of("2024-05-01 00:00:00+00|2", "2024-05-20 00:00:00+00|2"),
-                Sql.rows("select slot_start, kwh from slot_15m where series_id = ? and xmin::text <> ? order by 1", id, firstWrite));
-        if ("postgresql".equals(rollups.implementation())) {
+        assertEquals(Instant.parse("2024-03-31T23:00:00Z"), summary.from());
+        assertEquals(Instant.parse("2024-04-20T02:00:00Z"), summary.to());
+        assertEquals(List.of("98|100"), Sql.rows("select count(*), sum(kwh) from slot_15m where series_id = ?", id));
+        assertEquals(rawDaily(id, "UTC"), storeDaily(rollups, pool, id, "UTC"), "daily statistics as served");
+        if (plain) {
+            assertEquals(List.of("96"), Sql.rows("select count(*) from slot_15m where series_id = ? and xmin::text = ?", id, firstWrite),
+                    "stored slots between the readings, untouched");
+            assertEquals(List.of("2024-04-01 00:00:00+00|2", "2024-04-20 00:00:00+00|2"),
+                    Sql.rows("select slot_start, kwh from slot_15m where series_id = ? and xmin::text <> ? order by 1", id, firstWrite));
             assertEquals(List.of("24|1"), Sql.rows("select count(*), count(distinct xmin::text) from rollup_hourly where series_id = ? "
-                    + "and bucket_start >= '2024-05-10' and bucket_start < '2024-05-11' and xmin::text = ?", id, firstWrite),
+                    + "and bucket_start >= '2024-04-10' and bucket_start < '2024-04-11' and xmin::text = ?", id, firstWrite),
                     "hourly rows between, untouched");
-            assertEquals(List.of("2024-05-01|2", "2024-05-10|96", "2024-05-20|2"),
+            assertEquals(List.of("2024-04-01|2", "2024-04-10|96", "2024-04-20|2"),
                     Sql.rows("select day, energy_kwh from rollup_daily where series_id = ? order by 1", id));
             assertEquals(List.of("0|0|0"), exactMismatches(id), "rollup rows that differ from their slots");
         }
