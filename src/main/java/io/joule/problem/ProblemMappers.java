@@ -1,6 +1,7 @@
 package io.joule.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.joule.openapi.AllowedMethods;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error leaves as application/problem+json; nothing a client sends produces a 500. */
@@ -53,6 +55,12 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        if (status == 405) {
+            Optional<String> allow = AllowedMethods.forPath(request.path());
+            Response answer = respond(status, title, "This path does not answer " + request.method().name()
+                    + allow.map(a -> "; it answers " + a).orElse(""), request, null);
+            return allow.map(a -> Response.fromResponse(answer).header(HttpHeaders.ALLOW, a).build()).orElse(answer);
+        }
         return respond(status, title, status >= 500 ? "The service failed; it has been logged" : e.getMessage(), request, null);
     }
 

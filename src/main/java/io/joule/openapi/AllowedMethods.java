@@ -1,0 +1,73 @@
+package io.joule.openapi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.models.PathItem;
+
+/**
+ * The methods each documented path answers, for the Allow header that RFC 9110 requires on a 405 and RESTEasy Reactive
+ * leaves out. The table is read from the OpenAPI document as it is prepared at start ({@link AllowedMethodsFilter}), so
+ * it follows the resources without a list kept by hand.
+ */
+public final class AllowedMethods {
+    private static final Pattern PARAMETER = Pattern.compile("\\{[^}]*}");
+    private static final List<PathItem.HttpMethod> ORDER = List.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD,
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    private static volatile List<Template> templates = List.of();
+
+    /** A documented path as a pattern; the one with the most literal characters wins, as a literal segment beats a parameter. */
+    record Template(Pattern pattern, int literals, String allow) {
+    }
+
+    private AllowedMethods() {
+    }
+
+    static void record(Map<String, PathItem> paths) {
+        List<Template> out = new ArrayList<>();
+        paths.forEach((path, item) -> {
+            Set<PathItem.HttpMethod> methods = item.getOperations() == null || item.getOperations().isEmpty()
+                    ? EnumSet.noneOf(PathItem.HttpMethod.class) : EnumSet.copyOf(item.getOperations().keySet());
+            if (!methods.isEmpty()) {
+                out.add(template(path, methods));
+            }
+        });
+        out.sort(Comparator.comparingInt(Template::literals).reversed());
+        templates = List.copyOf(out);
+    }
+
+    /** The Allow value of the request path, or empty when no documented path matches it. */
+    public static Optional<String> forPath(String path) {
+        return templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst().map(Template::allow);
+    }
+
+    private static Template template(String path, Set<PathItem.HttpMethod> methods) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        StringBuilder regex = new StringBuilder();
+        int literals = 0;
+        int at = 0;
+        Matcher parameter = PARAMETER.matcher(trimmed);
+        while (parameter.find()) {
+            regex.append(Pattern.quote(trimmed.substring(at, parameter.start()))).append("[^/]+");
+            literals += parameter.start() - at;
+            at = parameter.end();
+        }
+        regex.append(Pattern.quote(trimmed.substring(at))).append("/?");
+        literals += trimmed.length() - at;
+        if (methods.contains(PathItem.HttpMethod.GET)) {
+            methods.add(PathItem.HttpMethod.HEAD);
+        }
+        StringJoiner allow = new StringJoiner(", ");
+        ORDER.stream().filter(methods::contains).forEach(m -> allow.add(m.name()));
+        allow.add("OPTIONS");
+        return new Template(Pattern.compile(regex.toString()), literals, allow.toString());
+    }
+}

@@ -1,0 +1,27 @@
+package io.joule.problem;
+
+import static io.joule.testing.Api.admin;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** A 405 names the methods the path answers (RFC 9110 §15.5.6), as read from the resources' OpenAPI document. */
+@QuarkusTest
+class MethodNotAllowedTest {
+
+    @Test
+    void aMethodThePathDoesNotAnswerIs405WithAllow() {
+        admin().when().patch("/data").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, HEAD, POST, OPTIONS")
+                .body("detail", equalTo("This path does not answer PATCH; it answers GET, HEAD, POST, OPTIONS"));
+        admin().when().delete("/ships/1/daily").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        admin().when().put("/api-keys/12").then().statusCode(405).header("Allow", "DELETE, OPTIONS");
+    }
+
+    @Test
+    void aPathWithAnOptionalTrailingSlashMatchesWithAndWithoutIt() {
+        admin().when().post("/footprint/abc/2019-11-25/day").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        admin().when().post("/footprint/abc/2019-11-25/day/").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+    }
+}
