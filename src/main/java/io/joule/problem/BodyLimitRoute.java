@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Holds every request body to its limit however it is framed. A declared Content-Length over the limit is refused before
@@ -28,6 +29,12 @@ public class BodyLimitRoute {
      * with an empty 414 this service cannot reach; that limit is set far above this one so the refusal is ours.
      */
     static final int MAX_URI = 8_192;
+    /**
+     * Headers a request may carry once. Of two Hosts a proxy may route on one while the links name the other (RFC 9112,
+     * 3.2); of two Authorizations, one component may check one key while another acts on the other.
+     */
+    private static final List<String> ONE_ONLY = List.of("Host", "Authorization");
+
     /** How long a refused HTTP/2 stream may go on sending before it is reset. */
     static final long HTTP2_RESET_DELAY_MS = 1_000;
 
@@ -41,10 +48,11 @@ public class BodyLimitRoute {
                         + MAX_URI + ". Send long inputs in a body");
                 return;
             }
-            if (ctx.request().headers().getAll(HttpHeaders.HOST).size() > 1) {
-                // RFC 9112, 3.2: a proxy routing on the other one would hand out links to a host of the client's choosing
-                refuse(ctx, json, 400, "Bad Request", "The request has more than one Host header; send one");
-                return;
+            for (String name : ONE_ONLY) {
+                if (ctx.request().headers().getAll(name).size() > 1) {
+                    refuse(ctx, json, 400, "Bad Request", "The request has more than one " + name + " header; send one");
+                    return;
+                }
             }
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             boolean file = ctx.request().path().startsWith(FILE_UPLOADS);

@@ -24,4 +24,10 @@ class MethodNotAllowedTest {
         admin().when().post("/footprint/abc/2019-11-25/day").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
         admin().when().post("/footprint/abc/2019-11-25/day/").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
     }
+
+    @Test
+    void optionsNamesThePathsOwnMethodsNotThoseOfItsResourceClass() {
+        admin().when().options("/api-keys").then().statusCode(200).header("Allow", "GET, HEAD, POST, OPTIONS");
+        admin().when().options("/api-keys/12").then().statusCode(200).header("Allow", "DELETE, OPTIONS");
+    }
 }

@@ -71,6 +71,10 @@ class InputBoundsTest {
         String twoHosts = io.joule.testing.RawHttp.exchange("GET /meters HTTP/1.1\r\nHost: evil.example\r\nHost: localhost", new byte[0]);
         assertEquals("HTTP/1.1 400 Bad Request", twoHosts.lines().findFirst().orElse(""), twoHosts);
         assertTrue(twoHosts.endsWith("\"detail\":\"The request has more than one Host header; send one\",\"instance\":\"/meters\"}"), twoHosts);
+        String twoKeys = io.joule.testing.RawHttp.exchange("GET /meters HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer a"
+                + "\r\nAuthorization: Bearer b", new byte[0]);
+        assertEquals("HTTP/1.1 400 Bad Request", twoKeys.lines().findFirst().orElse(""), twoKeys);
+        assertTrue(twoKeys.endsWith("\"detail\":\"The request has more than one Authorization header; send one\",\"instance\":\"/meters\"}"), twoKeys);
         for (String host : List.of("", "a b", "[::1", "x:-1")) {
             String answer = io.joule.testing.RawHttp.exchange("GET /meters HTTP/1.1" + (host.isEmpty() ? "" : "\r\nHost: " + host), new byte[0]);
             assertEquals("HTTP/1.1 400 Bad Request", answer.lines().findFirst().orElse(""), host);
