@@ -95,21 +95,10 @@ public final class JsonBody {
             }
             StringBuilder out = new StringBuilder();
             for (Object segment : segments) {
-                out.append('/').append(segment instanceof String name ? escape(name) : segment);
+                out.append('/').append(segment instanceof String name ? ClientText.pointerToken(name) : segment);
             }
             return out.toString();
         }
-    }
-
-    /** RFC 6901 escaping; names with bad characters are shown escaped so the answer stays valid UTF-8. */
-    private static String escape(String name) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < name.length() && out.length() < 60; i++) {
-            char c = name.charAt(i);
-            out.append(c == '~' ? "~0" : c == '/' ? "~1"
-                    : ClientText.isControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
     }
 
     /** The node as short text for an error message. */

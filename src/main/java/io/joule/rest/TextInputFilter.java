@@ -24,7 +24,7 @@ public class TextInputFilter {
         for (PathSegment segment : request.getUriInfo().getPathSegments(true)) {
             String problem = ClientText.problem(segment.getPath(), MAX_PARAMETER);
             if (problem != null) {
-                errors.add(ProblemError.parameter("path segment '" + printable(segment.getPath()) + "'", problem));
+                errors.add(ProblemError.parameter("path segment '" + ClientText.printable(segment.getPath()) + "'", problem));
             }
         }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters(true).entrySet()) {
@@ -33,21 +33,11 @@ public class TextInputFilter {
                 problem = problem != null ? problem : ClientText.problem(value, MAX_PARAMETER);
             }
             if (problem != null) {
-                errors.add(ProblemError.parameter(printable(parameter.getKey()), problem));
+                errors.add(ProblemError.parameter(ClientText.printable(parameter.getKey()), problem));
             }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The request has text that may not be stored: no control characters or lone surrogates", errors);
         }
-    }
-
-    /** The name as it can be shown in an error (its bad characters escaped), shortened. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 60; i++) {
-            char c = text.charAt(i);
-            out.append(ClientText.isControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
     }
 }

@@ -89,6 +89,31 @@ public final class ClientText {
         }
     }
 
+    /** The text as an error can show it: control characters and lone surrogates as {@code \\uXXXX}, cut near {@link #MAX_ECHO}. */
+    public static String printable(String text) {
+        return printable(text, false);
+    }
+
+    /** As {@link #printable(String)}, as a JSON Pointer reference token (RFC 6901): '~' and '/' escaped too. */
+    public static String pointerToken(String text) {
+        return printable(text, true);
+    }
+
+    private static String printable(String text, boolean pointer) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && out.length() < MAX_ECHO; i++) {
+            char c = text.charAt(i);
+            if (pointer && (c == '~' || c == '/')) {
+                out.append(c == '~' ? "~0" : "~1");
+            } else if (isControl(c) || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** A C0 control character, DEL or a C1 control character: what no client text may hold (but a tab where allowed). */
     public static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f);
