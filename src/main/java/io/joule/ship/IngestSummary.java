@@ -2,6 +2,6 @@ package io.joule.ship;
 
 import java.time.Instant;
 
-/** The answer to POST /data: readings stored and the slot range [from, to) recomputed. */
+/** The answer to POST /data: readings stored, slots written, and the span [from, to) of the slot ranges recomputed. */
 public record IngestSummary(long spaceshipId, int readings, int slotsWritten, Instant from, Instant to) {
 }

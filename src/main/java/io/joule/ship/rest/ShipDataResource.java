@@ -81,7 +81,7 @@ public class ShipDataResource {
                     + "of its first batch. Admin, or the ship's device key.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestSchemas.ShipBatch.class), examples = @ExampleObject(name = "kW every 5 minutes", value = BATCH_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Stored; the slots in [from, to) were recomputed",
+    @APIResponse(responseCode = "200", description = "Stored; the slots around each reading were recomputed, all within [from, to)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary", value = """
                     {"spaceship_id": 2, "readings": 3, "slots_written": 1, "from": "2018-08-23T23:00:00Z", "to": "2018-08-24T02:15:00Z"}""")))
     @APIResponse(responseCode = "400", description = "Invalid batch: every offending field by JSON pointer",
