@@ -30,6 +30,10 @@ public final class Slots {
      * edges are exact; slots no interval touches are absent ("no data" is not zero).
      */
     public static List<Slot> compute(List<Reading> readings, SeriesProfile profile, TimeRange window) {
+        return compute(readings, profile, window, Integer.MAX_VALUE);
+    }
+
+    private static List<Slot> compute(List<Reading> readings, SeriesProfile profile, TimeRange window, int maxSlots) {
         if (!profile.slotted()) {
             throw new IllegalArgumentException("only power and energy series have slots: " + profile);
         }
@@ -37,7 +41,7 @@ public final class Slots {
         long windowTo = micros(window.to());
         long maxGap = profile.maxGap().toNanos() / 1_000;
         long reach = profile.reach().toNanos() / 1_000;
-        SlotAccumulator out = new SlotAccumulator(windowFrom, windowTo);
+        SlotAccumulator out = new SlotAccumulator(windowFrom, windowTo, maxSlots);
         int n = readings.size();
         for (int i = 0; i < n; i++) {
             long t = micros(readings.get(i).time());
@@ -96,17 +100,33 @@ public final class Slots {
      * in their contexts: each window reads only the readings of its own context, found by binary search.
      */
     public static List<Slot> compute(List<Reading> readings, SeriesProfile profile, List<TimeRange> windows) {
+        return compute(readings, profile, windows, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #compute(List, SeriesProfile, List)}, refused with {@link TooManySlotsException} before it holds more than
+     * {@code maxSlots} slots: a change-of-value reading may hold for a day (96 slots), so a batch's slots are bounded by its
+     * time, not its size, and memory must be bounded before they are made.
+     */
+    public static List<Slot> compute(List<Reading> readings, SeriesProfile profile, List<TimeRange> windows, int maxSlots) {
         if (windows.size() == 1) {
-            return compute(readings, profile, windows.get(0));
+            return compute(readings, profile, windows.get(0), maxSlots);
         }
         List<Slot> out = new ArrayList<>();
         for (TimeRange window : windows) {
             TimeRange context = contextFor(window, profile);
             int from = firstNotBefore(readings, context.from());
             int to = firstNotBefore(readings, context.to().plusNanos(1_000));
-            out.addAll(compute(readings.subList(from, to), profile, window));
+            out.addAll(compute(readings.subList(from, to), profile, window, maxSlots - out.size()));
         }
         return out;
+    }
+
+    /** A computation would make more slots than its caller may hold at once. */
+    public static final class TooManySlotsException extends RuntimeException {
+        TooManySlotsException() {
+            super("more slots than allowed", null, false, false);
+        }
     }
 
     /** The index of the first reading at or after t (readings sorted by time), or the size when there is none. */
@@ -195,13 +215,15 @@ public final class Slots {
     private static final class SlotAccumulator {
         private final long from;
         private final long to;
+        private final int maxSlots;
         private final List<Slot> slots = new ArrayList<>();
         private long current = Long.MIN_VALUE;
         private double sum;
 
-        SlotAccumulator(long from, long to) {
+        SlotAccumulator(long from, long to, int maxSlots) {
             this.from = from;
             this.to = to;
+            this.maxSlots = maxSlots;
         }
 
         void add(long slotStart, double kwh) {
@@ -210,6 +232,9 @@ public final class Slots {
             }
             if (slotStart != current) {
                 flush();
+                if (slots.size() >= maxSlots) {
+                    throw new TooManySlotsException();
+                }
                 current = slotStart;
                 sum = 0;
             }

@@ -137,6 +137,17 @@ class SlotsTest {
     }
 
     @Test
+    void aComputationOverItsSlotLimitIsRefusedBeforeItHoldsMore() {
+        SeriesProfile cov = new SeriesProfile(Quantity.POWER, Sampling.COV, Duration.ofHours(24));
+        // three readings a day apart, each held for 24 h: 288 slots
+        List<Reading> days = List.of(new Reading(Instant.parse("2024-01-01T00:00:00Z"), 4), new Reading(Instant.parse("2024-01-02T00:00:00Z"), 4),
+                new Reading(Instant.parse("2024-01-03T00:00:00Z"), 4));
+        List<TimeRange> windows = Slots.affectedBy(days, cov);
+        assertEquals(288, Slots.compute(days, cov, windows, 288).size());
+        assertThrows(Slots.TooManySlotsException.class, () -> Slots.compute(days, cov, windows, 287));
+    }
+
+    @Test
     void floorAndCeilAlignToQuarterHours() {
         assertEquals(at("10:00"), Slots.floor(Instant.parse("2018-08-24T10:14:59.999999Z")));
         assertEquals(at("10:15"), Slots.ceil(Instant.parse("2018-08-24T10:00:00.000001Z")));

@@ -288,6 +288,25 @@ class InputBoundsTest {
     }
 
     @Test
+    void anAssetFileWhoseReadingsHoldForMoreThan500000SlotsIsA413AndStoresNothing() throws Exception {
+        // one reading a day: each holds 24 h (96 slots), so 5,209 days make 500,064 slots; 8 MB of such rows ran a
+        // 192 MB heap out
+        String asset = fresh("long");
+        StringBuilder csv = new StringBuilder("Time,Variable,AssetId,Value\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2000, 1, 1);
+        for (int i = 0; i < 5_209; i++, day = day.plusDays(1)) {
+            csv.append(day).append(" 00:00:00,power,").append(asset).append(",5\n");
+        }
+        postCsv("/assets/power", csv.toString()).statusCode(413).contentType(PROBLEM)
+                .body("detail", equalTo("The readings of this series cover more than 500,000 15-minute slots (a change-of-value "
+                        + "reading holds for up to a day); send them in parts spanning less time"));
+        assertEquals(0, count("select count(*) from series where key = ?", asset));
+        // a day fewer, 499,968 slots, is stored
+        postCsv("/assets/power", csv.substring(0, csv.lastIndexOf(day.minusDays(1).toString()))).statusCode(200)
+                .body("[0].slots_written", equalTo(499_968));
+    }
+
+    @Test
     void assetAndIntensityTimesOutsideTheSupportedRangeAre400() throws Exception {
         String asset = fresh("yr");
         postCsv("/assets/power", "Time,Variable,AssetId,Value\n+294277-01-01 00:00:00,power," + asset + ",1\n"

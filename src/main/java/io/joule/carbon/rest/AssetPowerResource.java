@@ -51,6 +51,8 @@ public class AssetPowerResource {
             examples = @ExampleObject(name = "stored", value = "[{\"asset_id\": \"abc123xyz\", \"readings\": 4916, \"slots_written\": 96, \"from\": \"2019-11-24T00:00:00Z\", \"to\": \"2019-11-27T00:00:00Z\"}]")))
     @APIResponse(responseCode = "400", description = "Bad rows by line number; nothing stored", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     @APIResponse(responseCode = "403", description = "Another asset's key", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
+    @APIResponse(responseCode = "413", description = "Body over JOULE_MAX_BODY_SIZE, or an asset's readings covering more than 500,000 "
+            + "15-minute slots (each holds for up to a day); nothing stored", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     public Uni<List<Map<String, Object>>> importPower(byte[] body) {
         Map<String, List<Reading>> byAsset = AssetPowerParser.parse(new ByteArrayInputStream(body == null ? new byte[0] : body));
         byAsset.keySet().forEach(asset -> Access.requireWrite(caller, SeriesKind.ASSET, asset));

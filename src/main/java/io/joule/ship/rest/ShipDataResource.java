@@ -89,7 +89,8 @@ public class ShipDataResource {
     @APIResponse(responseCode = "401", description = "No or unknown API key", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "The key may not write this ship", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The units' quantity differs from the ship's", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "413", description = "Body over the size limit (JOULE_MAX_BODY_SIZE)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "413", description = "Body over the size limit (JOULE_MAX_BODY_SIZE), or readings that cover more than "
+            + "500,000 15-minute slots", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = PROBLEM))
     public Uni<IngestSummary> post(byte[] body) {
         ShipBatch batch = ShipBatchParser.parse(body, config.maxBatchPoints());

@@ -25,6 +25,12 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class TimeSeriesWriter {
+    /**
+     * Most slots one series' write may compute: about 14 years of 15-minute slots, above a largest ship batch of hourly
+     * readings (100,000 × 4). They are held in memory until written (about 160 bytes each with their bound arrays).
+     */
+    static final int MAX_SLOTS_PER_WRITE = 500_000;
+
     private final Pool pool;
     private final TimeSeriesRepository repository;
     private final RollupStore rollups;
@@ -73,7 +79,7 @@ public class TimeSeriesWriter {
                     // The readings are sent before the slots are computed, so PostgreSQL stores them meanwhile.
                     Uni<Void> readingsWritten = repository.writeReadings(db, series.id(), written, replacing);
                     Uni<Integer> slotsWritten = Uni.createFrom().deferred(() -> {
-                        List<Slot> slots = Slots.compute(merged, series.profile(), affected);
+                        List<Slot> slots = computeSlots(series, merged, affected);
                         return Uni.combine().all()
                                 .unis(repository.replaceSlots(db, series.id(), affected, slots),
                                         rollups.slotsWritten(db, series.id(), series.zone(), affected))
@@ -84,6 +90,16 @@ public class TimeSeriesWriter {
                             .with((ignored, slotCount) -> new WriteSummary(series.id(), written.size(), slotCount,
                                     affected.get(0).from(), affected.get(affected.size() - 1).to()));
                 });
+    }
+
+    private static List<Slot> computeSlots(StoredSeries series, List<Reading> merged, List<TimeRange> affected) {
+        try {
+            return Slots.compute(merged, series.profile(), affected, MAX_SLOTS_PER_WRITE);
+        } catch (Slots.TooManySlotsException e) {
+            throw new ProblemException(413, "Content Too Large", String.format(Locale.ROOT, "The readings of this series cover more "
+                    + "than %,d 15-minute slots (a change-of-value reading holds for up to a day); send them in parts spanning "
+                    + "less time", MAX_SLOTS_PER_WRITE), null);
+        }
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {
