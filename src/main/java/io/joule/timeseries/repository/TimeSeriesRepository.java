@@ -90,6 +90,7 @@ public class TimeSeriesRepository {
             select x.ts, x.value from unnest($2::timestamptz[], $3::timestamptz[]) r(f, t)
             cross join lateral (select ts, value from reading
                                 where series_id = $1 and ts >= r.f and ts <= r.t and ts >= $4 and ts <= $5 order by ts) x
+            limit $6
             """;
 
     private static final RangeDelete DELETE_SLOTS = RangeDelete.of("slot_15m", "slot_start");
@@ -205,10 +206,10 @@ public class TimeSeriesRepository {
                 .execute(Tuple.of(seriesId, times, values)).replaceWithVoid();
     }
 
-    /** Readings in the ranges (sorted, disjoint, bounds inclusive), in time order. */
-    public Uni<List<Reading>> readings(SqlClient db, long seriesId, List<TimeRange> inclusive) {
+    /** The first {@code atMost} readings in the ranges (sorted, disjoint, bounds inclusive), in time order. */
+    public Uni<List<Reading>> readings(SqlClient db, long seriesId, List<TimeRange> inclusive, int atMost) {
         Tuple args = Tuple.of(seriesId, Ranges.froms(inclusive), Ranges.tos(inclusive), utc(inclusive.get(0).from()),
-                utc(inclusive.get(inclusive.size() - 1).to()));
+                utc(inclusive.get(inclusive.size() - 1).to())).addValue(atMost);
         return db.preparedQuery(READINGS_IN).execute(args).map(rows -> {
             List<Reading> out = new ArrayList<>(rows.size());
             rows.forEach(r -> out.add(new Reading(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));

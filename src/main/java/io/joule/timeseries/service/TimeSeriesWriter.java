@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,14 +32,27 @@ public class TimeSeriesWriter {
      */
     static final int MAX_SLOTS_PER_WRITE = 500_000;
 
+    /** Most stored readings one series' write reads back around its own, held in memory as the slots are. */
+    static final int MAX_STORED_READINGS_PER_WRITE = 500_000;
+
     private final Pool pool;
     private final TimeSeriesRepository repository;
     private final RollupStore rollups;
+    private final int maxSlots;
+    private final int maxStoredReadings;
 
+    @Inject
     public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups) {
+        this(pool, repository, rollups, MAX_SLOTS_PER_WRITE, MAX_STORED_READINGS_PER_WRITE);
+    }
+
+    /** With other limits, so a test can reach them with a few readings. */
+    TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups, int maxSlots, int maxStoredReadings) {
         this.pool = pool;
         this.repository = repository;
         this.rollups = rollups;
+        this.maxSlots = maxSlots;
+        this.maxStoredReadings = maxStoredReadings;
     }
 
     /** @param readings sorted by time, distinct times, in the spec's canonical unit */
@@ -71,15 +85,22 @@ public class TimeSeriesWriter {
         List<TimeRange> affected = Slots.affectedBy(written, series.profile());
         List<TimeRange> context = Slots.contextFor(affected, series.profile());
         return Uni.combine().all()
-                .unis(repository.lockSeries(db, series.id()), repository.readings(db, series.id(), context))
+                .unis(repository.lockSeries(db, series.id()),
+                        repository.readings(db, series.id(), context, maxStoredReadings + 1))
                 .with((locked, stored) -> stored)
+                .invoke(stored -> {
+                    if (stored.size() > maxStoredReadings) {
+                        throw tooLarge(String.format(Locale.ROOT, "This batch's readings lie among more than %,d stored readings of "
+                                + "the series; send it in parts spanning less time", maxStoredReadings));
+                    }
+                })
                 .flatMap(stored -> {
                     List<Reading> merged = Readings.merge(stored, written);
                     boolean replacing = merged.size() < stored.size() + written.size();
                     // The readings are sent before the slots are computed, so PostgreSQL stores them meanwhile.
                     Uni<Void> readingsWritten = repository.writeReadings(db, series.id(), written, replacing);
                     Uni<Integer> slotsWritten = Uni.createFrom().deferred(() -> {
-                        List<Slot> slots = computeSlots(series, merged, affected);
+                        List<Slot> slots = computeSlots(series, merged, affected, maxSlots);
                         return Uni.combine().all()
                                 .unis(repository.replaceSlots(db, series.id(), affected, slots),
                                         rollups.slotsWritten(db, series.id(), series.zone(), affected))
@@ -92,14 +113,17 @@ public class TimeSeriesWriter {
                 });
     }
 
-    private static List<Slot> computeSlots(StoredSeries series, List<Reading> merged, List<TimeRange> affected) {
+    private static List<Slot> computeSlots(StoredSeries series, List<Reading> merged, List<TimeRange> affected, int maxSlots) {
         try {
-            return Slots.compute(merged, series.profile(), affected, MAX_SLOTS_PER_WRITE);
+            return Slots.compute(merged, series.profile(), affected, maxSlots);
         } catch (Slots.TooManySlotsException e) {
-            throw new ProblemException(413, "Content Too Large", String.format(Locale.ROOT, "The readings of this series cover more "
-                    + "than %,d 15-minute slots (a change-of-value reading holds for up to a day); send them in parts spanning "
-                    + "less time", MAX_SLOTS_PER_WRITE), null);
+            throw tooLarge(String.format(Locale.ROOT, "The readings of this series cover more than %,d 15-minute slots (a "
+                    + "change-of-value reading holds for up to a day); send them in parts spanning less time", maxSlots));
         }
+    }
+
+    private static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content Too Large", detail, null);
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {
