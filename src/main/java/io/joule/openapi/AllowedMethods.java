@@ -18,20 +18,28 @@ import org.eclipse.microprofile.openapi.models.PathItem;
  * it follows the resources without a list kept by hand.
  */
 public final class AllowedMethods {
-    private static final Pattern PARAMETER = Pattern.compile("\\{[^}]*}");
+    /** A run of parameters, such as {@code {range: [^/]+}{slash: /?}}: one segment's worth, however many. */
+    private static final Pattern PARAMETERS = Pattern.compile("(\\{[^}]*})+");
     private static final List<PathItem.HttpMethod> ORDER = List.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD,
             PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
-    private static volatile List<Template> templates = List.of();
+    private static volatile AllowedMethods current = new AllowedMethods(List.of());
+
+    private final List<Template> templates;
 
     /** A documented path as a pattern; the one with the most literal characters wins, as a literal segment beats a parameter. */
     record Template(Pattern pattern, int literals, String allow) {
     }
 
-    private AllowedMethods() {
+    private AllowedMethods(List<Template> templates) {
+        this.templates = templates;
     }
 
     static void record(Map<String, PathItem> paths) {
+        current = of(paths);
+    }
+
+    static AllowedMethods of(Map<String, PathItem> paths) {
         List<Template> out = new ArrayList<>();
         paths.forEach((path, item) -> {
             Set<PathItem.HttpMethod> methods = item.getOperations() == null || item.getOperations().isEmpty()
@@ -41,11 +49,15 @@ public final class AllowedMethods {
             }
         });
         out.sort(Comparator.comparingInt(Template::literals).reversed());
-        templates = List.copyOf(out);
+        return new AllowedMethods(List.copyOf(out));
     }
 
-    /** The Allow value of the request path, or empty when no documented path matches it. */
+    /** The Allow value of the request path (raw, as sent), or empty when no documented path matches it. */
     public static Optional<String> forPath(String path) {
+        return current.allowFor(path);
+    }
+
+    Optional<String> allowFor(String path) {
         return templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst().map(Template::allow);
     }
 
@@ -54,9 +66,10 @@ public final class AllowedMethods {
         StringBuilder regex = new StringBuilder();
         int literals = 0;
         int at = 0;
-        Matcher parameter = PARAMETER.matcher(trimmed);
+        Matcher parameter = PARAMETERS.matcher(trimmed);
         while (parameter.find()) {
-            regex.append(Pattern.quote(trimmed.substring(at, parameter.start()))).append("[^/]+");
+            // possessive: a path that fails to match is not tried again at every split of a long segment
+            regex.append(Pattern.quote(trimmed.substring(at, parameter.start()))).append("[^/]++");
             literals += parameter.start() - at;
             at = parameter.end();
         }

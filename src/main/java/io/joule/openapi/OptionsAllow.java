@@ -15,7 +15,8 @@ public class OptionsAllow {
     @ServerResponseFilter
     public void allow(ContainerRequestContext request, ContainerResponseContext response) {
         if (HttpMethod.OPTIONS.equals(request.getMethod()) && response.getHeaders().containsKey(HttpHeaders.ALLOW)) {
-            AllowedMethods.forPath(request.getUriInfo().getPath())
+            // the raw path, as a 405 matches it: a decoded %2F would split a segment
+            AllowedMethods.forPath(request.getUriInfo().getRequestUri().getRawPath())
                     .ifPresent(allow -> response.getHeaders().putSingle(HttpHeaders.ALLOW, allow));
         }
     }

@@ -2,7 +2,9 @@ package io.joule.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Water level to consumption (SPEC §4): a rise between consecutive readings (in time order) is
@@ -43,20 +45,41 @@ public final class Consumption {
     }
 
     /**
-     * The slots a write of levels changes, sorted and disjoint: the slot of each written level and of the level stored
-     * next after it (whose rise now starts from the written one): {@code nextAfter.get(i)} follows {@code written.get(i)},
-     * null when none does. Levels far apart cost their own slots, not the span between them.
+     * The written levels (sorted) whose next stored level must be looked up: a stored level between two written ones lies
+     * in the slot of one of them when they are at most one slot boundary apart, and that slot is recomputed anyway. So a
+     * dense batch needs one lookup, after its last level.
      */
-    public static List<TimeRange> affectedBy(List<Instant> written, List<Instant> nextAfter) {
-        List<TimeRange> slots = new ArrayList<>();
+    public static List<Instant> successorLookups(List<Instant> written) {
+        List<Instant> out = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
-            slots.add(slotOf(written.get(i)));
-            if (nextAfter.get(i) != null) {
-                slots.add(slotOf(nextAfter.get(i)));
+            boolean last = i == written.size() - 1;
+            if (last || Slots.floor(written.get(i + 1)).isAfter(Slots.floor(written.get(i)).plus(Slots.SLOT))) {
+                out.add(written.get(i));
             }
         }
-        slots.sort(java.util.Comparator.comparing(TimeRange::from));
+        return out;
+    }
+
+    /**
+     * The slots a write of levels changes, sorted and disjoint: the slot of each written level, and of each stored level
+     * that now follows one ({@code successors}, found for {@link #successorLookups}; null where none follows), whose rise
+     * starts from the written one. Levels far apart cost their own slots, not the span between them.
+     */
+    public static List<TimeRange> affectedBy(List<Instant> written, List<Instant> successors) {
+        List<TimeRange> slots = new ArrayList<>();
+        written.forEach(t -> slots.add(slotOf(t)));
+        successors.stream().filter(Objects::nonNull).forEach(t -> slots.add(slotOf(t)));
+        slots.sort(Comparator.comparing(TimeRange::from));
         return TimeRange.union(slots);
+    }
+
+    /** The consumption of each range's slots, given each range's levels and the last level before it ({@code levels.get(i)}). */
+    public static List<Slot> compute(List<List<Reading>> levels, List<TimeRange> ranges) {
+        List<Slot> out = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            out.addAll(compute(levels.get(i), ranges.get(i)));
+        }
+        return out;
     }
 
     private static TimeRange slotOf(Instant t) {

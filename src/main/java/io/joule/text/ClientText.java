@@ -89,7 +89,7 @@ public final class ClientText {
         }
     }
 
-    /** The text as an error can show it: control characters and lone surrogates as {@code \\uXXXX}, cut near {@link #MAX_ECHO}. */
+    /** The text as an error can show it: control characters and surrogates (so a pair too) as {@code \\uXXXX}, cut near {@link #MAX_ECHO}. */
     public static String printable(String text) {
         return printable(text, false);
     }

@@ -78,31 +78,28 @@ public final class Zones {
             return ends[ends.length - 1];
         }
 
-        /** The start of each run of consecutive days: a scan of the runs reads the listed days and nothing between them. */
-        public OffsetDateTime[] runStarts() {
-            List<OffsetDateTime> out = new ArrayList<>();
+        /** The bounds of each run of consecutive days: a scan of the runs reads the listed days and nothing between them. */
+        public Runs runs() {
+            List<OffsetDateTime> runStarts = new ArrayList<>();
+            List<OffsetDateTime> runEnds = new ArrayList<>();
             for (int i = 0; i < dates.length; i++) {
                 if (i == 0 || !follows(i)) {
-                    out.add(starts[i]);
+                    runStarts.add(starts[i]);
                 }
-            }
-            return out.toArray(OffsetDateTime[]::new);
-        }
-
-        /** The end of each run of consecutive days, as {@link #runStarts()}. */
-        public OffsetDateTime[] runEnds() {
-            List<OffsetDateTime> out = new ArrayList<>();
-            for (int i = 0; i < dates.length; i++) {
                 if (i == dates.length - 1 || !follows(i + 1)) {
-                    out.add(ends[i]);
+                    runEnds.add(ends[i]);
                 }
             }
-            return out.toArray(OffsetDateTime[]::new);
+            return new Runs(runStarts.toArray(OffsetDateTime[]::new), runEnds.toArray(OffsetDateTime[]::new));
         }
 
         private boolean follows(int i) {
             return dates[i - 1].plusDays(1).equals(dates[i]);
         }
+    }
+
+    /** Runs of consecutive days as parallel arrays of their UTC starts and ends. */
+    public record Runs(OffsetDateTime[] starts, OffsetDateTime[] ends) {
     }
 
     /** The given local days (in order) of the zone. */

@@ -4,6 +4,7 @@ import static io.joule.pipeline.SlotsTest.at;
 import static io.joule.pipeline.SlotsTest.r;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +40,17 @@ class ConsumptionTest {
 
     @Test
     void aWriteAffectsTheSlotsOfItsLevelsAndOfTheLevelStoredNextAfterEach() {
-        // 01:10 is followed by 01:20 (written too), 01:20 by a level stored at 03:05; 05:00 by none
-        List<TimeRange> slots = Consumption.affectedBy(List.of(at("01:10"), at("01:20"), at("05:00")),
-                java.util.Arrays.asList(at("01:20"), at("03:05"), null));
+        // 01:20 is followed by a level stored at 03:05, 05:00 by none
+        List<TimeRange> slots = Consumption.affectedBy(List.of(at("01:10"), at("01:20"), at("05:00")), Arrays.asList(at("03:05"), null));
         assertEquals(List.of(new TimeRange(at("01:00"), at("01:30")), new TimeRange(at("03:00"), at("03:15")),
                 new TimeRange(at("05:00"), at("05:15"))), slots);
+    }
+
+    @Test
+    void onlyALevelMoreThanOneSlotBoundaryBeforeTheNextWrittenOneOrTheLastNeedsItsSuccessorLookedUp() {
+        // 00:05 and 00:20 are one boundary apart: a stored level between them is in a slot recomputed anyway
+        assertEquals(List.of(at("00:20"), at("01:40")),
+                Consumption.successorLookups(List.of(at("00:05"), at("00:20"), at("01:40"))));
+        assertEquals(List.of(at("00:14")), Consumption.successorLookups(List.of(at("00:01"), at("00:14"))));
     }
 }

@@ -27,9 +27,9 @@ class ZonesTest {
         Zones.Days days = Zones.days(ZoneId.of("Asia/Kathmandu"), new java.util.TreeSet<>(List.of(LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 5, 10), LocalDate.of(2024, 5, 11), LocalDate.of(2024, 5, 12), LocalDate.of(2024, 12, 31))));
         assertEquals(List.of("2023-12-31T18:15Z", "2024-05-09T18:15Z", "2024-12-30T18:15Z"),
-                Arrays.stream(days.runStarts()).map(String::valueOf).toList());
+                Arrays.stream(days.runs().starts()).map(String::valueOf).toList());
         assertEquals(List.of("2024-01-01T18:15Z", "2024-05-12T18:15Z", "2024-12-31T18:15Z"),
-                Arrays.stream(days.runEnds()).map(String::valueOf).toList());
+                Arrays.stream(days.runs().ends()).map(String::valueOf).toList());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.joule.sensor.service;
 
 import io.joule.pipeline.Consumption;
 import io.joule.pipeline.Reading;
-import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.sensor.Sensor;
@@ -66,17 +65,11 @@ public class SensorReadingService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No sensor " + sensorId))
                 .flatMap(series -> timeSeries.lockSeries(db, series.id())
                         .chain(() -> timeSeries.writeReadings(db, series.id(), levels, true))
-                        .chain(() -> timeSeries.nextAfterEach(db, series.id(), times))
-                        .flatMap(next -> {
-                            List<TimeRange> ranges = Consumption.affectedBy(times, next);
+                        .chain(() -> timeSeries.nextAfterEach(db, series.id(), Consumption.successorLookups(times)))
+                        .flatMap(successors -> {
+                            List<TimeRange> ranges = Consumption.affectedBy(times, successors);
                             return timeSeries.readingsWithPrevious(db, series.id(), ranges)
-                                    .map(around -> {
-                                        List<Slot> slots = new ArrayList<>();
-                                        for (int i = 0; i < ranges.size(); i++) {
-                                            slots.addAll(Consumption.compute(around.get(i), ranges.get(i)));
-                                        }
-                                        return slots;
-                                    })
+                                    .map(around -> Consumption.compute(around, ranges))
                                     .call(slots -> timeSeries.replaceSlots(db, series.id(), ranges, slots))
                                     .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), ranges));
                         }))

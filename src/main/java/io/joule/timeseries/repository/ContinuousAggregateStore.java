@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -117,6 +118,9 @@ public class ContinuousAggregateStore implements RollupStore {
     private static final String MARK_SLOTS = AggregateFamily.SLOTS.markPending();
     private static final String MARK_READINGS = AggregateFamily.READINGS.markPending();
 
+    /** Most pending ranges one write marks per series; see {@link #pending}. */
+    static final int MAX_PENDING_PER_WRITE = 64;
+
     private final Pool pool;
 
     public ContinuousAggregateStore(Pool pool) {
@@ -130,8 +134,41 @@ public class ContinuousAggregateStore implements RollupStore {
 
     @Override
     public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
-        return db.preparedQuery(MARK_SLOTS).execute(Tuple.of(seriesId, Ranges.froms(slots), Ranges.tos(slots))).replaceWithVoid();
+        List<TimeRange> pending = pending(slots);
+        return db.preparedQuery(MARK_SLOTS).execute(Tuple.of(seriesId, Ranges.froms(pending), Ranges.tos(pending))).replaceWithVoid();
     }
+
+    /**
+     * The ranges a write marks pending: each widened to whole UTC days, as the refresher and the daily level work, and at
+     * most {@link #MAX_PENDING_PER_WRITE}, the closest ones joined first. Every read merges a series' pending rows, so a
+     * batch of readings hours apart must not leave one row per reading; a wider range only makes reads take more raw rows.
+     */
+    static List<TimeRange> pending(List<TimeRange> ranges) {
+        List<TimeRange> days = TimeRange.union(ranges.stream().map(r -> new TimeRange(r.from().truncatedTo(ChronoUnit.DAYS),
+                ceil(r.to(), ChronoUnit.DAYS))).toList());
+        if (days.size() <= MAX_PENDING_PER_WRITE) {
+            return days;
+        }
+        long[] gaps = new long[days.size() - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = days.get(i + 1).from().getEpochSecond() - days.get(i).to().getEpochSecond();
+        }
+        long[] sorted = gaps.clone();
+        Arrays.sort(sorted);
+        long joinedUpTo = sorted[gaps.length - MAX_PENDING_PER_WRITE];
+        List<TimeRange> out = new ArrayList<>();
+        Instant from = days.get(0).from();
+        for (int i = 0; i < gaps.length; i++) {
+            if (gaps[i] > joinedUpTo) {
+                out.add(new TimeRange(from, days.get(i).to()));
+                from = days.get(i + 1).from();
+            }
+        }
+        out.add(new TimeRange(from, days.get(days.size() - 1).to()));
+        return out;
+    }
+
+
 
     @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
@@ -193,8 +230,8 @@ public class ContinuousAggregateStore implements RollupStore {
     @Override
     public Uni<List<HourlyEnergy>> hourly(SqlClient db, long seriesId, TimeRange range) {
         // The hours starting in [from, to) are the whole hours of [ceil(from), ceil(to)).
-        Instant from = ceilHour(range.from());
-        Instant to = ceilHour(range.to());
+        Instant from = ceil(range.from(), ChronoUnit.HOURS);
+        Instant to = ceil(range.to(), ChronoUnit.HOURS);
         if (!from.isBefore(to)) {
             return Uni.createFrom().item(List.of());
         }
@@ -248,9 +285,9 @@ public class ContinuousAggregateStore implements RollupStore {
         return day.atStartOfDay(zone).toInstant();
     }
 
-    private static Instant ceilHour(Instant t) {
-        Instant floor = t.truncatedTo(ChronoUnit.HOURS);
-        return floor.equals(t) ? t : floor.plus(1, ChronoUnit.HOURS);
+    private static Instant ceil(Instant t, ChronoUnit unit) {
+        Instant floor = t.truncatedTo(unit);
+        return floor.equals(t) ? t : floor.plus(1, unit);
     }
 
     /** The day, hour and slot parts of many ranges, as six arrays of bounds. */

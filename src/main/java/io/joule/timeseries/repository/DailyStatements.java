@@ -49,7 +49,8 @@ final class DailyStatements {
     }
 
     static void insert(Connection db, String sql, long seriesId, Zones.Days days) throws SQLException {
-        Jdbc.update(db, sql, seriesId, days.dates(), days.starts(), days.ends(), days.runStarts(), days.runEnds());
+        Zones.Runs runs = days.runs();
+        Jdbc.update(db, sql, seriesId, days.dates(), days.starts(), days.ends(), runs.starts(), runs.ends());
     }
 
     /** Inserts the first and the last of the days {@code from..to}, each alone: a range's end days may hold rows from outside it. */

@@ -16,15 +16,17 @@ import java.util.List;
  * the series' whole span between them (a delete of 24 rows between two ranges two months apart read 11,544).
  *
  * @param one $1 the series, [$2, $3) the range
- * @param several $1 the series, $2 and $3 the ranges' starts and ends
+ * @param several $1 the series, $2 and $3 the ranges' starts and ends, $4 and $5 their whole span as plain bounds, so that
+ *     TimescaleDB plans only its chunks
  */
 record RangeDelete(String one, String several) {
 
     static RangeDelete of(String table, String time) {
         return new RangeDelete("delete from %1$s where series_id = $1 and %2$s >= $2 and %2$s < $3".formatted(table, time), """
-                delete from %1$s where series_id = $1 and %2$s = any(array(
+                delete from %1$s where series_id = $1 and %2$s >= $4 and %2$s < $5 and %2$s = any(array(
                     select x.%2$s from unnest($2::timestamptz[], $3::timestamptz[]) r(f, t)
-                    cross join lateral (select %2$s from %1$s where series_id = $1 and %2$s >= r.f and %2$s < r.t offset 0) x))
+                    cross join lateral (select %2$s from %1$s where series_id = $1 and %2$s >= r.f and %2$s < r.t
+                                                                and %2$s >= $4 and %2$s < $5 offset 0) x))
                 """.formatted(table, time));
     }
 
@@ -32,6 +34,7 @@ record RangeDelete(String one, String several) {
         if (ranges.size() == 1) {
             return db.preparedQuery(one).execute(Tuple.of(seriesId, utc(ranges.get(0).from()), utc(ranges.get(0).to())));
         }
-        return db.preparedQuery(several).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges)));
+        return db.preparedQuery(several).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges),
+                utc(ranges.get(0).from()), utc(ranges.get(ranges.size() - 1).to())));
     }
 }

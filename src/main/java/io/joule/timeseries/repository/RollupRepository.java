@@ -9,13 +9,8 @@ import io.joule.pipeline.TimeRange;
 import io.joule.time.Zones;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.SlotBuckets;
-import io.vertx.mutiny.sqlclient.Row;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +20,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** Recomputes the hourly and daily rollups of a slot range from slot_15m. */
 @ApplicationScoped
@@ -132,13 +132,14 @@ public class RollupRepository {
         List<TimeRange> hourRanges = TimeRange.union(hours);
         Tuple hourBounds = Tuple.of(seriesId, Ranges.froms(hourRanges), Ranges.tos(hourRanges));
         Zones.Days days = Zones.days(zone, dates);
+        Zones.Runs runs = days.runs();
         // Pipelined: the statements are sent at once and run in this order on the connection.
         return Uni.combine().all()
                 .unis(DELETE_HOURLY.execute(db, seriesId, hourRanges),
                         db.preparedQuery(INSERT_HOURLY).execute(hourBounds),
                         db.preparedQuery(DELETE_DAYS).execute(Tuple.of(seriesId, days.dates())),
                         db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(),
-                                days.runStarts(), days.runEnds())))
+                                runs.starts(), runs.ends())))
                 .discardItems();
     }
 

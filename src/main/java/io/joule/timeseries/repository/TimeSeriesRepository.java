@@ -10,6 +10,7 @@ import io.joule.pipeline.SeriesProfile;
 import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.series.SeriesSpec;
+import io.joule.time.Timestamps;
 import io.joule.time.Zones;
 import io.joule.timeseries.StoredSeries;
 import io.smallrye.mutiny.Uni;
@@ -51,18 +52,22 @@ public class TimeSeriesRepository {
             returning id, zone, quantity, sampling, extract(epoch from max_gap)::bigint as max_gap_s
             """;
 
-    /** For each time in $2, in order, the first stored reading time after it (null when none). */
+    /** For each time in $2 (sorted), in order, the first stored reading time after it (null when none); $3 the first, as a plain bound. */
     private static final String NEXT_AFTER_EACH = """
-            select (select min(ts) from reading where series_id = $1 and ts > w.t) from unnest($2::timestamptz[]) with ordinality w(t, i)
+            select (select min(ts) from reading where series_id = $1 and ts > w.t and ts > $3)
+            from unnest($2::timestamptz[]) with ordinality w(t, i)
             order by w.i
             """;
 
-    /** For each range [$2, $3) (numbered from 1 as i): the last reading before it, and its readings. */
+    /**
+     * For each range [$2, $3) (numbered from 1 as i): the last reading before it, and its readings; [$4, $5) is their span
+     * as plain bounds, as in {@link #READINGS_IN}.
+     */
     private static final String READINGS_WITH_PREVIOUS = """
             select r.i, x.ts, x.value from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality r(f, t, i)
-            cross join lateral ((select ts, value from reading where series_id = $1 and ts < r.f order by ts desc limit 1)
+            cross join lateral ((select ts, value from reading where series_id = $1 and ts < r.f and ts < $5 order by ts desc limit 1)
                                 union all
-                                (select ts, value from reading where series_id = $1 and ts >= r.f and ts < r.t)) x
+                                (select ts, value from reading where series_id = $1 and ts >= r.f and ts < r.t and ts >= $4 and ts < $5)) x
             """;
 
     private static final String INSERT_READINGS = """
@@ -148,10 +153,10 @@ public class TimeSeriesRepository {
         return findSeries(db, Tuple.of(kind.code(), key));
     }
 
-    /** For each of the times, in order, the first stored reading time after it, or null. */
+    /** For each of the times (sorted, at least one), in order, the first stored reading time after it, or null. */
     public Uni<List<Instant>> nextAfterEach(SqlClient db, long seriesId, List<Instant> times) {
-        OffsetDateTime[] at = times.stream().map(t -> utc(t)).toArray(OffsetDateTime[]::new);
-        return db.preparedQuery(NEXT_AFTER_EACH).execute(Tuple.of(seriesId, at)).map(rows -> {
+        OffsetDateTime[] at = times.stream().map(Timestamps::utc).toArray(OffsetDateTime[]::new);
+        return db.preparedQuery(NEXT_AFTER_EACH).execute(Tuple.of(seriesId, at, at[0])).map(rows -> {
             List<Instant> out = new ArrayList<>(rows.size());
             rows.forEach(r -> out.add(r.getOffsetDateTime(0) == null ? null : r.getOffsetDateTime(0).toInstant()));
             return out;
@@ -160,7 +165,8 @@ public class TimeSeriesRepository {
 
     /** For each of the ranges (sorted, disjoint), its readings and the last one before it, in time order. */
     public Uni<List<List<Reading>>> readingsWithPrevious(SqlClient db, long seriesId, List<TimeRange> ranges) {
-        return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges)))
+        return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges),
+                        utc(ranges.get(0).from()), utc(ranges.get(ranges.size() - 1).to())))
                 .map(rows -> {
                     List<List<Reading>> out = new ArrayList<>(ranges.size());
                     ranges.forEach(r -> out.add(new ArrayList<>()));
