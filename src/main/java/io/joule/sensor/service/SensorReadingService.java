@@ -13,9 +13,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,14 +27,28 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SensorReadingService {
+    /**
+     * Most levels one sensor's write reads back to recompute its slots, its own included: levels may be a microsecond
+     * apart, so a few batches can pile a million into one slot, and every later write touching it would hold them all.
+     */
+    static final int MAX_LEVELS_READ_PER_WRITE = 500_000;
+
     private final Pool pool;
     private final TimeSeriesRepository timeSeries;
     private final RollupStore rollups;
+    private final int maxLevelsRead;
 
+    @Inject
     public SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupStore rollups) {
+        this(pool, timeSeries, rollups, MAX_LEVELS_READ_PER_WRITE);
+    }
+
+    /** With another limit, so a test can reach it with a few levels. */
+    SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupStore rollups, int maxLevelsRead) {
         this.pool = pool;
         this.timeSeries = timeSeries;
         this.rollups = rollups;
+        this.maxLevelsRead = maxLevelsRead;
     }
 
     /** The registered sensors of the batch, or 404 naming the first unknown one. */
@@ -68,7 +84,14 @@ public class SensorReadingService {
                         .chain(() -> timeSeries.nextAfterEach(db, series.id(), Consumption.successorLookups(times)))
                         .flatMap(successors -> {
                             List<TimeRange> ranges = Consumption.affectedBy(times, successors);
-                            return timeSeries.readingsWithPrevious(db, series.id(), ranges)
+                            return timeSeries.readingsWithPrevious(db, series.id(), ranges, maxLevelsRead + 1)
+                                    .invoke(around -> {
+                                        if (around.stream().mapToInt(List::size).sum() > maxLevelsRead) {
+                                            throw new ProblemException(413, "Content Too Large", String.format(Locale.ROOT, "These levels "
+                                                    + "lie among more than %,d stored levels of sensor %s; send fewer levels a slot",
+                                                    maxLevelsRead, sensorId), null);
+                                        }
+                                    })
                                     .map(around -> Consumption.compute(around, ranges))
                                     .call(slots -> timeSeries.replaceSlots(db, series.id(), ranges, slots))
                                     .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), ranges));

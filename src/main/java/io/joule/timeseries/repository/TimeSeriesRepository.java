@@ -68,6 +68,7 @@ public class TimeSeriesRepository {
             cross join lateral ((select ts, value from reading where series_id = $1 and ts < r.f and ts < $5 order by ts desc limit 1)
                                 union all
                                 (select ts, value from reading where series_id = $1 and ts >= r.f and ts < r.t and ts >= $4 and ts < $5)) x
+            limit $6
             """;
 
     private static final String INSERT_READINGS = """
@@ -163,10 +164,10 @@ public class TimeSeriesRepository {
         });
     }
 
-    /** For each of the ranges (sorted, disjoint), its readings and the last one before it, in time order. */
-    public Uni<List<List<Reading>>> readingsWithPrevious(SqlClient db, long seriesId, List<TimeRange> ranges) {
+    /** For each of the ranges (sorted, disjoint), its readings and the last one before it, in time order; at most {@code atMost} in all. */
+    public Uni<List<List<Reading>>> readingsWithPrevious(SqlClient db, long seriesId, List<TimeRange> ranges, int atMost) {
         return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges),
-                        utc(ranges.get(0).from()), utc(ranges.get(ranges.size() - 1).to())))
+                        utc(ranges.get(0).from()), utc(ranges.get(ranges.size() - 1).to())).addValue(atMost))
                 .map(rows -> {
                     List<List<Reading>> out = new ArrayList<>(ranges.size());
                     ranges.forEach(r -> out.add(new ArrayList<>()));

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC §4 and the ownership rules, with the seed's numbers. */
 @QuarkusTest
-class SensorResourceTest {
+public class SensorResourceTest {
     static final String PROBLEM = "application/problem+json";
 
     /** Registers a sensor with a fresh id; answers {id, device key}. */
-    static String[] sensor(String zone) {
+    public static String[] sensor(String zone) {
         String id = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         String key = admin().contentType(ContentType.JSON).body("{\"sensor_id\": \"" + id + "\", \"zone\": \"" + zone + "\"}")
                 .when().post("/sensors").then().statusCode(201)
