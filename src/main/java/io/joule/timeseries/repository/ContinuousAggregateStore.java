@@ -121,6 +121,8 @@ public class ContinuousAggregateStore implements RollupStore {
     /** Most pending ranges one write marks per series; see {@link #pending}. */
     static final int MAX_PENDING_PER_WRITE = 64;
 
+    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
+
     private final Pool pool;
 
     public ContinuousAggregateStore(Pool pool) {
@@ -145,7 +147,7 @@ public class ContinuousAggregateStore implements RollupStore {
      */
     static List<TimeRange> pending(List<TimeRange> ranges) {
         List<TimeRange> days = TimeRange.union(ranges.stream().map(r -> new TimeRange(r.from().truncatedTo(ChronoUnit.DAYS),
-                ceil(r.to(), ChronoUnit.DAYS))).toList());
+                ceilDayBefore10000(r.to()))).toList());
         if (days.size() <= MAX_PENDING_PER_WRITE) {
             return days;
         }
@@ -283,6 +285,15 @@ public class ContinuousAggregateStore implements RollupStore {
 
     private static Instant start(LocalDate day, ZoneId zone) {
         return day.atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The next UTC midnight, unless that is in year 10000: the refresher reads pending bounds as text, and the pg client
+     * cannot parse a five-digit year (the last supported reading's slots end on 9999-12-31).
+     */
+    private static Instant ceilDayBefore10000(Instant t) {
+        Instant day = ceil(t, ChronoUnit.DAYS);
+        return day.isBefore(YEAR_10000) ? day : t;
     }
 
     private static Instant ceil(Instant t, ChronoUnit unit) {

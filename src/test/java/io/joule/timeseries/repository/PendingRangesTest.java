@@ -21,6 +21,12 @@ class PendingRangesTest {
     }
 
     @Test
+    void theLastSupportedDayIsNotWidenedIntoYear10000() {
+        assertEquals(List.of(range("9999-12-30T00:00:00Z", "9999-12-31T01:45:00Z")),
+                ContinuousAggregateStore.pending(List.of(range("9999-12-30T21:00:00Z", "9999-12-31T01:45:00Z"))));
+    }
+
+    @Test
     void aWriteOfManyFarRangesMarksAtMost64JoiningTheClosestGapsFirst() {
         List<TimeRange> written = new ArrayList<>();
         Instant day = Instant.parse("2024-01-01T12:00:00Z");
