@@ -301,9 +301,8 @@ class InputBoundsTest {
                 .body("detail", equalTo("The readings of this series cover more than 500,000 15-minute slots (a change-of-value "
                         + "reading holds for up to a day); send them in parts spanning less time"));
         assertEquals(0, count("select count(*) from series where key = ?", asset));
-        // a day fewer, 499,968 slots, is stored
-        postCsv("/assets/power", csv.substring(0, csv.lastIndexOf(day.minusDays(1).toString()))).statusCode(200)
-                .body("[0].slots_written", equalTo(499_968));
+        // the limit's edge (a write just under it is stored) is TimeSeriesWriterLimitsTest's, with a few readings: half a
+        // million slots here kept TimescaleDB's refresher busy long enough to time other tests out
     }
 
     @Test
