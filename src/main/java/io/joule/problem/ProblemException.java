@@ -43,6 +43,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not Found", detail, null);
     }
 
+    /** A request over a limit of size or of the work one request may cause; nothing was stored. */
+    public static ProblemException contentTooLarge(String detail) {
+        return new ProblemException(413, "Content Too Large", detail, null);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail, null);
     }

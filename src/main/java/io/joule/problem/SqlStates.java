@@ -52,9 +52,9 @@ public final class SqlStates {
     public static java.util.Optional<ProblemException> tooManyLocks(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (OUT_OF_MEMORY.equals(state(t)) && t.getMessage() != null && t.getMessage().contains("out of shared memory")) {
-                return java.util.Optional.of(new ProblemException(413, "Content Too Large", "The request writes across more time "
+                return java.util.Optional.of(ProblemException.contentTooLarge("The request writes across more time "
                         + "partitions than the database can lock in one transaction (out of shared memory); nothing was stored. "
-                        + "Send it in parts that span less time, or ask the operator to raise max_locks_per_transaction", null));
+                        + "Send it in parts that span less time, or ask the operator to raise max_locks_per_transaction"));
             }
         }
         return java.util.Optional.empty();

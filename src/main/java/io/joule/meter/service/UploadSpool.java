@@ -34,8 +34,7 @@ public final class UploadSpool implements AutoCloseable {
             for (int n; (n = body.read(buffer)) > 0; ) {
                 total += n;
                 if (total > limit) {
-                    throw new ProblemException(413, "Content Too Large",
-                            "The file is larger than the limit of " + limit + " bytes (JOULE_MAX_FILE_SIZE)", null);
+                    throw ProblemException.contentTooLarge("The file is larger than the limit of " + limit + " bytes (JOULE_MAX_FILE_SIZE)");
                 }
                 out.write(buffer, 0, n);
             }

@@ -87,9 +87,8 @@ public class SensorReadingService {
                             return timeSeries.readingsWithPrevious(db, series.id(), ranges, maxLevelsRead + 1)
                                     .invoke(around -> {
                                         if (around.stream().mapToInt(List::size).sum() > maxLevelsRead) {
-                                            throw new ProblemException(413, "Content Too Large", String.format(Locale.ROOT, "These levels "
-                                                    + "lie among more than %,d stored levels of sensor %s; send fewer levels a slot",
-                                                    maxLevelsRead, sensorId), null);
+                                            throw ProblemException.contentTooLarge(String.format(Locale.ROOT, "These levels lie among "
+                                                    + "more than %,d stored levels of sensor %s; send fewer levels a slot", maxLevelsRead, sensorId));
                                         }
                                     })
                                     .map(around -> Consumption.compute(around, ranges))

@@ -136,8 +136,7 @@ public class ContinuousAggregateStore implements RollupStore {
 
     @Override
     public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
-        List<TimeRange> pending = pending(slots);
-        return db.preparedQuery(MARK_SLOTS).execute(Tuple.of(seriesId, Ranges.froms(pending), Ranges.tos(pending))).replaceWithVoid();
+        return db.preparedQuery(MARK_SLOTS).execute(Ranges.of(seriesId, pending(slots))).replaceWithVoid();
     }
 
     /**
@@ -174,7 +173,7 @@ public class ContinuousAggregateStore implements RollupStore {
 
     @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {
-        Jdbc.update(db, MARK_SLOTS, seriesId, Ranges.froms(List.of(slots)), Ranges.tos(List.of(slots)));
+        Jdbc.update(db, MARK_SLOTS, Ranges.jdbc(seriesId, slots));
     }
 
     @Override
@@ -190,8 +189,7 @@ public class ContinuousAggregateStore implements RollupStore {
     @Override
     public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
             throws SQLException {
-        List<TimeRange> written = List.of(new TimeRange(first, last.plusNanos(1000)));
-        Jdbc.update(db, MARK_READINGS, seriesId, Ranges.froms(written), Ranges.tos(written));
+        Jdbc.update(db, MARK_READINGS, Ranges.jdbc(seriesId, new TimeRange(first, last.plusNanos(1000))));
     }
 
     @Override

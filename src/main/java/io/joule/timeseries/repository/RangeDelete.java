@@ -34,7 +34,6 @@ record RangeDelete(String one, String several) {
         if (ranges.size() == 1) {
             return db.preparedQuery(one).execute(Tuple.of(seriesId, utc(ranges.get(0).from()), utc(ranges.get(0).to())));
         }
-        return db.preparedQuery(several).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges),
-                utc(ranges.get(0).from()), utc(ranges.get(ranges.size() - 1).to())));
+        return db.preparedQuery(several).execute(Ranges.withSpan(seriesId, ranges));
     }
 }

@@ -106,12 +106,8 @@ public class RollupRepository {
                     Zones.dayOf(slots.from(), zone), Zones.dayOf(slots.to().minusNanos(1_000), zone));
         }
 
-        OffsetDateTime[] hourFroms() {
-            return new OffsetDateTime[] {hourFrom};
-        }
-
-        OffsetDateTime[] hourTos() {
-            return new OffsetDateTime[] {hourTo};
+        TimeRange hours() {
+            return new TimeRange(hourFrom.toInstant(), hourTo.toInstant());
         }
     }
 
@@ -124,13 +120,13 @@ public class RollupRepository {
         TreeSet<LocalDate> dates = new TreeSet<>();
         for (TimeRange range : slots) {
             Buckets b = Buckets.of(zone, range);
-            hours.add(new TimeRange(b.hourFrom().toInstant(), b.hourTo().toInstant()));
+            hours.add(b.hours());
             for (LocalDate day = b.firstDay(); !day.isAfter(b.lastDay()); day = day.plusDays(1)) {
                 dates.add(day);
             }
         }
         List<TimeRange> hourRanges = TimeRange.union(hours);
-        Tuple hourBounds = Tuple.of(seriesId, Ranges.froms(hourRanges), Ranges.tos(hourRanges));
+        Tuple hourBounds = Ranges.of(seriesId, hourRanges);
         Zones.Days days = Zones.days(zone, dates);
         Zones.Runs runs = days.runs();
         // Pipelined: the statements are sent at once and run in this order on the connection.
@@ -150,7 +146,7 @@ public class RollupRepository {
     public void refresh(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {
         Buckets b = Buckets.of(zone, slots);
         Jdbc.update(db, DELETE_HOURLY.one(), seriesId, b.hourFrom(), b.hourTo());
-        Jdbc.update(db, INSERT_HOURLY, seriesId, b.hourFroms(), b.hourTos());
+        Jdbc.update(db, INSERT_HOURLY, Ranges.jdbc(seriesId, b.hours()));
         Jdbc.update(db, DELETE_DAILY, seriesId, b.firstDay(), b.lastDay());
         DailyStatements.insert(db, INSERT_DAILY, seriesId, DailyStatements.days(db, SLOT_UTC_DATES, seriesId, zone, b.firstDay(), b.lastDay()));
     }

@@ -166,8 +166,7 @@ public class TimeSeriesRepository {
 
     /** For each of the ranges (sorted, disjoint), its readings and the last one before it, in time order; at most {@code atMost} in all. */
     public Uni<List<List<Reading>>> readingsWithPrevious(SqlClient db, long seriesId, List<TimeRange> ranges, int atMost) {
-        return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Tuple.of(seriesId, Ranges.froms(ranges), Ranges.tos(ranges),
-                        utc(ranges.get(0).from()), utc(ranges.get(ranges.size() - 1).to())).addValue(atMost))
+        return db.preparedQuery(READINGS_WITH_PREVIOUS).execute(Ranges.withSpan(seriesId, ranges).addValue(atMost))
                 .map(rows -> {
                     List<List<Reading>> out = new ArrayList<>(ranges.size());
                     ranges.forEach(r -> out.add(new ArrayList<>()));
@@ -215,8 +214,7 @@ public class TimeSeriesRepository {
 
     /** The first {@code atMost} readings in the ranges (sorted, disjoint, bounds inclusive), in time order. */
     public Uni<List<Reading>> readings(SqlClient db, long seriesId, List<TimeRange> inclusive, int atMost) {
-        Tuple args = Tuple.of(seriesId, Ranges.froms(inclusive), Ranges.tos(inclusive), utc(inclusive.get(0).from()),
-                utc(inclusive.get(inclusive.size() - 1).to())).addValue(atMost);
+        Tuple args = Ranges.withSpan(seriesId, inclusive).addValue(atMost);
         return db.preparedQuery(READINGS_IN).execute(args).map(rows -> {
             List<Reading> out = new ArrayList<>(rows.size());
             rows.forEach(r -> out.add(new Reading(r.getOffsetDateTime(0).toInstant(), r.getDouble(1))));

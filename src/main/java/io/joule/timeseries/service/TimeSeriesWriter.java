@@ -90,7 +90,7 @@ public class TimeSeriesWriter {
                 .with((locked, stored) -> stored)
                 .invoke(stored -> {
                     if (stored.size() > maxStoredReadings) {
-                        throw tooLarge(String.format(Locale.ROOT, "This batch's readings lie among more than %,d stored readings of "
+                        throw ProblemException.contentTooLarge(String.format(Locale.ROOT, "This batch's readings lie among more than %,d stored readings of "
                                 + "the series; send it in parts spanning less time", maxStoredReadings));
                     }
                 })
@@ -117,13 +117,9 @@ public class TimeSeriesWriter {
         try {
             return Slots.compute(merged, series.profile(), affected, maxSlots);
         } catch (Slots.TooManySlotsException e) {
-            throw tooLarge(String.format(Locale.ROOT, "The readings of this series cover more than %,d 15-minute slots (a "
+            throw ProblemException.contentTooLarge(String.format(Locale.ROOT, "The readings of this series cover more than %,d 15-minute slots (a "
                     + "change-of-value reading holds for up to a day); send them in parts spanning less time", maxSlots));
         }
-    }
-
-    private static ProblemException tooLarge(String detail) {
-        return new ProblemException(413, "Content Too Large", detail, null);
     }
 
     private static void requireSameQuantity(SeriesSpec spec, StoredSeries series) {
