@@ -35,6 +35,10 @@ public class BodyLimitRoute {
      */
     private static final List<String> ONE_ONLY = List.of("Host", "Authorization");
 
+    /** Quarkus's own endpoints (health, metrics, OpenAPI, Swagger UI): read-only. */
+    private static final String MANAGEMENT = "/q/";
+    private static final String MANAGEMENT_ALLOW = "GET, HEAD, OPTIONS";
+
     /** How long a refused HTTP/2 stream may go on sending before it is reset. */
     static final long HTTP2_RESET_DELAY_MS = 1_000;
 
@@ -46,6 +50,17 @@ public class BodyLimitRoute {
             if (ctx.request().uri().length() > MAX_URI) {
                 refuse(ctx, json, 414, "URI Too Long", "The URI has " + ctx.request().uri().length() + " characters; the limit is "
                         + MAX_URI + ". Send long inputs in a body");
+                return;
+            }
+            if (isManagement(ctx.request().path()) && !readOnly(ctx.request().method())) {
+                // Quarkus's own routes (health, metrics, OpenAPI, Swagger UI) take any method; they only read
+                ctx.response().putHeader(HttpHeaders.ALLOW, MANAGEMENT_ALLOW);
+                if (ctx.request().method() == HttpMethod.OPTIONS) {
+                    ctx.response().setStatusCode(200).end();
+                } else {
+                    refuse(ctx, json, 405, "Method Not Allowed", "This path does not answer " + ctx.request().method().name()
+                            + "; it answers " + MANAGEMENT_ALLOW);
+                }
                 return;
             }
             for (String name : ONE_ONLY) {
@@ -100,6 +115,12 @@ public class BodyLimitRoute {
                 // logged as an ERROR, which any client could repeat to fill the log
                 refuse(ctx, json, 400, "Bad Request", "The request needs a valid Host header (HTTP/1.x) or :authority (HTTP/2), "
                         + "such as localhost:8080");
+            } else if ((ctx.statusCode() == 400 || ctx.statusCode() == 404 && ctx.failure() == null) && !ctx.response().ended()) {
+                // Vert.x Web refused a request target that is not a path (GET ?a, GET *) before any route ran; left to
+                // Quarkus, it was an empty 404, or a JSON error page logged as an ERROR that any client could repeat
+                boolean path = ctx.request().path() != null && ctx.request().path().startsWith("/");
+                refuse(ctx, json, ctx.statusCode(), ctx.statusCode() == 400 ? "Bad Request" : "Not Found",
+                        path ? "The request could not be read" : "The request target must be a path, starting with /");
             } else {
                 ctx.next();
             }
@@ -142,6 +163,14 @@ public class BodyLimitRoute {
 
     private static String envVar(boolean file) {
         return file ? " (JOULE_MAX_FILE_SIZE)" : " (JOULE_MAX_BODY_SIZE)";
+    }
+
+    private static boolean isManagement(String path) {
+        return path.startsWith(MANAGEMENT) || path.equals("/q");
+    }
+
+    private static boolean readOnly(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD;
     }
 
     private static boolean mayHaveBody(HttpMethod method) {

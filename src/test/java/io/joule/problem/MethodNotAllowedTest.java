@@ -32,4 +32,16 @@ class MethodNotAllowedTest {
         admin().when().options("/api-keys").then().statusCode(200).header("Allow", "GET, HEAD, POST, OPTIONS");
         admin().when().options("/api-keys/12").then().statusCode(200).header("Allow", "DELETE, OPTIONS");
     }
+
+    @Test
+    void quarkusOwnEndpointsOnlyRead() {
+        admin().when().post("/q/health/live").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, HEAD, OPTIONS")
+                .body("detail", equalTo("This path does not answer POST; it answers GET, HEAD, OPTIONS"));
+        admin().when().delete("/q/openapi").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        admin().when().put("/q/metrics").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        admin().when().options("/q/health").then().statusCode(200).header("Allow", "GET, HEAD, OPTIONS");
+        admin().when().get("/q/health/live").then().statusCode(200);
+        admin().when().head("/q/health/live").then().statusCode(200);
+    }
 }
