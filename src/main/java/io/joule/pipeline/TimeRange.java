@@ -2,6 +2,7 @@ package io.joule.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +33,36 @@ public record TimeRange(Instant from, Instant to) {
                 out.add(range);
             }
         }
+        return out;
+    }
+
+    /**
+     * Sorted, disjoint ranges as at most {@code max}: the ranges either side of the narrowest gaps are joined (with the
+     * gaps between them) until no more than {@code max} are left. Ties join together, so fewer may be left.
+     */
+    public static List<TimeRange> joinClosest(List<TimeRange> disjoint, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1: " + max);
+        }
+        if (disjoint.size() <= max) {
+            return disjoint;
+        }
+        long[] gaps = new long[disjoint.size() - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = disjoint.get(i + 1).from().getEpochSecond() - disjoint.get(i).to().getEpochSecond();
+        }
+        long[] sorted = gaps.clone();
+        Arrays.sort(sorted);
+        long joinedUpTo = sorted[gaps.length - max];
+        List<TimeRange> out = new ArrayList<>();
+        Instant from = disjoint.get(0).from();
+        for (int i = 0; i < gaps.length; i++) {
+            if (gaps[i] > joinedUpTo) {
+                out.add(new TimeRange(from, disjoint.get(i).to()));
+                from = disjoint.get(i + 1).from();
+            }
+        }
+        out.add(new TimeRange(from, disjoint.get(disjoint.size() - 1).to()));
         return out;
     }
 }

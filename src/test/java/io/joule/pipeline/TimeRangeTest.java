@@ -20,6 +20,23 @@ class TimeRangeTest {
         assertEquals(List.of(), TimeRange.union(List.of()));
     }
 
+    @Test
+    void joinClosestJoinsTheNarrowestGapsUntilAtMostMaxAreLeft() {
+        // gaps: 15 min, 2 h, 5 min, 1 h
+        List<TimeRange> ranges = List.of(range("00:00", "01:00"), range("01:15", "02:00"), range("04:00", "05:00"),
+                range("05:05", "06:00"), range("07:00", "08:00"));
+        assertEquals(List.of(range("00:00", "02:00"), range("04:00", "06:00"), range("07:00", "08:00")), TimeRange.joinClosest(ranges, 3));
+        assertEquals(List.of(range("00:00", "02:00"), range("04:00", "08:00")), TimeRange.joinClosest(ranges, 2));
+        assertEquals(List.of(range("00:00", "08:00")), TimeRange.joinClosest(ranges, 1));
+        assertEquals(ranges, TimeRange.joinClosest(ranges, 5));
+    }
+
+    @Test
+    void joinClosestJoinsEqualGapsTogether() {
+        List<TimeRange> ranges = List.of(range("00:00", "01:00"), range("02:00", "03:00"), range("04:00", "05:00"));
+        assertEquals(List.of(range("00:00", "05:00")), TimeRange.joinClosest(ranges, 2));
+    }
+
     private static TimeRange range(String from, String to) {
         return new TimeRange(at(from), at(to));
     }

@@ -27,7 +27,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -145,31 +144,9 @@ public class ContinuousAggregateStore implements RollupStore {
      * batch of readings hours apart must not leave one row per reading; a wider range only makes reads take more raw rows.
      */
     static List<TimeRange> pending(List<TimeRange> ranges) {
-        List<TimeRange> days = TimeRange.union(ranges.stream().map(r -> new TimeRange(r.from().truncatedTo(ChronoUnit.DAYS),
-                ceilDayBefore10000(r.to()))).toList());
-        if (days.size() <= MAX_PENDING_PER_WRITE) {
-            return days;
-        }
-        long[] gaps = new long[days.size() - 1];
-        for (int i = 0; i < gaps.length; i++) {
-            gaps[i] = days.get(i + 1).from().getEpochSecond() - days.get(i).to().getEpochSecond();
-        }
-        long[] sorted = gaps.clone();
-        Arrays.sort(sorted);
-        long joinedUpTo = sorted[gaps.length - MAX_PENDING_PER_WRITE];
-        List<TimeRange> out = new ArrayList<>();
-        Instant from = days.get(0).from();
-        for (int i = 0; i < gaps.length; i++) {
-            if (gaps[i] > joinedUpTo) {
-                out.add(new TimeRange(from, days.get(i).to()));
-                from = days.get(i + 1).from();
-            }
-        }
-        out.add(new TimeRange(from, days.get(days.size() - 1).to()));
-        return out;
+        return TimeRange.joinClosest(TimeRange.union(ranges.stream().map(r -> new TimeRange(r.from().truncatedTo(ChronoUnit.DAYS),
+                ceilDayBefore10000(r.to()))).toList()), MAX_PENDING_PER_WRITE);
     }
-
-
 
     @Override
     public void slotsWritten(Connection db, long seriesId, ZoneId zone, TimeRange slots, SlotBuckets computed) throws SQLException {

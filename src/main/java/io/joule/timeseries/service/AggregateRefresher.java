@@ -1,5 +1,6 @@
 package io.joule.timeseries.service;
 
+import io.joule.pipeline.TimeRange;
 import io.joule.timeseries.repository.AggregateFamily;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AggregateRefresher {
     static final int BATCH = 1000;
+    /** Most refresh windows a round makes of its pending ranges, per family. */
+    static final int MAX_WINDOWS = 16;
     /** The session advisory lock one refresher holds at a time (several instances may run). */
     public static final long LOCK = 7_013_001L;
 
@@ -76,22 +80,33 @@ public class AggregateRefresher {
                 return Uni.createFrom().item(0);
             }
             List<Long> ids = new ArrayList<>(rows.size());
-            Instant from = Instant.MAX;
-            Instant to = Instant.MIN;
+            List<TimeRange> days = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 ids.add(r.getLong(0));
-                Instant lower = r.getOffsetDateTime(1).toInstant();
-                Instant upper = r.getOffsetDateTime(2).toInstant();
-                from = lower.isBefore(from) ? lower : from;
-                to = upper.isAfter(to) ? upper : to;
+                days.add(wholeUtcDays(r.getOffsetDateTime(1).toInstant(), r.getOffsetDateTime(2).toInstant()));
             }
-            // Whole UTC days: the daily aggregate refreshes whole buckets only.
-            return materialize(db, family, from.truncatedTo(ChronoUnit.DAYS),
-                    to.minusNanos(1000).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS))
+            days.sort(Comparator.comparing(TimeRange::from));
+            return Multi.createFrom().iterable(windows(days))
+                    .onItem().transformToUniAndConcatenate(w -> materialize(db, family, w.from(), w.to()))
+                    .collect().last()
                     .chain(() -> db.preparedQuery("delete from " + family.pending() + " where id = any($1)")
                             .execute(Tuple.of((Object) ids.toArray(Long[]::new))))
                     .map(done -> ids.size());
         });
+    }
+
+    /**
+     * The windows a round refreshes: its ranges' whole UTC days, joined where they touch, and the closest joined until
+     * at most {@value #MAX_WINDOWS}. One window over the round's whole span would make TimescaleDB materialize every
+     * day between two ranges years apart (it merges more than a few invalidations in a window into one).
+     */
+    static List<TimeRange> windows(List<TimeRange> wholeDaysByStart) {
+        return TimeRange.joinClosest(TimeRange.union(wholeDaysByStart), MAX_WINDOWS);
+    }
+
+    /** Whole UTC days: the daily aggregate refreshes whole buckets only. */
+    static TimeRange wholeUtcDays(Instant from, Instant to) {
+        return new TimeRange(from.truncatedTo(ChronoUnit.DAYS), to.minusNanos(1000).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS));
     }
 
     /**
