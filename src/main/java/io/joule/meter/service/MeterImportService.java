@@ -11,6 +11,7 @@ import io.joule.meter.ImportSummary;
 import io.joule.meter.MeterFileFormat;
 import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterImportRepository;
+import io.joule.pipeline.TimeClusters;
 import io.joule.problem.DatabaseOutage;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -33,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -73,6 +75,11 @@ public class MeterImportService {
      */
     static final long NEW_CHANNEL_LOCK = -6_220_001L;
 
+    /** Rows of a channel at most this far apart are recomputed as one span; farther apart, the gap is left alone. */
+    static final Duration CLUSTER_JOIN = Duration.ofDays(1);
+    /** The most spans a channel's rows make; past it the closest are joined (each span is a few statements). */
+    static final int MAX_CLUSTERS = 64;
+
     private final AgroalDataSource database;
     private final MeterImportRepository meters;
     private final TimeSeriesRepository timeSeries;
@@ -97,6 +104,8 @@ public class MeterImportService {
         Instant first;
         Instant last;
         Instant previous;
+        /** Its rows' times as a few spans: slots and statistics are recomputed around them, not across the gaps between. */
+        final TimeClusters times = new TimeClusters(CLUSTER_JOIN, MAX_CLUSTERS);
         /** The daily statistics of its rows while they come in time order; null after that. */
         ReadingDays days;
 
@@ -127,6 +136,7 @@ public class MeterImportService {
             previous = at;
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;
+            times.add(at);
             return later;
         }
     }
@@ -302,11 +312,17 @@ public class MeterImportService {
         for (Channel c : byId.values()) {
             // slots, rollups and daily statistics follow from the readings: a channel whose readings stayed keeps them
             if (changed.contains(c.series.id())) {
+                List<TimeClusters.Span> spans = c.times.spans();
                 if (c.series.profile().slotted()) {
-                    slots.recompute(db, c.series, c.first, c.last);
+                    slots.recompute(db, c.series, spans);
                 }
-                rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last,
-                        c.days != null && whole.contains(c.series.id()) ? c.days.finish() : null);
+                if (c.days != null && whole.contains(c.series.id())) {
+                    rollups.readingsWritten(db, c.series.id(), zone, c.first, c.last, c.days.finish());
+                } else {
+                    for (TimeClusters.Span span : spans) {
+                        rollups.readingsWritten(db, c.series.id(), zone, span.first(), span.last(), null);
+                    }
+                }
             }
             from = from == null || c.first.isBefore(from) ? c.first : from;
             to = to == null || c.last.isAfter(to) ? c.last : to;

@@ -4,6 +4,7 @@ import io.joule.pipeline.Reading;
 import io.joule.pipeline.SeriesProfile;
 import io.joule.pipeline.Slot;
 import io.joule.pipeline.Slots;
+import io.joule.pipeline.TimeClusters;
 import io.joule.pipeline.TimeRange;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.SlotBuckets;
@@ -18,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recomputes, on a JDBC connection, the slots and rollups that readings already stored in [minTime, maxTime] affect
+ * Recomputes, on a JDBC connection, the slots and rollups that readings already stored in a few spans of time affect
  * (a bulk import writes the readings first). The readings are read in time order a page at a time, and a window of
  * slots is computed as soon as all of its context is read ({@link Slots#contextFor}), so memory is bounded by a page
  * and the context, however many readings the range holds; the result equals one computation over the whole range.
@@ -37,18 +38,31 @@ public class StoredSlotRecompute {
         this.rollups = rollups;
     }
 
-    /** The number of slots written. */
-    public int recompute(Connection db, StoredSeries series, Instant minTime, Instant maxTime) throws SQLException {
+    /**
+     * The number of slots written: the slots around each span's readings, as if all were computed at once. Slots between
+     * spans, which no reading of theirs reaches, are left as they are.
+     */
+    public int recompute(Connection db, StoredSeries series, List<TimeClusters.Span> spans) throws SQLException {
+        SeriesProfile profile = series.profile();
+        List<TimeRange> affected = TimeRange.union(spans.stream().map(s -> Slots.affectedBy(s.first(), s.last(), profile)).toList());
+        Changed changed = new Changed(db, series);
+        int written = 0;
+        for (TimeRange range : affected) {
+            written += recompute(db, series, range, changed);
+        }
+        changed.flush();
+        return written;
+    }
+
+    private int recompute(Connection db, StoredSeries series, TimeRange affected, Changed changed) throws SQLException {
         SeriesProfile profile = series.profile();
         Duration reach = profile.reach();
-        TimeRange affected = Slots.affectedBy(minTime, maxTime, profile);
         TimeRange context = Slots.contextFor(affected, profile);
         List<Reading> around = new ArrayList<>();
         Instant done = affected.from();
         // ts > after: timestamps are whole microseconds, so this takes the context's first instant too
         Instant after = context.from().minusNanos(1_000);
         int written = 0;
-        Changed changed = new Changed(db, series);
         boolean more = true;
         while (more) {
             List<Reading> page = repository.readingsAfter(db, series.id(), after, context.to(), PAGE);
@@ -67,7 +81,6 @@ public class StoredSlotRecompute {
                 forgetBefore(around, done.minus(reach.multipliedBy(2)));
             }
         }
-        changed.flush();
         return written;
     }
 

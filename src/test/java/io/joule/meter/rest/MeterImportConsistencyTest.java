@@ -4,6 +4,7 @@ import static io.joule.testing.Api.admin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joule.pipeline.Reading;
 import io.joule.pipeline.Slot;
@@ -225,6 +226,35 @@ class MeterImportConsistencyTest {
         List<String> expected = state(whole);
         assertEquals(3, expected.size());
         assertEquals(expected, state(parts));
+    }
+
+    @Test
+    void rowsYearsApartRecomputeOnlyAroundThemselvesAndGiveTheStateOfOneImport() throws Exception {
+        String meter = meter();
+        String reference = meter();
+        post(file(meter, 0, 2_000, -1)).statusCode(201);
+        String far = HEADER + "%1$s,%1$s,PC,01/01/2020 12:00:00,Import Wh Total,7.5,kwh,\n%1$s,%1$s,PC,01/06/2022 12:00:00,Import Wh Total,2.5,kwh,\n";
+        boolean plain = "postgresql".equals(rollups.implementation());
+        String series = "(select id from series where kind = 'meter' and key = '" + meter + "|" + meter + "|Import Wh Total')";
+        String middle = " where series_id = " + series + " and %s >= '2021-03-21' and %s < '2021-04-05'";
+        // on TimescaleDB the rollup tables stay empty and compressed rows have no xmin: the state comparison below still tells
+        String firstWrite = plain ? Sql.rows("select distinct xmin::text from slot_15m" + middle.formatted("slot_start", "slot_start")).get(0) : null;
+
+        post(String.format(far, meter)).statusCode(201).body("rows", equalTo(2)).body("from", equalTo("2020-01-01T11:00:00Z"))
+                .body("to", equalTo("2022-06-01T10:00:00Z"));
+
+        post(file(reference, 0, 2_000, -1).replace(HEADER, String.format(far, reference))).statusCode(201);
+        assertEquals(state(reference), state(meter), "the state of one import of both files");
+        if (plain) {
+            for (String[] table : new String[][] {{"slot_15m", "slot_start"}, {"rollup_hourly", "bucket_start"}, {"rollup_daily", "day"},
+                    {"reading_daily", "day"}}) {
+                List<String> counts = Sql.rows("select count(*), count(*) filter (where xmin::text = '" + firstWrite + "') from " + table[0]
+                        + middle.formatted(table[1], table[1]));
+                String[] both = counts.get(0).split("\\|");
+                assertEquals(both[0], both[1], table[0] + " rows between the far rows, all untouched");
+                assertTrue(Integer.parseInt(both[0]) > 0, table[0] + " has rows between");
+            }
+        }
     }
 
     @Test
