@@ -90,6 +90,15 @@ public final class Slots {
         return TimeRange.union(written.stream().map(r -> affectedBy(r.time(), r.time(), profile)).toList());
     }
 
+    /** How many slots the ranges (slot-aligned, disjoint) hold: the most a computation over them can give. */
+    public static long slotsIn(List<TimeRange> ranges) {
+        long seconds = 0;
+        for (TimeRange r : ranges) {
+            seconds += r.to().getEpochSecond() - r.from().getEpochSecond();
+        }
+        return seconds / SLOT.getSeconds();
+    }
+
     /** The readings (inclusive bounds) needed to compute the slots of windows (sorted, disjoint): overlapping contexts merged. */
     public static List<TimeRange> contextFor(List<TimeRange> windows, SeriesProfile profile) {
         return TimeRange.union(windows.stream().map(w -> contextFor(w, profile)).toList());

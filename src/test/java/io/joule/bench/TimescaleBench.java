@@ -20,6 +20,7 @@ import io.joule.timeseries.repository.TransactionalRollupStore;
 import io.joule.timeseries.service.AggregateRefresher;
 import io.joule.timeseries.service.Rollups;
 import io.joule.timeseries.service.TimeSeriesWriter;
+import io.joule.timeseries.service.WriteMemory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -310,8 +311,8 @@ class TimescaleBench {
 
     @Test
     void writeThroughputWithAggregatesAndWithRollups() throws Exception {
-        TimeSeriesWriter withAggregates = new TimeSeriesWriter(pool, repository, aggregates);
-        TimeSeriesWriter withRollups = new TimeSeriesWriter(pool, repository, transactional);
+        TimeSeriesWriter withAggregates = new TimeSeriesWriter(pool, repository, aggregates, new WriteMemory());
+        TimeSeriesWriter withRollups = new TimeSeriesWriter(pool, repository, transactional, new WriteMemory());
         long ship = 800_000_000L + (System.nanoTime() % 1_000_000) * 100;
         write(withAggregates, ship, 2);
         write(withRollups, ship + 10, 2);

@@ -8,6 +8,7 @@ import io.joule.sensor.Sensor;
 import io.joule.series.SeriesKind;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.repository.TimeSeriesRepository;
+import io.joule.timeseries.service.WriteMemory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,18 +37,20 @@ public class SensorReadingService {
     private final Pool pool;
     private final TimeSeriesRepository timeSeries;
     private final RollupStore rollups;
+    private final WriteMemory memory;
     private final int maxLevelsRead;
 
     @Inject
-    public SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupStore rollups) {
-        this(pool, timeSeries, rollups, MAX_LEVELS_READ_PER_WRITE);
+    public SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupStore rollups, WriteMemory memory) {
+        this(pool, timeSeries, rollups, memory, MAX_LEVELS_READ_PER_WRITE);
     }
 
     /** With another limit, so a test can reach it with a few levels. */
-    SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupStore rollups, int maxLevelsRead) {
+    SensorReadingService(Pool pool, TimeSeriesRepository timeSeries, RollupStore rollups, WriteMemory memory, int maxLevelsRead) {
         this.pool = pool;
         this.timeSeries = timeSeries;
         this.rollups = rollups;
+        this.memory = memory;
         this.maxLevelsRead = maxLevelsRead;
     }
 
@@ -66,16 +69,17 @@ public class SensorReadingService {
 
     /** @return the number of readings stored */
     public Uni<Integer> write(Map<String, List<Reading>> bySensor) {
+        WriteMemory.Lease lease = memory.lease();
         return pool.withTransaction(db -> {
             Uni<Integer> done = Uni.createFrom().item(0);
             for (Map.Entry<String, List<Reading>> e : bySensor.entrySet()) {
-                done = done.flatMap(count -> writeOne(db, e.getKey(), e.getValue()).map(n -> count + n));
+                done = done.flatMap(count -> writeOne(db, e.getKey(), e.getValue(), lease).map(n -> count + n));
             }
             return done;
-        });
+        }).eventually(lease::close);
     }
 
-    private Uni<Integer> writeOne(SqlConnection db, String sensorId, List<Reading> levels) {
+    private Uni<Integer> writeOne(SqlConnection db, String sensorId, List<Reading> levels, WriteMemory.Lease lease) {
         List<Instant> times = levels.stream().map(Reading::time).toList();
         return timeSeries.find(db, SeriesKind.SENSOR, sensorId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No sensor " + sensorId))
@@ -84,7 +88,7 @@ public class SensorReadingService {
                         .chain(() -> timeSeries.nextAfterEach(db, series.id(), Consumption.successorLookups(times)))
                         .flatMap(successors -> {
                             List<TimeRange> ranges = Consumption.affectedBy(times, successors);
-                            return timeSeries.readingsWithPrevious(db, series.id(), ranges, maxLevelsRead + 1)
+                            return timeSeries.readingsWithPrevious(db, series.id(), ranges, maxLevelsRead + 1, lease)
                                     .invoke(around -> {
                                         if (around.stream().mapToInt(List::size).sum() > maxLevelsRead) {
                                             throw ProblemException.contentTooLarge(String.format(Locale.ROOT, "These levels lie among "

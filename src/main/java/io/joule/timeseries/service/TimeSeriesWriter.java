@@ -38,40 +38,44 @@ public class TimeSeriesWriter {
     private final Pool pool;
     private final TimeSeriesRepository repository;
     private final RollupStore rollups;
+    private final WriteMemory memory;
     private final int maxSlots;
     private final int maxStoredReadings;
 
     @Inject
-    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups) {
-        this(pool, repository, rollups, MAX_SLOTS_PER_WRITE, MAX_STORED_READINGS_PER_WRITE);
+    public TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups, WriteMemory memory) {
+        this(pool, repository, rollups, memory, MAX_SLOTS_PER_WRITE, MAX_STORED_READINGS_PER_WRITE);
     }
 
     /** With other limits, so a test can reach them with a few readings. */
-    TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups, int maxSlots, int maxStoredReadings) {
+    TimeSeriesWriter(Pool pool, TimeSeriesRepository repository, RollupStore rollups, WriteMemory memory, int maxSlots, int maxStoredReadings) {
         this.pool = pool;
         this.repository = repository;
         this.rollups = rollups;
+        this.memory = memory;
         this.maxSlots = maxSlots;
         this.maxStoredReadings = maxStoredReadings;
     }
 
     /** @param readings sorted by time, distinct times, in the spec's canonical unit */
     public Uni<WriteSummary> write(SeriesSpec spec, List<Reading> readings) {
-        return pool.withTransaction(db -> write(db, spec, readings));
+        WriteMemory.Lease lease = memory.lease();
+        return pool.withTransaction(db -> write(db, spec, readings, lease)).eventually(lease::close);
     }
 
     /** Several series in one transaction: all stored or none. Locks are taken in the map's order. */
     public Uni<List<WriteSummary>> writeAll(java.util.SortedMap<SeriesSpec, List<Reading>> batches) {
         // one series after another as a stream, not a chain of nested Unis whose depth grows with the number of series
+        WriteMemory.Lease lease = memory.lease();
         return pool.withTransaction(db -> Multi.createFrom().iterable(batches.entrySet())
-                .onItem().transformToUniAndConcatenate(batch -> write(db, batch.getKey(), batch.getValue()))
-                .collect().asList());
+                .onItem().transformToUniAndConcatenate(batch -> write(db, batch.getKey(), batch.getValue(), lease))
+                .collect().asList()).eventually(lease::close);
     }
 
-    private Uni<WriteSummary> write(SqlConnection db, SeriesSpec spec, List<Reading> readings) {
+    private Uni<WriteSummary> write(SqlConnection db, SeriesSpec spec, List<Reading> readings, WriteMemory.Lease lease) {
         return repository.ensureSeries(db, spec)
                 .invoke(series -> requireSameQuantity(spec, series))
-                .flatMap(series -> recompute(db, series, readings));
+                .flatMap(series -> recompute(db, series, readings, lease));
     }
 
     /**
@@ -81,12 +85,12 @@ public class TimeSeriesWriter {
      * sent together, they run in order on the connection (the read after the lock is granted; the rollups after the
      * slots they read), without a round trip between them.
      */
-    private Uni<WriteSummary> recompute(SqlConnection db, StoredSeries series, List<Reading> written) {
+    private Uni<WriteSummary> recompute(SqlConnection db, StoredSeries series, List<Reading> written, WriteMemory.Lease lease) {
         List<TimeRange> affected = Slots.affectedBy(written, series.profile());
         List<TimeRange> context = Slots.contextFor(affected, series.profile());
         return Uni.combine().all()
                 .unis(repository.lockSeries(db, series.id()),
-                        repository.readings(db, series.id(), context, maxStoredReadings + 1))
+                        repository.readings(db, series.id(), context, maxStoredReadings + 1, lease))
                 .with((locked, stored) -> stored)
                 .invoke(stored -> {
                     if (stored.size() > maxStoredReadings) {
@@ -100,6 +104,7 @@ public class TimeSeriesWriter {
                     // The readings are sent before the slots are computed, so PostgreSQL stores them meanwhile.
                     Uni<Void> readingsWritten = repository.writeReadings(db, series.id(), written, replacing);
                     Uni<Integer> slotsWritten = Uni.createFrom().deferred(() -> {
+                        lease.take(Math.min(Slots.slotsIn(affected), maxSlots));
                         List<Slot> slots = computeSlots(series, merged, affected, maxSlots);
                         return Uni.combine().all()
                                 .unis(repository.replaceSlots(db, series.id(), affected, slots),

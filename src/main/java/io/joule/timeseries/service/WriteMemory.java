@@ -1,0 +1,68 @@
+package io.joule.timeseries.service;
+
+import io.joule.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the writes in progress may hold in memory together: stored readings read back and slots computed, counted as
+ * items. The limits per write bound one write; this bounds all of them, so concurrent writes among dense history answer
+ * 503 with Retry-After where they ran the heap out (four one-reading writes beside 490,000 stored readings each did, at
+ * {@code -Xmx192m}). Half the heap is theirs.
+ */
+@ApplicationScoped
+public class WriteMemory {
+    /** About what an item costs while it is held: a slot with its bound arrays, a stored reading with its merged copy. */
+    static final long BYTES_PER_ITEM = 160;
+    static final long RETRY_AFTER_SECONDS = 1;
+
+    private final long capacity;
+    private final AtomicLong free;
+
+    public WriteMemory() {
+        this(Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_ITEM);
+    }
+
+    WriteMemory(long capacity) {
+        this.capacity = capacity;
+        this.free = new AtomicLong(capacity);
+    }
+
+    /** A write's share, taken as it reads and computes, given back by {@link Lease#close()} when the write ends. */
+    public Lease lease() {
+        return new Lease();
+    }
+
+    long free() {
+        return free.get();
+    }
+
+    /** One write's items. Used by one write's chain at a time, so its own count needs no synchronization. */
+    public final class Lease implements AutoCloseable {
+        private long held;
+
+        /** Takes the items, or refuses the write: 413 if it alone would hold more than the capacity, else 503. */
+        public void take(long items) {
+            if (held + items > capacity) {
+                throw ProblemException.contentTooLarge(String.format(Locale.ROOT, "This write would hold more than %,d readings and slots "
+                        + "in memory at once; send it in parts spanning less time", capacity));
+            }
+            long available;
+            do {
+                available = free.get();
+                if (available < items) {
+                    throw ProblemException.unavailable("Concurrent writes hold as many readings and slots in memory as this instance "
+                            + "allows; retry shortly", RETRY_AFTER_SECONDS);
+                }
+            } while (!free.compareAndSet(available, available - items));
+            held += items;
+        }
+
+        @Override
+        public void close() {
+            free.addAndGet(held);
+            held = 0;
+        }
+    }
+}
