@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joule.config.JouleConfig;
 import io.joule.text.ClientText;
 import io.quarkus.logging.Log;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -124,6 +125,16 @@ public class BodyLimitRoute {
             } else {
                 ctx.next();
             }
+        });
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (ctx.body().buffer() == null && ctx.request().isEnded() && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                    && !ctx.request().path().startsWith(FILE_UPLOADS)) {
+                // An empty chunked body, read by BodyHandler, which keeps no buffer for it: RESTEasy then waited for the
+                // body from a request that had ended, until the idle timeout. Given the empty body, each endpoint answers
+                // as for Content-Length: 0.
+                ctx.setBody(Buffer.buffer());
+            }
+            ctx.next();
         });
     }
 

@@ -50,6 +50,16 @@ class BodyFramingTest {
     }
 
     @Test
+    void anEmptyChunkedBodyIsAnsweredAsAnEmptyBodyNotLeftWaiting() throws Exception {
+        for (String path : java.util.List.of("/data", "/users")) {
+            // before: no answer until the idle timeout (120 s); RawHttp gives up after 30 s
+            String answer = RawHttp.postChunked(path, "application/json", new byte[0], 0, Api.ADMIN_KEY);
+            assertThat(answer, startsWith("HTTP/1.1 400"));
+            assertThat(answer, containsString("\"detail\":\"The body is empty; send JSON\""));
+        }
+    }
+
+    @Test
     void aChunkedBodyUnderTheLimitIsReadWhole() throws Exception {
         byte[] batch = ("{\"spaceship_id\": 91001, \"units\": \"kW\", \"data\": ["
                 + "{\"datetime\": \"2018-08-24T00:00:00Z\", \"value\": 4}, {\"datetime\": \"2018-08-24T00:15:00Z\", \"value\": 8}]}")
