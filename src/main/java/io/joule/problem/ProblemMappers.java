@@ -86,6 +86,11 @@ public class ProblemMappers {
             return respond(400, "Bad Request", "The multipart body could not be read (" + e.getMessage() + "). Send a "
                     + "multipart/form-data body that ends with its closing boundary, with at most 1,000 parts", request, null);
         }
+        if (fromMultipartBase64(e)) {
+            Log.debugf("%s %s: a base64 part the multipart parser could not decode (%s)", request.method(), request.path(), e.getMessage());
+            return respond(400, "Bad Request", "A part sent with Content-Transfer-Encoding: base64 could not be decoded. Send the "
+                    + "file's bytes as they are: multipart/form-data needs no transfer encoding (RFC 7578, section 4.7)", request, null);
+        }
         Log.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(500, "Internal Server Error", "The service failed; it has been logged", request, null);
     }
@@ -100,6 +105,15 @@ public class ProblemMappers {
         String message = String.valueOf(e.getMessage());
         return parser && (e instanceof java.io.IOException && message.startsWith("Connection terminated parsing multipart")
                 || e.getClass() == RuntimeException.class && message.matches("Param limit of \\d+ was exceeded"));
+    }
+
+    /**
+     * RESTEasy's multipart parser decodes a base64 part a network buffer at a time, so a part of more than a buffer fails
+     * at a buffer's edge even when its base64 is valid ("Last unit does not have enough valid bits").
+     */
+    static boolean fromMultipartBase64(Throwable e) {
+        return e instanceof IllegalArgumentException && java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals("org.jboss.resteasy.reactive.server.core.multipart.MultipartParser$Base64Encoding"));
     }
 
     static Response respond(int status, String title, String detail, HttpServerRequest request, ProblemException e) {

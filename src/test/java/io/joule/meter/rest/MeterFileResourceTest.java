@@ -403,6 +403,18 @@ class MeterFileResourceTest {
                         + "multipart/form-data body that ends with its closing boundary, with at most 1,000 parts"));
     }
 
+    @Test
+    void aLargeBase64PartIs400NotAServerError() throws IOException {
+        // valid base64 of a real file, which RESTEasy's parser decodes a buffer at a time and fails on
+        String encoded = java.util.Base64.getEncoder().encodeToString(sample("TOU_212621147_20180915T01200916.csv").getBytes(StandardCharsets.UTF_8));
+        String body = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.csv\"\r\nContent-Type: text/csv\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n--XYZ--\r\n";
+        admin().contentType("multipart/form-data; boundary=XYZ").body(body.getBytes(StandardCharsets.US_ASCII)).when().post("/meter-files")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("A part sent with Content-Transfer-Encoding: base64 could not be decoded. Send the file's bytes as "
+                        + "they are: multipart/form-data needs no transfer encoding (RFC 7578, section 4.7)"));
+    }
+
     /**
      * A file spanning 70 years: on TimescaleDB its readings fall in thousands of weekly chunks, each locked until the
      * import commits, which a default max_locks_per_transaction cannot hold. Stored (201) or refused as too large
