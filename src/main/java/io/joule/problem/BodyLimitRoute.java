@@ -109,6 +109,12 @@ public class BodyLimitRoute {
             if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
                 // The client hung up (an aborted upload, a refused body): nobody is left to answer, and it is not our fault.
                 Log.debugf("%s %s: the client closed the connection", ctx.request().method(), ctx.request().path());
+            } else if (malformedFraming(ctx.failure()) && !ctx.response().ended()) {
+                // Netty could not read the body's chunks (a size over 2^63, a chunk extension with a value): the request is
+                // the client's fault, and left to Quarkus it was an ERROR with a stack trace that any client could repeat
+                Log.debugf("%s %s: malformed chunked body (%s)", ctx.request().method(), ctx.request().path(), ctx.failure().getMessage());
+                refuse(ctx, json, 400, "Bad Request", "The chunked body could not be read: " + ClientText.abbreviate(String.valueOf(
+                        ctx.failure().getMessage())) + ". Frame each chunk as its size in hex, CRLF, the bytes, CRLF");
             } else if (ctx.statusCode() == 413 && !ctx.response().ended()) {
                 tooLarge(ctx, json, "The body is larger than the limit of " + bodyLimit + " bytes" + envVar(false));
             } else if (ctx.statusCode() == 400 && !ctx.response().ended() && !((HttpServerRequestInternal) ctx.request()).isValidAuthority()) {
@@ -136,6 +142,16 @@ public class BodyLimitRoute {
             }
             ctx.next();
         });
+    }
+
+    /** A failure thrown by Netty's HTTP/1.1 decoder while it read the request's body. */
+    private static boolean malformedFraming(Throwable failure) {
+        if (failure == null) {
+            return false;
+        }
+        StackTraceElement[] trace = failure.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.netty.handler.codec.http.HttpObjectDecoder")
+                || failure.getClass().getName().startsWith("io.netty.handler.codec.http.InvalidChunk");
     }
 
     private static void tooLarge(RoutingContext ctx, ObjectMapper json, String detail) {
