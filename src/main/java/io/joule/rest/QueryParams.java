@@ -4,6 +4,7 @@ import static io.joule.text.ClientText.abbreviate;
 
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
+import io.joule.text.ClientText;
 import io.joule.time.Timestamps;
 import io.joule.time.Zones;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public final class QueryParams {
             throw ProblemException.badParameter(name, "required: a positive integer");
         }
         try {
-            long v = Long.parseLong(value.trim());
+            long v = ClientText.isAsciiInteger(value.trim()) ? Long.parseLong(value.trim()) : 0;
             if (v > 0) {
                 return v;
             }
@@ -46,6 +47,9 @@ public final class QueryParams {
             return otherwise;
         }
         try {
+            if (!ClientText.isAsciiInteger(value.trim())) {
+                throw new NumberFormatException(value);
+            }
             int v = Integer.parseInt(value.trim());
             if (v >= min && v <= max) {
                 return v;

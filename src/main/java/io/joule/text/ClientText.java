@@ -115,6 +115,23 @@ public final class ClientText {
     }
 
     /** A C0 control character, DEL or a C1 control character: what no client text may hold (but a tab where allowed). */
+    /**
+     * Whether the text is an integer written in ASCII: an optional sign, then digits 0-9. Java's number parsers also take
+     * other scripts' digits (٤٢ reads as 42), so two spellings would name one series.
+     */
+    public static boolean isAsciiInteger(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        if (start == text.length()) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f);
     }
