@@ -32,9 +32,10 @@ public class BodyLimitRoute {
     static final int MAX_URI = 8_192;
     /**
      * Headers a request may carry once. Of two Hosts a proxy may route on one while the links name the other (RFC 9112,
-     * 3.2); of two Authorizations, one component may check one key while another acts on the other.
+     * 3.2); of two Authorizations, one component may check one key while another acts on the other; of two Origins or
+     * Sec-Fetch-Sites, the dashboard's same-origin check read the first. A browser sends one of each.
      */
-    private static final List<String> ONE_ONLY = List.of("Host", "Authorization");
+    private static final List<String> ONE_ONLY = List.of("Host", "Authorization", "Origin", "Sec-Fetch-Site");
 
     /** Quarkus's own endpoints (health, metrics, OpenAPI, Swagger UI): read-only. */
     private static final String MANAGEMENT = "/q/";

@@ -80,6 +80,16 @@ class DashboardSessionTest {
                 .when().post("/dashboard/session").then().statusCode(403);
         given().header(HEADER, "1").header("Sec-Fetch-Site", "cross-site").contentType(ContentType.URLENC).formParam("api_key", key)
                 .when().post("/dashboard/session").then().statusCode(403);
+        // only the first of two was checked; a browser sends one
+        given().header(HEADER, "1").header("Origin", "http://localhost:" + io.restassured.RestAssured.port).header("Origin", "https://evil.example")
+                .contentType(ContentType.URLENC).formParam("api_key", key).when().post("/dashboard/session").then().statusCode(400)
+                .contentType(PROBLEM).body("detail", equalTo("The request has more than one Origin header; send one"));
+        given().header(HEADER, "1").header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Site", "cross-site")
+                .contentType(ContentType.URLENC).formParam("api_key", key).when().post("/dashboard/session").then().statusCode(400)
+                .body("detail", equalTo("The request has more than one Sec-Fetch-Site header; send one"));
+        // trim() took the NUL away, so the key signed in
+        signIn(key + "\u0000").then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("api_key"))
+                .body("errors[0].detail", equalTo("has a control character; send the key as it was issued")).header("Set-Cookie", nullValue());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.joule.auth.security.SessionStore;
 import io.joule.config.JouleConfig;
 import io.joule.dashboard.SessionView;
 import io.joule.problem.ProblemException;
+import io.joule.text.ClientText;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.credential.TokenCredential;
@@ -56,9 +57,13 @@ public class DashboardSessionResource {
     @Operation(summary = "Sign in with an API key (form field api_key); sets the session cookie. Needs the X-Joule-Dashboard header.")
     public Uni<Response> signIn(byte[] body, @Context HttpServerRequest request) {
         requireOwnPage(request);
-        String key = apiKey(body).trim();
+        String key = apiKey(body).strip();
         if (key.isEmpty()) {
             throw ProblemException.badFormField("api_key", "An API key is required");
+        }
+        if (key.chars().anyMatch(c -> ClientText.isControl((char) c))) {
+            // trim() took a trailing NUL away, so "key\0" signed in as "key"
+            throw ProblemException.badFormField("api_key", "has a control character; send the key as it was issued");
         }
         var credential = new TokenAuthenticationRequest(new TokenCredential(key, "form"));
         return identities.authenticate(credential)
