@@ -7,6 +7,7 @@ import io.joule.csv.CsvNumbers;
 import io.joule.text.ClientText;
 import io.joule.time.Timestamps;
 import io.joule.pipeline.Reading;
+import io.joule.csv.UnreadableCsv;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class AssetPowerParser {
                 }
             }
         } catch (CsvParseException e) {
-            errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
+            errors.add(UnreadableCsv.error(e));
         } catch (IOException | UncheckedIOException e) {
             throw ClientText.unreadable(e);
         }

@@ -13,6 +13,7 @@ import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterImportRepository;
 import io.joule.pipeline.TimeClusters;
 import io.joule.problem.DatabaseOutage;
+import io.joule.csv.UnreadableCsv;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
 import io.joule.problem.SqlStates;
@@ -261,7 +262,7 @@ public class MeterImportService {
                     }
                 }
             } catch (CsvParseException e) {
-                errors.add(ProblemError.line(0, "unreadable CSV: " + e.getMessage()));
+                errors.add(UnreadableCsv.error(e));
             }
             if (errors.isEmpty()) {
                 copy.pause();

@@ -404,6 +404,14 @@ class MeterFileResourceTest {
     }
 
     @Test
+    void aRowTheCsvParserCannotReadIsNamedByItsLine() {
+        String meter = "W" + NEXT_METER.incrementAndGet();
+        String csv = LP_HEADER + meter + ",S,P,01/01/2015 00:00:00,Import Wh Total,1,kwh,\r\n" + ",".repeat(20_000) + "\r\n";
+        postCsv(csv, null).statusCode(400).contentType(PROBLEM).body("errors[0].line", equalTo(3))
+                .body("errors[0].detail", org.hamcrest.Matchers.startsWith("unreadable CSV: Exception when reading record that started in line 3"));
+    }
+
+    @Test
     void aLargeBase64PartIs400NotAServerError() throws IOException {
         // valid base64 of a real file, which RESTEasy's parser decodes a buffer at a time and fails on
         String encoded = java.util.Base64.getEncoder().encodeToString(sample("TOU_212621147_20180915T01200916.csv").getBytes(StandardCharsets.UTF_8));
