@@ -69,17 +69,18 @@ public class SensorReadingService {
 
     /** @return the number of readings stored */
     public Uni<Integer> write(Map<String, List<Reading>> bySensor) {
-        WriteMemory.Lease lease = memory.lease();
         return pool.withTransaction(db -> {
             Uni<Integer> done = Uni.createFrom().item(0);
             for (Map.Entry<String, List<Reading>> e : bySensor.entrySet()) {
-                done = done.flatMap(count -> writeOne(db, e.getKey(), e.getValue(), lease).map(n -> count + n));
+                done = done.flatMap(count -> writeOne(db, e.getKey(), e.getValue()).map(n -> count + n));
             }
             return done;
-        }).eventually(lease::close);
+        });
     }
 
-    private Uni<Integer> writeOne(SqlConnection db, String sensorId, List<Reading> levels, WriteMemory.Lease lease) {
+    /** One sensor's write; the levels it reads back are counted in {@link WriteMemory} until it ends. */
+    private Uni<Integer> writeOne(SqlConnection db, String sensorId, List<Reading> levels) {
+        WriteMemory.Lease lease = memory.lease();
         List<Instant> times = levels.stream().map(Reading::time).toList();
         return timeSeries.find(db, SeriesKind.SENSOR, sensorId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No sensor " + sensorId))
@@ -99,6 +100,7 @@ public class SensorReadingService {
                                     .call(slots -> timeSeries.replaceSlots(db, series.id(), ranges, slots))
                                     .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), ranges));
                         }))
-                .replaceWith(levels.size());
+                .replaceWith(levels.size())
+                .eventually(lease::close);
     }
 }

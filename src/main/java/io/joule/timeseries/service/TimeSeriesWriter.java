@@ -59,23 +59,26 @@ public class TimeSeriesWriter {
 
     /** @param readings sorted by time, distinct times, in the spec's canonical unit */
     public Uni<WriteSummary> write(SeriesSpec spec, List<Reading> readings) {
-        WriteMemory.Lease lease = memory.lease();
-        return pool.withTransaction(db -> write(db, spec, readings, lease)).eventually(lease::close);
+        return pool.withTransaction(db -> write(db, spec, readings));
     }
 
     /** Several series in one transaction: all stored or none. Locks are taken in the map's order. */
     public Uni<List<WriteSummary>> writeAll(java.util.SortedMap<SeriesSpec, List<Reading>> batches) {
         // one series after another as a stream, not a chain of nested Unis whose depth grows with the number of series
-        WriteMemory.Lease lease = memory.lease();
         return pool.withTransaction(db -> Multi.createFrom().iterable(batches.entrySet())
-                .onItem().transformToUniAndConcatenate(batch -> write(db, batch.getKey(), batch.getValue(), lease))
-                .collect().asList()).eventually(lease::close);
+                .onItem().transformToUniAndConcatenate(batch -> write(db, batch.getKey(), batch.getValue()))
+                .collect().asList());
     }
 
-    private Uni<WriteSummary> write(SqlConnection db, SeriesSpec spec, List<Reading> readings, WriteMemory.Lease lease) {
-        return repository.ensureSeries(db, spec)
-                .invoke(series -> requireSameQuantity(spec, series))
-                .flatMap(series -> recompute(db, series, readings, lease));
+    /** One series' write; what it holds in memory is counted until it ends ({@link WriteMemory}). */
+    private Uni<WriteSummary> write(SqlConnection db, SeriesSpec spec, List<Reading> readings) {
+        return Uni.createFrom().deferred(() -> {
+            WriteMemory.Lease lease = memory.lease();
+            return repository.ensureSeries(db, spec)
+                    .invoke(series -> requireSameQuantity(spec, series))
+                    .flatMap(series -> recompute(db, series, readings, lease))
+                    .eventually(lease::close);
+        });
     }
 
     /**
