@@ -320,6 +320,18 @@ class InputBoundsTest {
     }
 
     @Test
+    void writeSummariesStayWithinTheSupportedYears() {
+        // the recomputed range reaches a day past an asset's reading and an hour before a ship's: +10000-01-01 and
+        // 1899-12-31 were answered, and the first is no RFC 3339 timestamp
+        String asset = fresh("edge");
+        postCsv("/assets/power", "Time,Variable,AssetId,Value\n9999-12-30 23:45:00,power," + asset + ",4\n").statusCode(200)
+                .body("[0].from", equalTo("9999-12-29T23:45:00Z")).body("[0].to", equalTo("9999-12-31T23:59:59Z"));
+        postJson("/data", "{\"spaceship_id\": " + (900_000 + Math.abs(asset.hashCode() % 90_000)) + ", \"units\": \"kW\", "
+                + "\"data\": [{\"datetime\": \"1900-01-01T00:00:00Z\", \"value\": 1}]}").statusCode(200)
+                .body("from", equalTo("1900-01-01T00:00:00Z")).body("to", equalTo("1900-01-01T02:00:00Z"));
+    }
+
+    @Test
     void assetAndIntensityTimesOutsideTheSupportedRangeAre400() throws Exception {
         String asset = fresh("yr");
         postCsv("/assets/power", "Time,Variable,AssetId,Value\n+294277-01-01 00:00:00,power," + asset + ",1\n"

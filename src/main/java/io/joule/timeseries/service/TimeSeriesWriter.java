@@ -10,6 +10,7 @@ import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
 import io.joule.timeseries.RollupStore;
+import io.joule.time.Timestamps;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,6 +36,8 @@ public class TimeSeriesWriter {
 
     /** Most stored readings one series' write reads back around its own, held in memory as the slots are. */
     static final int MAX_STORED_READINGS_PER_WRITE = 500_000;
+
+    private static final Instant LAST_SHOWN = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Pool pool;
     private final TimeSeriesRepository repository;
@@ -117,8 +121,20 @@ public class TimeSeriesWriter {
                     });
                     return Uni.combine().all().unis(readingsWritten, slotsWritten)
                             .with((ignored, slotCount) -> new WriteSummary(series.id(), written.size(), slotCount,
-                                    affected.get(0).from(), affected.get(affected.size() - 1).to()));
+                                    shownFrom(affected.get(0).from()), shownTo(affected.get(affected.size() - 1).to())));
                 });
+    }
+
+    /**
+     * The summary's bounds within the years answers are in: no slot starts before the first supported reading, nor after
+     * 9999-12-31T23:45; the range's own bounds could be 1899-12-31 or +10000-01-01, which is no RFC 3339 timestamp.
+     */
+    static Instant shownFrom(Instant from) {
+        return from.isBefore(Timestamps.EARLIEST) ? Timestamps.EARLIEST : from;
+    }
+
+    static Instant shownTo(Instant to) {
+        return to.isAfter(LAST_SHOWN) ? LAST_SHOWN : to;
     }
 
     private static List<Slot> computeSlots(StoredSeries series, List<Reading> merged, List<TimeRange> affected, int maxSlots) {
