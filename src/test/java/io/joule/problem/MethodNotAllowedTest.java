@@ -2,6 +2,7 @@ package io.joule.problem;
 
 import static io.joule.testing.Api.admin;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class MethodNotAllowedTest {
     void optionsNamesThePathsOwnMethodsNotThoseOfItsResourceClass() {
         admin().when().options("/api-keys").then().statusCode(200).header("Allow", "GET, HEAD, POST, OPTIONS");
         admin().when().options("/api-keys/12").then().statusCode(200).header("Allow", "DELETE, OPTIONS");
+        admin().when().options("/nonexistent").then().statusCode(404).contentType("application/problem+json").header("Allow", nullValue());
+        admin().when().options("/data/x/y").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
