@@ -3,6 +3,7 @@ package io.joule.pipeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,8 @@ public record TimeRange(Instant from, Instant to) {
 
     /**
      * Sorted, disjoint ranges as at most {@code max}: the ranges either side of the narrowest gaps are joined (with the
-     * gaps between them) until no more than {@code max} are left. Ties join together, so fewer may be left.
+     * gaps between them) until {@code max} are left; of equal gaps the earlier close first, so evenly spaced ranges do
+     * not all collapse into one.
      */
     public static List<TimeRange> joinClosest(List<TimeRange> disjoint, int max) {
         if (max < 1) {
@@ -47,17 +49,21 @@ public record TimeRange(Instant from, Instant to) {
         if (disjoint.size() <= max) {
             return disjoint;
         }
-        long[] gaps = new long[disjoint.size() - 1];
-        for (int i = 0; i < gaps.length; i++) {
-            gaps[i] = disjoint.get(i + 1).from().getEpochSecond() - disjoint.get(i).to().getEpochSecond();
+        int gaps = disjoint.size() - 1;
+        Integer[] byWidth = new Integer[gaps];
+        for (int i = 0; i < gaps; i++) {
+            byWidth[i] = i;
         }
-        long[] sorted = gaps.clone();
-        Arrays.sort(sorted);
-        long joinedUpTo = sorted[gaps.length - max];
-        List<TimeRange> out = new ArrayList<>();
+        Arrays.sort(byWidth, Comparator.comparingLong((Integer i) -> disjoint.get(i + 1).from().getEpochSecond()
+                - disjoint.get(i).to().getEpochSecond()).thenComparingInt(i -> i));
+        boolean[] joined = new boolean[gaps];
+        for (int k = 0; k < disjoint.size() - max; k++) {
+            joined[byWidth[k]] = true;
+        }
+        List<TimeRange> out = new ArrayList<>(max);
         Instant from = disjoint.get(0).from();
-        for (int i = 0; i < gaps.length; i++) {
-            if (gaps[i] > joinedUpTo) {
+        for (int i = 0; i < gaps; i++) {
+            if (!joined[i]) {
                 out.add(new TimeRange(from, disjoint.get(i).to()));
                 from = disjoint.get(i + 1).from();
             }

@@ -54,7 +54,8 @@ public class BodyLimitRoute {
                         + MAX_URI + ". Send long inputs in a body");
                 return;
             }
-            if (isManagement(ctx.request().path()) && !readOnly(ctx.request().method())) {
+            // as routes match it: percent-decoded and without dot segments, so /%71/health or /x/../q/health is /q/health
+            if (isManagement(ctx.normalizedPath()) && !readOnly(ctx.request().method())) {
                 // Quarkus's own routes (health, metrics, OpenAPI, Swagger UI) take any method; they only read
                 ctx.response().putHeader(HttpHeaders.ALLOW, MANAGEMENT_ALLOW);
                 if (ctx.request().method() == HttpMethod.OPTIONS) {
@@ -123,12 +124,12 @@ public class BodyLimitRoute {
                 // logged as an ERROR, which any client could repeat to fill the log
                 refuse(ctx, json, 400, "Bad Request", "The request needs a valid Host header (HTTP/1.x) or :authority (HTTP/2), "
                         + "such as localhost:8080");
-            } else if ((ctx.statusCode() == 400 || ctx.statusCode() == 404 && ctx.failure() == null) && !ctx.response().ended()) {
+            } else if ((ctx.statusCode() == 400 || ctx.statusCode() == 404 && ctx.failure() == null) && !ctx.response().ended()
+                    && (ctx.request().path() == null || !ctx.request().path().startsWith("/"))) {
                 // Vert.x Web refused a request target that is not a path (GET ?a, GET *) before any route ran; left to
                 // Quarkus, it was an empty 404, or a JSON error page logged as an ERROR that any client could repeat
-                boolean path = ctx.request().path() != null && ctx.request().path().startsWith("/");
                 refuse(ctx, json, ctx.statusCode(), ctx.statusCode() == 400 ? "Bad Request" : "Not Found",
-                        path ? "The request could not be read" : "The request target must be a path, starting with /");
+                        "The request target must be a path, starting with /");
             } else {
                 ctx.next();
             }

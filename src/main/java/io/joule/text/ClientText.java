@@ -114,7 +114,6 @@ public final class ClientText {
         return out.toString();
     }
 
-    /** A C0 control character, DEL or a C1 control character: what no client text may hold (but a tab where allowed). */
     /**
      * Whether the text is an integer written in ASCII: an optional sign, then digits 0-9. Java's number parsers also take
      * other scripts' digits (٤٢ reads as 42), so two spellings would name one series.
@@ -132,6 +131,7 @@ public final class ClientText {
         return true;
     }
 
+    /** A C0 control character, DEL or a C1 control character: what no client text may hold (but a tab where allowed). */
     public static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f);
     }

@@ -20,7 +20,7 @@ import io.joule.timeseries.repository.TransactionalRollupStore;
 import io.joule.timeseries.service.AggregateRefresher;
 import io.joule.timeseries.service.Rollups;
 import io.joule.timeseries.service.TimeSeriesWriter;
-import io.joule.timeseries.service.WriteMemory;
+import io.joule.timeseries.WriteMemory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;

@@ -88,6 +88,7 @@ class DashboardSessionTest {
                 .contentType(ContentType.URLENC).formParam("api_key", key).when().post("/dashboard/session").then().statusCode(400)
                 .body("detail", equalTo("The request has more than one Sec-Fetch-Site header; send one"));
         // trim() took the NUL away, so the key signed in
+        signIn(key + "\u001f").then().statusCode(400).body("errors[0].detail", equalTo("has a control character; send the key as it was issued"));
         signIn(key + "\u0000").then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("api_key"))
                 .body("errors[0].detail", equalTo("has a control character; send the key as it was issued")).header("Set-Cookie", nullValue());
     }

@@ -32,9 +32,9 @@ class TimeRangeTest {
     }
 
     @Test
-    void joinClosestJoinsEqualGapsTogether() {
+    void joinClosestClosesTheEarlierOfEqualGapsFirst() {
         List<TimeRange> ranges = List.of(range("00:00", "01:00"), range("02:00", "03:00"), range("04:00", "05:00"));
-        assertEquals(List.of(range("00:00", "05:00")), TimeRange.joinClosest(ranges, 2));
+        assertEquals(List.of(range("00:00", "03:00"), range("04:00", "05:00")), TimeRange.joinClosest(ranges, 2));
     }
 
     private static TimeRange range(String from, String to) {

@@ -43,6 +43,7 @@ class MethodNotAllowedTest {
                 .body("detail", equalTo("This path does not answer POST; it answers GET, HEAD, OPTIONS"));
         admin().when().delete("/q/openapi").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
         admin().when().put("/q/metrics").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        admin().urlEncodingEnabled(false).when().post("/%71/health/live").then().statusCode(405);
         admin().when().options("/q/health").then().statusCode(200).header("Allow", "GET, HEAD, OPTIONS");
         admin().when().get("/q/health/live").then().statusCode(200);
         admin().when().head("/q/health/live").then().statusCode(200);

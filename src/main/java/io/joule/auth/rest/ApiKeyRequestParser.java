@@ -5,7 +5,6 @@ import io.joule.auth.Role;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
-import io.joule.text.ClientText;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -56,9 +55,6 @@ final class ApiKeyRequestParser {
     }
 
     private static boolean isLong(String digits) {
-        if (!ClientText.isAsciiInteger(digits)) {
-            return false;
-        }
         try {
             Long.parseLong(digits);
             return true;

@@ -61,8 +61,8 @@ public class DashboardSessionResource {
         if (key.isEmpty()) {
             throw ProblemException.badFormField("api_key", "An API key is required");
         }
-        if (key.chars().anyMatch(c -> ClientText.isControl((char) c))) {
-            // trim() took a trailing NUL away, so "key\0" signed in as "key"
+        if (apiKey(body).chars().anyMatch(c -> ClientText.isControl((char) c) && c != '\t' && c != '\r' && c != '\n')) {
+            // trimming took a NUL or U+001F at either end away, so "key\0" signed in as "key"
             throw ProblemException.badFormField("api_key", "has a control character; send the key as it was issued");
         }
         var credential = new TokenAuthenticationRequest(new TokenCredential(key, "form"));

@@ -8,7 +8,7 @@ import io.joule.sensor.Sensor;
 import io.joule.series.SeriesKind;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.repository.TimeSeriesRepository;
-import io.joule.timeseries.service.WriteMemory;
+import io.joule.timeseries.WriteMemory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -166,7 +166,10 @@ public class ContinuousAggregateStore implements RollupStore {
     @Override
     public void readingsWritten(Connection db, long seriesId, ZoneId zone, Instant first, Instant last, List<ReadingDay> computed)
             throws SQLException {
-        Jdbc.update(db, MARK_READINGS, Ranges.jdbc(seriesId, new TimeRange(first, last.plusNanos(1000))));
+        // A channel's days, when the import summed them, are where its rows are: rows years apart mark those, not the years
+        List<TimeRange> written = computed == null ? List.of(new TimeRange(first, last.plusNanos(1000)))
+                : pending(computed.stream().map(d -> new TimeRange(d.start(), d.end())).toList());
+        Jdbc.update(db, MARK_READINGS, Ranges.jdbc(seriesId, written));
     }
 
     @Override

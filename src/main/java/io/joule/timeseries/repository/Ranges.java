@@ -24,7 +24,12 @@ final class Ranges {
 
     /** As {@link #of} for one range, as the arguments of a JDBC statement. */
     static Object[] jdbc(long seriesId, TimeRange range) {
-        return new Object[] {seriesId, froms(List.of(range)), tos(List.of(range))};
+        return jdbc(seriesId, List.of(range));
+    }
+
+    /** As {@link #of}, as the arguments of a JDBC statement. */
+    static Object[] jdbc(long seriesId, List<TimeRange> ranges) {
+        return new Object[] {seriesId, froms(ranges), tos(ranges)};
     }
 
     private static OffsetDateTime[] froms(List<TimeRange> ranges) {

@@ -13,7 +13,7 @@ import io.joule.series.SeriesSpec;
 import io.joule.time.Timestamps;
 import io.joule.time.Zones;
 import io.joule.timeseries.StoredSeries;
-import io.joule.timeseries.service.WriteMemory;
+import io.joule.timeseries.WriteMemory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -180,11 +180,16 @@ public class TimeSeriesRepository {
         }, (out, r) -> {
             memory.take(1);
             out.get(r.getInteger(0) - 1).add(new Reading(r.getOffsetDateTime(1).toInstant(), r.getDouble(2)));
-        }, (a, b) -> a, out -> {
+        }, TimeSeriesRepository::sequentialOnly, out -> {
             out.forEach(Readings::inTimeOrder);
             return out;
         });
         return collect(db, READINGS_WITH_PREVIOUS, Ranges.withSpan(seriesId, ranges).addValue(atMost), byRange);
+    }
+
+    /** A combiner for collectors the pg client runs on one thread, in row order: never called. */
+    private static <T> T sequentialOnly(T a, T b) {
+        throw new UnsupportedOperationException("rows are folded in order, on one thread");
     }
 
     /**
@@ -240,7 +245,7 @@ public class TimeSeriesRepository {
         Collector<io.vertx.sqlclient.Row, List<Reading>, List<Reading>> inOrder = Collector.of(ArrayList::new, (out, r) -> {
             memory.take(1);
             out.add(new Reading(r.getOffsetDateTime(0).toInstant(), r.getDouble(1)));
-        }, (a, b) -> a, Readings::inTimeOrder);
+        }, TimeSeriesRepository::sequentialOnly, Readings::inTimeOrder);
         return collect(db, READINGS_IN, Ranges.withSpan(seriesId, inclusive).addValue(atMost), inOrder);
     }
 

@@ -10,6 +10,7 @@ import io.joule.series.SeriesSpec;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.WriteSummary;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.WriteMemory;
 import io.joule.time.Timestamps;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.smallrye.mutiny.Multi;

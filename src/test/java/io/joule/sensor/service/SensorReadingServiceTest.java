@@ -28,7 +28,7 @@ class SensorReadingServiceTest {
 
     @Test
     void levelsAmongMoreStoredLevelsThanTheLimitAreA413() {
-        SensorReadingService service = new SensorReadingService(pool, timeSeries, rollups, new io.joule.timeseries.service.WriteMemory(), 5);
+        SensorReadingService service = new SensorReadingService(pool, timeSeries, rollups, new io.joule.timeseries.WriteMemory(), 5);
         String sensor = SensorResourceTest.sensor("UTC")[0];
         Instant slot = Instant.parse("2020-07-10T10:00:00Z");
         assertEquals(3, service.write(Map.of(sensor, List.of(new Reading(slot, 1), new Reading(slot.plusSeconds(1), 2),

@@ -8,6 +8,7 @@ import io.joule.problem.ProblemException;
 import io.joule.series.SeriesSpec;
 import io.joule.testing.Sql;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.WriteMemory;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,7 +69,7 @@ class TimeSeriesWriterLimitsTest {
         for (int i = 0; i < 24; i++) {
             day.add(new Reading(Instant.parse("2024-06-01T00:00:00Z").plusSeconds(900L * i), 4));
         }
-        // the day's slots (08:00 to 08:00 with the reach: 36) fit; its 24 stored readings and 24 slots around one more do too
+        // the readings' slots with their reach (36 items) fit; later, 24 stored readings and the slots around one more do too
         long id = writer.write(spec, day).await().atMost(Duration.ofSeconds(30)).seriesId();
         assertEquals(100, memory.free(), "given back");
         WriteMemory.Lease others = memory.lease();

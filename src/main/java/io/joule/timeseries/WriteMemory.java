@@ -1,4 +1,4 @@
-package io.joule.timeseries.service;
+package io.joule.timeseries;
 
 import io.joule.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,8 @@ public class WriteMemory {
         this(Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_ITEM);
     }
 
-    WriteMemory(long capacity) {
+    /** With another capacity, in items (tests reach the bounds with a few readings). */
+    public WriteMemory(long capacity) {
         this.capacity = capacity;
         this.free = new AtomicLong(capacity);
     }
@@ -42,7 +43,8 @@ public class WriteMemory {
         return new Lease();
     }
 
-    long free() {
+    /** The items no write holds now. */
+    public long free() {
         return free.get();
     }
 
@@ -50,9 +52,14 @@ public class WriteMemory {
     public final class Lease implements AutoCloseable {
         private long held;
         private boolean holdsLarge;
+        private boolean closed;
 
         /** Takes the items, or refuses the write: 413 if it alone would hold more than the capacity, else 503. */
         public void take(long items) {
+            if (closed) {
+                // the write ended (a cancellation, say) while a read still ran: what it took now would never be given back
+                throw busy();
+            }
             if (held + items > capacity) {
                 throw ProblemException.contentTooLarge(String.format(Locale.ROOT, "This write would hold more than %,d readings and slots "
                         + "in memory at once; send it in parts spanning less time", capacity));
@@ -75,12 +82,17 @@ public class WriteMemory {
 
         /** Gives back what the lease holds now, not when its write ends, so a large write beside it can go on. */
         private ProblemException refuse() {
-            close();
+            giveBack();
             return busy();
         }
 
         @Override
         public void close() {
+            closed = true;
+            giveBack();
+        }
+
+        private void giveBack() {
             free.addAndGet(held);
             held = 0;
             if (holdsLarge) {

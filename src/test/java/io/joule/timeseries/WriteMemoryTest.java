@@ -1,4 +1,4 @@
-package io.joule.timeseries.service;
+package io.joule.timeseries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,5 +48,16 @@ class WriteMemoryTest {
         assertEquals(503, busy.status());
         assertEquals(1L, busy.retryAfterSeconds());
         assertEquals(10, memory.free(), "the refused lease held nothing");
+    }
+
+    @Test
+    void aLeaseTakesNothingOnceClosed() {
+        WriteMemory memory = new WriteMemory(100);
+        WriteMemory.Lease lease = memory.lease();
+        lease.take(3);
+        lease.close();
+        // a read still running after its write ended (cancelled) would otherwise take items nobody gives back
+        assertEquals(503, assertThrows(ProblemException.class, () -> lease.take(1)).status());
+        assertEquals(100, memory.free());
     }
 }
