@@ -412,15 +412,14 @@ class MeterFileResourceTest {
     }
 
     @Test
-    void aLargeBase64PartIs400NotAServerError() throws IOException {
-        // valid base64 of a real file, which RESTEasy's parser decodes a buffer at a time and fails on
+    void aLargeBase64PartIsA400ProblemNotAServerError() throws IOException {
+        // valid base64 of a real file, which RESTEasy's parser decodes a network buffer at a time: where a buffer ends
+        // inside a four-character group it throws (a 500 before), elsewhere it decodes garbage, which the import refuses
         String encoded = java.util.Base64.getEncoder().encodeToString(sample("TOU_212621147_20180915T01200916.csv").getBytes(StandardCharsets.UTF_8));
         String body = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.csv\"\r\nContent-Type: text/csv\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n--XYZ--\r\n";
         admin().contentType("multipart/form-data; boundary=XYZ").body(body.getBytes(StandardCharsets.US_ASCII)).when().post("/meter-files")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("A part sent with Content-Transfer-Encoding: base64 could not be decoded. Send the file's bytes as "
-                        + "they are: multipart/form-data needs no transfer encoding (RFC 7578, section 4.7)"));
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     /**
