@@ -121,6 +121,7 @@ public class ContinuousAggregateStore implements RollupStore {
     static final int MAX_PENDING_PER_WRITE = 64;
 
     private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
+    private static final Instant LAST_BEFORE_10000 = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final Pool pool;
 
@@ -266,12 +267,14 @@ public class ContinuousAggregateStore implements RollupStore {
     }
 
     /**
-     * The next UTC midnight, unless that is in year 10000: the refresher reads pending bounds as text, and the pg client
-     * cannot parse a five-digit year (the last supported reading's slots end on 9999-12-31).
+     * The next UTC midnight, or the last instant before year 10000: the refresher reads pending bounds as text, and the pg
+     * client cannot parse a five-digit year.
      */
     private static Instant ceilDayBefore10000(Instant t) {
         Instant day = ceil(t, ChronoUnit.DAYS);
-        return day.isBefore(YEAR_10000) ? day : t;
+        // An asset reading on the last accepted day reaches 10000-01-01T23:45, which once stopped every refresh; no slot
+        // starts after 9999-12-31T23:45, so the range may end before 10000 and still hold them all.
+        return day.isBefore(YEAR_10000) ? day : LAST_BEFORE_10000;
     }
 
     private static Instant ceil(Instant t, ChronoUnit unit) {

@@ -74,7 +74,10 @@ public class AggregateRefresher {
     }
 
     private Uni<Integer> refresh(SqlConnection db, AggregateFamily family) {
-        String pending = "select id, lower(%2$s), upper(%2$s) from %1$s order by id limit %3$d".formatted(family.pending(), family.span(), BATCH);
+        // Bounds as epoch seconds (the windows are whole days): read as text, a bound in year 10000 could not be parsed,
+        // and one such row stopped every round
+        String pending = "select id, floor(extract(epoch from lower(%2$s)))::bigint, ceil(extract(epoch from upper(%2$s)))::bigint from %1$s order by id limit %3$d"
+                .formatted(family.pending(), family.span(), BATCH);
         return db.query(pending).execute().flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(0);
@@ -83,7 +86,7 @@ public class AggregateRefresher {
             List<TimeRange> days = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 ids.add(r.getLong(0));
-                days.add(wholeUtcDays(r.getOffsetDateTime(1).toInstant(), r.getOffsetDateTime(2).toInstant()));
+                days.add(wholeUtcDays(Instant.ofEpochSecond(r.getLong(1)), Instant.ofEpochSecond(r.getLong(2))));
             }
             days.sort(Comparator.comparing(TimeRange::from));
             return Multi.createFrom().iterable(windows(days))
