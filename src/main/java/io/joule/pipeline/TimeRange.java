@@ -1,5 +1,6 @@
 package io.joule.pipeline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,20 @@ public record TimeRange(Instant from, Instant to) {
                 if (range.to().isAfter(out.get(last).to())) {
                     out.set(last, new TimeRange(out.get(last).from(), range.to()));
                 }
+            } else {
+                out.add(range);
+            }
+        }
+        return out;
+    }
+
+    /** Sorted, disjoint ranges with every gap of at most {@code gap} closed: neighbours that near are one range. */
+    public static List<TimeRange> joinGapsUpTo(List<TimeRange> disjoint, Duration gap) {
+        List<TimeRange> out = new ArrayList<>();
+        for (TimeRange range : disjoint) {
+            int last = out.size() - 1;
+            if (last >= 0 && !range.from().isAfter(out.get(last).to().plus(gap))) {
+                out.set(last, new TimeRange(out.get(last).from(), range.to()));
             } else {
                 out.add(range);
             }

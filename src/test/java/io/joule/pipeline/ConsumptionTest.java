@@ -4,6 +4,7 @@ import static io.joule.pipeline.SlotsTest.at;
 import static io.joule.pipeline.SlotsTest.r;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,17 +41,31 @@ class ConsumptionTest {
 
     @Test
     void aWriteAffectsTheSlotsOfItsLevelsAndOfTheLevelStoredNextAfterEach() {
-        // 01:20 is followed by a level stored at 03:05, 05:00 by none
+        // 01:20 is followed by a level stored at 03:05, 05:00 by none; slots a day or less apart are one range
         List<TimeRange> slots = Consumption.affectedBy(List.of(at("01:10"), at("01:20"), at("05:00")), Arrays.asList(at("03:05"), null));
-        assertEquals(List.of(new TimeRange(at("01:00"), at("01:30")), new TimeRange(at("03:00"), at("03:15")),
-                new TimeRange(at("05:00"), at("05:15"))), slots);
+        assertEquals(List.of(new TimeRange(at("01:00"), at("05:15"))), slots);
     }
 
     @Test
-    void onlyALevelMoreThanOneSlotBoundaryBeforeTheNextWrittenOneOrTheLastNeedsItsSuccessorLookedUp() {
-        // 00:05 and 00:20 are one boundary apart: a stored level between them is in a slot recomputed anyway
-        assertEquals(List.of(at("00:20"), at("01:40")),
-                Consumption.successorLookups(List.of(at("00:05"), at("00:20"), at("01:40"))));
+    void levelsDaysApartAreRangesOfTheirOwnAndAtMost64AreMade() {
+        Instant first = Instant.parse("2024-01-01T10:07:00Z");
+        List<TimeRange> two = Consumption.affectedBy(List.of(first, first.plusSeconds(3 * 86_400)), Arrays.asList(null, null));
+        assertEquals(List.of(new TimeRange(Instant.parse("2024-01-01T10:00:00Z"), Instant.parse("2024-01-01T10:15:00Z")),
+                new TimeRange(Instant.parse("2024-01-04T10:00:00Z"), Instant.parse("2024-01-04T10:15:00Z"))), two);
+        List<Instant> scattered = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            scattered.add(first.plusSeconds(2L * 86_400 * i));
+        }
+        // each range costs a lookup of the level before it: 1,000 levels two days apart make 64, not 1,000
+        assertEquals(64, Consumption.affectedBy(scattered, java.util.Collections.nCopies(1_000, null)).size());
+    }
+
+    @Test
+    void onlyALevelMoreThanADayBeforeTheNextWrittenOneOrTheLastNeedsItsSuccessorLookedUp() {
+        // levels a day or less apart are recomputed as one range: a stored level between them is in it anyway
+        assertEquals(List.of(at("01:40")), Consumption.successorLookups(List.of(at("00:05"), at("00:20"), at("01:40"))));
         assertEquals(List.of(at("00:14")), Consumption.successorLookups(List.of(at("00:01"), at("00:14"))));
+        Instant dayAndMore = at("00:05").plusSeconds(86_400 + 1_800);
+        assertEquals(List.of(at("00:05"), dayAndMore), Consumption.successorLookups(List.of(at("00:05"), dayAndMore)));
     }
 }
