@@ -1,5 +1,6 @@
 package io.joule.openapi;
 
+import io.vertx.core.http.impl.HttpUtils;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -52,9 +53,12 @@ public final class AllowedMethods {
         return new AllowedMethods(List.copyOf(out));
     }
 
-    /** The Allow value of the request path (raw, as sent), or empty when no documented path matches it. */
+    /**
+     * The Allow value of the request path (raw, as sent), or empty when no documented path matches it. The path is read
+     * as routes read it: dot segments removed and unreserved characters decoded (a 405 for PUT /x/../data had no Allow).
+     */
     public static Optional<String> forPath(String path) {
-        return current.allowFor(path);
+        return current.allowFor(HttpUtils.normalizePath(path));
     }
 
     Optional<String> allowFor(String path) {

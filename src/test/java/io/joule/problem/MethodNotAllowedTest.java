@@ -18,6 +18,7 @@ class MethodNotAllowedTest {
                 .body("detail", equalTo("This path does not answer PATCH; it answers GET, HEAD, POST, OPTIONS"));
         admin().when().delete("/ships/1/daily").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
         admin().when().put("/api-keys/12").then().statusCode(405).header("Allow", "DELETE, OPTIONS");
+        admin().urlEncodingEnabled(false).when().put("/x/../data").then().statusCode(405).header("Allow", "GET, HEAD, POST, OPTIONS");
     }
 
     @Test

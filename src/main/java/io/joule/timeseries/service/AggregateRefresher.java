@@ -67,9 +67,12 @@ public class AggregateRefresher {
             if (!locked.iterator().next().getBoolean(0)) {
                 return Uni.createFrom().item(0);
             }
-            return Multi.createFrom().iterable(AggregateFamily.ALL).onItem().transformToUniAndConcatenate(family -> refresh(db, family))
-                    .collect().with(Collectors.summingInt(n -> n))
-                    .onTermination().call(() -> db.query("select pg_advisory_unlock(" + LOCK + ")").execute());
+            // TimescaleDB says NOTICE for every window already up to date, which the pg client logs as a WARN
+            return db.query("set client_min_messages = warning").execute()
+                    .chain(() -> Multi.createFrom().iterable(AggregateFamily.ALL).onItem().transformToUniAndConcatenate(family -> refresh(db, family))
+                            .collect().with(Collectors.summingInt(n -> n)))
+                    .onTermination().call(() -> db.query("reset client_min_messages").execute()
+                            .chain(() -> db.query("select pg_advisory_unlock(" + LOCK + ")").execute()));
         }));
     }
 
