@@ -61,6 +61,11 @@ public final class AllowedMethods {
         return current.allowFor(HttpUtils.normalizePath(path));
     }
 
+    /** The detail of a 405: the method refused and the ones the path answers. */
+    public static String notAnswered(String method, String allow) {
+        return "This path does not answer " + method + (allow == null ? "" : "; it answers " + allow);
+    }
+
     Optional<String> allowFor(String path) {
         return templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst().map(Template::allow);
     }

@@ -24,27 +24,18 @@ public record TimeRange(Instant from, Instant to) {
 
     /** Ranges sorted by start, those that overlap or touch merged: sorted and disjoint. */
     public static List<TimeRange> union(List<TimeRange> byStart) {
+        return joinGapsUpTo(byStart, Duration.ZERO);
+    }
+
+    /** Ranges sorted by start, merged where they overlap or lie at most {@code gap} apart: sorted and disjoint. */
+    public static List<TimeRange> joinGapsUpTo(List<TimeRange> byStart, Duration gap) {
         List<TimeRange> out = new ArrayList<>();
         for (TimeRange range : byStart) {
             int last = out.size() - 1;
-            if (last >= 0 && !range.from().isAfter(out.get(last).to())) {
+            if (last >= 0 && !range.from().isAfter(out.get(last).to().plus(gap))) {
                 if (range.to().isAfter(out.get(last).to())) {
                     out.set(last, new TimeRange(out.get(last).from(), range.to()));
                 }
-            } else {
-                out.add(range);
-            }
-        }
-        return out;
-    }
-
-    /** Sorted, disjoint ranges with every gap of at most {@code gap} closed: neighbours that near are one range. */
-    public static List<TimeRange> joinGapsUpTo(List<TimeRange> disjoint, Duration gap) {
-        List<TimeRange> out = new ArrayList<>();
-        for (TimeRange range : disjoint) {
-            int last = out.size() - 1;
-            if (last >= 0 && !range.from().isAfter(out.get(last).to().plus(gap))) {
-                out.set(last, new TimeRange(out.get(last).from(), range.to()));
             } else {
                 out.add(range);
             }

@@ -2,6 +2,7 @@ package io.joule.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joule.config.JouleConfig;
+import io.joule.openapi.AllowedMethods;
 import io.joule.text.ClientText;
 import io.quarkus.logging.Log;
 import io.vertx.core.buffer.Buffer;
@@ -61,8 +62,7 @@ public class BodyLimitRoute {
                 if (ctx.request().method() == HttpMethod.OPTIONS) {
                     ctx.response().setStatusCode(200).end();
                 } else {
-                    refuse(ctx, json, 405, "Method Not Allowed", "This path does not answer " + ctx.request().method().name()
-                            + "; it answers " + MANAGEMENT_ALLOW);
+                    refuse(ctx, json, 405, "Method Not Allowed", AllowedMethods.notAnswered(ctx.request().method().name(), MANAGEMENT_ALLOW));
                 }
                 return;
             }
@@ -134,7 +134,7 @@ public class BodyLimitRoute {
                 ctx.next();
             }
         });
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+        router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).order(Integer.MIN_VALUE + 1).handler(ctx -> {
             if (ctx.body().buffer() == null && ctx.request().isEnded() && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                     && !ctx.request().path().startsWith(FILE_UPLOADS)) {
                 // An empty chunked body, read by BodyHandler, which keeps no buffer for it: RESTEasy then waited for the

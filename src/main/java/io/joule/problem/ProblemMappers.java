@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -57,8 +58,7 @@ public class ProblemMappers {
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         if (status == 405) {
             Optional<String> allow = AllowedMethods.forPath(request.path());
-            Response answer = respond(status, title, "This path does not answer " + request.method().name()
-                    + allow.map(a -> "; it answers " + a).orElse(""), request, null);
+            Response answer = respond(status, title, AllowedMethods.notAnswered(request.method().name(), allow.orElse(null)), request, null);
             return allow.map(a -> Response.fromResponse(answer).header(HttpHeaders.ALLOW, a).build()).orElse(answer);
         }
         return respond(status, title, status >= 500 ? "The service failed; it has been logged" : e.getMessage(), request, null);
@@ -112,7 +112,7 @@ public class ProblemMappers {
      * at a buffer's edge even when its base64 is valid ("Last unit does not have enough valid bits").
      */
     static boolean fromMultipartBase64(Throwable e) {
-        return e instanceof IllegalArgumentException && java.util.Arrays.stream(e.getStackTrace())
+        return e instanceof IllegalArgumentException && Arrays.stream(e.getStackTrace())
                 .anyMatch(f -> f.getClassName().equals("org.jboss.resteasy.reactive.server.core.multipart.MultipartParser$Base64Encoding"));
     }
 

@@ -20,9 +20,10 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             throw ProblemException.badParameter(name, "required: a positive integer");
         }
+        String text = value.trim();
         try {
-            long v = ClientText.isAsciiInteger(value.trim()) ? Long.parseLong(value.trim()) : 0;
-            if (v > 0) {
+            long v = Long.parseLong(text);
+            if (ClientText.isAsciiInteger(text) && v > 0) {
                 return v;
             }
         } catch (NumberFormatException e) {
@@ -46,12 +47,10 @@ public final class QueryParams {
         if (value == null || value.isEmpty()) {
             return otherwise;
         }
+        String text = value.trim();
         try {
-            if (!ClientText.isAsciiInteger(value.trim())) {
-                throw new NumberFormatException(value);
-            }
-            int v = Integer.parseInt(value.trim());
-            if (v >= min && v <= max) {
+            int v = Integer.parseInt(text);
+            if (ClientText.isAsciiInteger(text) && v >= min && v <= max) {
                 return v;
             }
         } catch (NumberFormatException e) {

@@ -57,11 +57,12 @@ public class DashboardSessionResource {
     @Operation(summary = "Sign in with an API key (form field api_key); sets the session cookie. Needs the X-Joule-Dashboard header.")
     public Uni<Response> signIn(byte[] body, @Context HttpServerRequest request) {
         requireOwnPage(request);
-        String key = apiKey(body).strip();
+        String sent = apiKey(body);
+        String key = sent.strip();
         if (key.isEmpty()) {
             throw ProblemException.badFormField("api_key", "An API key is required");
         }
-        if (apiKey(body).chars().anyMatch(c -> ClientText.isControl((char) c) && c != '\t' && c != '\r' && c != '\n')) {
+        if (sent.chars().anyMatch(c -> ClientText.isControl((char) c) && c != '\t' && c != '\r' && c != '\n')) {
             // trimming took a NUL or U+001F at either end away, so "key\0" signed in as "key"
             throw ProblemException.badFormField("api_key", "has a control character; send the key as it was issued");
         }
