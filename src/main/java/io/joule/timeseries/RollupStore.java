@@ -5,6 +5,7 @@ import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.sql.Connection;
@@ -12,7 +13,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,15 +54,42 @@ public interface RollupStore {
     }
 
     /**
-     * One local day of many series, each in its own zone: the day's row of each series that has slots that day, by series
-     * id. This default asks one series at a time, so a report over thousands of series holds one connection, not the pool.
+     * As {@link #daily(SqlClient, long, ZoneId, LocalDate, LocalDate)} for every series the statement {@code lookup}
+     * finds with {@code args} (see {@link SeriesDays}), in its order. This default asks one series at a time after the
+     * lookup, so a report over thousands of series holds one connection, not the pool; a store that keeps rows by local
+     * day joins them with the lookup in one statement.
      */
-    default Uni<Map<Long, DailyRollup>> dayOfEach(SqlClient db, Map<Long, ZoneId> series, LocalDate day) {
-        Map<Long, DailyRollup> found = new HashMap<>();
-        return Multi.createFrom().iterable(series.entrySet())
-                .onItem().transformToUniAndConcatenate(s -> daily(db, s.getKey(), s.getValue(), day, day)
-                        .invoke(rows -> rows.forEach(row -> found.put(s.getKey(), row))))
-                .collect().last().replaceWith(found);
+    default Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        return db.preparedQuery(lookup).execute(args).flatMap(rows -> Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(r -> r.getLong("series_id") == null
+                        ? Uni.createFrom().item(new SeriesDays<DailyRollup>(r, List.of()))
+                        : daily(db, r.getLong("series_id"), ZoneId.of(r.getString("zone")), from, to).map(d -> new SeriesDays<>(r, d)))
+                .collect().asList());
+    }
+
+    /**
+     * As {@link #readingDaily(SqlClient, List, ZoneId, LocalDate, LocalDate)} for every series the statement
+     * {@code lookup} finds with {@code args} (see {@link SeriesDays}), in its order. This default reads the series of each
+     * zone together after the lookup; a store that keeps rows by local day joins them with the lookup in one statement.
+     */
+    default Uni<List<SeriesDays<ReadingDay>>> readingDaily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        return db.preparedQuery(lookup).execute(args).flatMap(rows -> {
+            List<Row> found = new ArrayList<>();
+            Map<ZoneId, List<Long>> byZone = new LinkedHashMap<>();
+            for (Row r : rows) {
+                found.add(r);
+                if (r.getLong("series_id") != null) {
+                    byZone.computeIfAbsent(ZoneId.of(r.getString("zone")), z -> new ArrayList<>()).add(r.getLong("series_id"));
+                }
+            }
+            Map<Long, List<ReadingDay>> bySeries = new HashMap<>();
+            return Multi.createFrom().iterable(byZone.entrySet())
+                    .onItem().transformToUniAndConcatenate(zone -> readingDaily(db, zone.getValue(), zone.getKey(), from, to)
+                            .invoke(days -> days.forEach(d -> bySeries.computeIfAbsent(d.seriesId(), k -> new ArrayList<>()).add(d))))
+                    .collect().last()
+                    .map(x -> found.stream().map(r -> new SeriesDays<>(r, r.getLong("series_id") == null ? List.<ReadingDay>of()
+                            : bySeries.getOrDefault(r.getLong("series_id"), List.of()))).toList());
+        });
     }
 
     /** Energy of the UTC hours starting in [from, to) that have slots, in order. */

@@ -131,7 +131,10 @@ class ReadBench {
         LocalDate meterFrom = LocalDate.of(2020, 3, 2);
         LocalDate meterTo = LocalDate.of(2020, 3, 8);
         String sensor = user.sensorIds().get(0);
-        String sensorSeries = Long.toString(ReadFixtures.seriesId("sensor", sensor));
+        // Each of these reads its days with its lookup, in one statement (see SeriesDays).
+        ServiceSql meterChannels = ServiceSql.of(MeterRepository.class, "CHANNELS");
+        ServiceSql userSensors = ServiceSql.of(SensorReportRepository.class, "SENSORS");
+        ServiceSql oneSensor = ServiceSql.of(SensorReportRepository.class, "SENSOR");
 
         return List.of(
                 new Read("GET /data, one ship-day (96 slots)", coordinator,
@@ -146,17 +149,16 @@ class ReadBench {
                 new Read("GET /meters/{code}/daily-stats, 7 d", coordinator,
                         "/meters/" + meter.code() + "/daily-stats?from=" + meterFrom + "&to=" + meterTo + "&serial=" + meter.serial()
                                 + "&data_type=" + URLEncoder.encode(meter.dataType(), StandardCharsets.UTF_8).replace("+", "%20"),
-                        "size()", ServiceSql.of(ReadingRollupRepository.class, "DAILY"),
-                        List.of("{" + meter.seriesId() + "}", meterFrom.toString(), meterTo.toString()),
-                        ServiceSql.of(MeterRepository.class, "CHANNELS").name() + " (the meter's channels) before it", 0.3, false),
+                        "size()", ServiceSql.composed(ReadingRollupRepository.dailyOf(meterChannels.sql(), 3), meterChannels.name() + " joined with reading_daily"),
+                        List.of(meter.code(), meter.serial(), meter.dataType(), meterFrom.toString(), meterTo.toString()),
+                        "", 0.3, false),
                 new Read("GET /consumption, user, " + LINKED_SENSORS + " sensors", user.userKey(), "/consumption?date=" + middle, "size()",
-                        ServiceSql.of(RollupRepository.class, "DAY_OF_EACH"),
-                        List.of(user.seriesIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), middle.toString()),
-                        ServiceSql.of(SensorReportRepository.class, "SENSORS").name() + " (the user's sensors) before it", 0.3, false),
+                        ServiceSql.composed(RollupRepository.dailyOf(userSensors.sql(), 3), userSensors.name() + " joined with rollup_daily").withNull(3),
+                        List.of("false", user.userId(), middle.toString(), middle.toString()), "", 0.3, false),
                 new Read("GET /sensors/{id}/consumption, 3 d", user.userKey(),
                         "/sensors/" + sensor + "/consumption?from=" + first + "&to=" + last, "size()",
-                        ServiceSql.of(RollupRepository.class, "DAILY"), List.of(sensorSeries, first.toString(), last.toString()),
-                        ServiceSql.of(SensorReportRepository.class, "SENSOR").name() + " (the sensor, if the caller sees it) before it", 0.3, false));
+                        ServiceSql.composed(RollupRepository.dailyOf(oneSensor.sql(), 4), oneSensor.name() + " joined with rollup_daily").withNull(3),
+                        List.of("false", user.userId(), sensor, first.toString(), last.toString()), "", 0.3, false));
     }
 
     /** ShipRollupRepository.top's eleven parameters: the window's whole days, its two hour ranges and two slot ranges, the count. */

@@ -73,7 +73,7 @@ final class ReadFixtures {
     }
 
     /** A user's key, its linked sensors' ids, and their series ids in the same order. */
-    record UserSensors(String userKey, List<String> sensorIds, List<Long> seriesIds) {
+    record UserSensors(String userId, String userKey, List<String> sensorIds, List<Long> seriesIds) {
     }
 
     /**
@@ -99,7 +99,7 @@ final class ReadFixtures {
         for (String id : ids) {
             series.add(seriesId("sensor", id));
         }
-        return new UserSensors(userKey, ids, series);
+        return new UserSensors(user.path("user_id"), userKey, ids, series);
     }
 
     private static String levels(String sensor, int s) {

@@ -6,7 +6,9 @@ import io.joule.sensor.SensorConsumption;
 import io.joule.sensor.SensorDay;
 import io.joule.sensor.SensorScope;
 import io.joule.problem.ProblemException;
+import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.SeriesDays;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,12 +27,13 @@ import java.util.Map;
 @ApplicationScoped
 public class SensorReportRepository {
     private static final String SENSORS = """
-            select s.sensor_id, s.series_id, se.zone from sensor s join series se on se.id = s.series_id
+            select s.sensor_id, s.series_id, se.zone, row_number() over (order by s.sensor_id) as ord
+            from sensor s join series se on se.id = s.series_id
             where $1::bool or s.owner_id = $2::uuid or s.sensor_id = $3::text order by s.sensor_id""";
 
-    /** One sensor, if the caller may see it ($4 the sensor id). */
+    /** One sensor, if the caller may see it ($4 the sensor id); its days are read with it (see SeriesDays). */
     private static final String SENSOR = """
-            select s.series_id, s.unit, se.zone from sensor s join series se on se.id = s.series_id
+            select s.series_id, s.unit, se.zone, 1 as ord from sensor s join series se on se.id = s.series_id
             where s.sensor_id = $4::text and ($1::bool or s.owner_id = $2::uuid or s.sensor_id = $3::text)""";
 
     /** Each sensor's readings in its own local day, whose UTC bounds come from Java (see Zones). */
@@ -51,34 +54,22 @@ public class SensorReportRepository {
 
     /** The sensor's daily consumption over the local days from..to (inclusive); 404 unless the caller sees the sensor. */
     public Uni<SensorConsumption> days(String sensorId, SensorScope scope, LocalDate from, LocalDate to) {
-        return pool.preparedQuery(SENSOR).execute(args(scope).addString(sensorId)).flatMap(rows -> {
-            if (rows.size() == 0) {
+        return rollups.daily(pool, SENSOR, args(scope).addString(sensorId), from, to).map(found -> {
+            if (found.isEmpty()) {
                 throw ProblemException.notFound("No sensor " + sensorId);
             }
-            Row sensor = rows.iterator().next();
-            return rollups.daily(pool, sensor.getLong(0), ZoneId.of(sensor.getString(2)), from, to)
-                    .map(days -> new SensorConsumption(sensor.getString(1), days.stream()
-                            .map(d -> new SensorDay(d.date(), d.start(), d.end(), d.energyKwh())).toList()));
+            SeriesDays<DailyRollup> sensor = found.get(0);
+            return new SensorConsumption(sensor.series().getString("unit"), sensor.days().stream()
+                    .map(d -> new SensorDay(d.date(), d.start(), d.end(), d.energyKwh())).toList());
         });
     }
 
     /** The day's consumption of each visible sensor that has slots that day, from the daily statistics, by sensor id. */
     public Uni<List<ConsumptionReport>> consumption(LocalDate day, SensorScope scope) {
-        return pool.preparedQuery(SENSORS).execute(args(scope)).flatMap(rows -> {
-            Map<Long, ZoneId> zones = new LinkedHashMap<>();
-            Map<Long, String> sensorIds = new LinkedHashMap<>();
-            for (Row r : rows) {
-                zones.put(r.getLong(1), Zones.canonical(ZoneId.of(r.getString(2))));
-                sensorIds.put(r.getLong(1), r.getString(0));
-            }
-            if (zones.isEmpty()) {
-                return Uni.createFrom().item(List.<ConsumptionReport>of());
-            }
-            return rollups.dayOfEach(pool, zones, day).map(found -> sensorIds.entrySet().stream()
-                    .filter(s -> found.containsKey(s.getKey()))
-                    .map(s -> new ConsumptionReport(s.getValue(), day, found.get(s.getKey()).energyKwh()))
-                    .toList());
-        });
+        return rollups.daily(pool, SENSORS, args(scope), day, day).map(found -> found.stream()
+                .filter(s -> !s.days().isEmpty())
+                .map(s -> new ConsumptionReport(s.series().getString("sensor_id"), day, s.days().get(0).energyKwh()))
+                .toList());
     }
 
     public Uni<List<DayReadings>> readings(LocalDate day, SensorScope scope) {

@@ -4,6 +4,7 @@ import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.Jdbc;
 import io.joule.time.Zones;
 import io.joule.timeseries.ReadingDay;
+import io.joule.timeseries.SeriesDays;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -16,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Plain PostgreSQL: the reading_daily table, recomputed for the affected local days in the import's transaction. */
 @ApplicationScoped
@@ -84,12 +87,29 @@ public class ReadingRollupRepository {
     public Uni<List<ReadingDay>> daily(SqlClient db, List<Long> seriesIds, LocalDate from, LocalDate to) {
         return db.preparedQuery(DAILY).execute(Tuple.of(seriesIds.toArray(Long[]::new), from, to)).map(rows -> {
             List<ReadingDay> out = new ArrayList<>(rows.size());
-            for (Row r : rows) {
-                out.add(new ReadingDay(r.getLong("series_id"), r.getLocalDate("day"), r.getOffsetDateTime("bucket_start").toInstant(),
-                        r.getOffsetDateTime("bucket_end").toInstant(), r.getDouble("min_value"), r.getDouble("max_value"),
-                        r.getDouble("sum_value"), r.getInteger("readings")));
-            }
+            rows.forEach(r -> out.add(readingDay(r)));
             return out;
         });
+    }
+
+    /** The statement of {@link #daily(SqlClient, String, Tuple, LocalDate, LocalDate)} for a lookup of that many parameters. */
+    public static String dailyOf(String lookup, int parameters) {
+        return SeriesDays.joined(lookup, parameters, "reading_daily",
+                "d.day, d.bucket_start, d.bucket_end, d.min_value, d.max_value, d.sum_value, d.readings");
+    }
+
+    private final Map<String, String> dailyOf = new ConcurrentHashMap<>();
+
+    /** The daily statistics from..to of every series the lookup finds (see {@link SeriesDays}), in one statement. */
+    public Uni<List<SeriesDays<ReadingDay>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        String sql = dailyOf.computeIfAbsent(lookup, l -> dailyOf(l, args.size()));
+        return db.preparedQuery(sql).execute(SeriesDays.withDays(args, from, to))
+                .map(rows -> SeriesDays.grouped(rows, ReadingRollupRepository::readingDay));
+    }
+
+    private static ReadingDay readingDay(Row r) {
+        return new ReadingDay(r.getLong("series_id"), r.getLocalDate("day"), r.getOffsetDateTime("bucket_start").toInstant(),
+                r.getOffsetDateTime("bucket_end").toInstant(), r.getDouble("min_value"), r.getDouble("max_value"),
+                r.getDouble("sum_value"), r.getInteger("readings"));
     }
 }

@@ -8,6 +8,7 @@ import io.joule.jdbc.Jdbc;
 import io.joule.pipeline.TimeRange;
 import io.joule.time.Zones;
 import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.SeriesDays;
 import io.joule.timeseries.SlotBuckets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Recomputes the hourly and daily rollups of a slot range from slot_15m. */
 @ApplicationScoped
@@ -33,11 +35,6 @@ public class RollupRepository {
     private static final String DAILY = """
             select day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots
             from rollup_daily where series_id = $1 and day >= $2 and day <= $3 order by day
-            """;
-
-    private static final String DAY_OF_EACH = """
-            select series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots
-            from rollup_daily where series_id = any($1::bigint[]) and day = $2
             """;
 
     private static final String HOURLY = """
@@ -197,13 +194,17 @@ public class RollupRepository {
         });
     }
 
-    /** The row of the local day {@code day} of each of the series that has one, by series id. */
-    public Uni<Map<Long, DailyRollup>> dayOfEach(SqlClient db, Long[] seriesIds, LocalDate day) {
-        return db.preparedQuery(DAY_OF_EACH).execute(Tuple.of(seriesIds, day)).map(rows -> {
-            Map<Long, DailyRollup> out = new HashMap<>();
-            rows.forEach(r -> out.put(r.getLong("series_id"), dailyRollup(r)));
-            return out;
-        });
+    /** The statement of {@link #daily(SqlClient, String, Tuple, LocalDate, LocalDate)} for a lookup of that many parameters. */
+    public static String dailyOf(String lookup, int parameters) {
+        return SeriesDays.joined(lookup, parameters, "rollup_daily", "d.day, d.bucket_start, d.bucket_end, d.energy_kwh, d.min_kwh, d.max_kwh, d.slots");
+    }
+
+    private final Map<String, String> dailyOf = new ConcurrentHashMap<>();
+
+    /** The daily rows from..to of every series the lookup finds (see {@link SeriesDays}), in one statement. */
+    public Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        String sql = dailyOf.computeIfAbsent(lookup, l -> dailyOf(l, args.size()));
+        return db.preparedQuery(sql).execute(SeriesDays.withDays(args, from, to)).map(rows -> SeriesDays.grouped(rows, RollupRepository::dailyRollup));
     }
 
     private static DailyRollup dailyRollup(Row r) {

@@ -7,9 +7,11 @@ import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.ReadingDay;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.SeriesDays;
 import io.joule.timeseries.SlotBuckets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
@@ -18,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** Plain PostgreSQL: rollup tables (and reading_daily) rebuilt for the affected buckets in every write's transaction. */
 @ApplicationScoped
@@ -59,9 +60,9 @@ public class TransactionalRollupStore implements RollupStore {
     }
 
     @Override
-    public Uni<Map<Long, DailyRollup>> dayOfEach(SqlClient db, Map<Long, ZoneId> series, LocalDate day) {
-        // Each series' rows are kept by its own local day, so one indexed lookup serves every zone.
-        return rollups.dayOfEach(db, series.keySet().toArray(Long[]::new), day);
+    public Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        // Each series' rows are kept by its own local day, so one join serves every zone.
+        return rollups.daily(db, lookup, args, from, to);
     }
 
     @Override
@@ -82,6 +83,11 @@ public class TransactionalRollupStore implements RollupStore {
     @Override
     public Uni<List<ReadingDay>> readingDaily(SqlClient db, List<Long> seriesIds, ZoneId zone, LocalDate from, LocalDate to) {
         return readings.daily(db, seriesIds, from, to);
+    }
+
+    @Override
+    public Uni<List<SeriesDays<ReadingDay>>> readingDaily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        return readings.daily(db, lookup, args, from, to);
     }
 
     @Override

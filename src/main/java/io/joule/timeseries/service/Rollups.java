@@ -7,6 +7,7 @@ import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.ReadingDay;
 import io.joule.timeseries.SlotBuckets;
 import io.joule.timeseries.RollupStore;
+import io.joule.timeseries.SeriesDays;
 import io.joule.timeseries.TimescaleConfig;
 import io.joule.timeseries.repository.ContinuousAggregateStore;
 import io.joule.timeseries.repository.TransactionalRollupStore;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -140,8 +142,13 @@ public class Rollups implements RollupStore {
     }
 
     @Override
-    public Uni<java.util.Map<Long, DailyRollup>> dayOfEach(SqlClient db, java.util.Map<Long, ZoneId> series, LocalDate day) {
-        return store().dayOfEach(db, series, day);
+    public Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        return store().daily(db, lookup, args, from, to);
+    }
+
+    @Override
+    public Uni<List<SeriesDays<ReadingDay>>> readingDaily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
+        return store().readingDaily(db, lookup, args, from, to);
     }
 
     @Override

@@ -1,0 +1,59 @@
+package io.joule.timeseries;
+
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A series that a lookup statement found, as the lookup's row, with its daily rows in order (none when it has none in the
+ * range or the row's {@code series_id} is null). A lookup answers {@code series_id}, {@code zone} and {@code ord} (the
+ * answer's order, unique), and whatever else its caller reads from {@link #series()}.
+ */
+public record SeriesDays<T>(Row series, List<T> days) {
+
+    /**
+     * The rows of a lookup left-joined with daily rows, ordered by {@code ord} and day: one per series, its days those
+     * whose {@code day} column is not null.
+     */
+    public static <T> List<SeriesDays<T>> grouped(RowSet<Row> rows, Function<Row, T> day) {
+        List<SeriesDays<T>> out = new ArrayList<>();
+        long ord = Long.MIN_VALUE;
+        List<T> days = null;
+        for (Row r : rows) {
+            long o = r.getLong("ord");
+            if (days == null || o != ord) {
+                ord = o;
+                days = new ArrayList<>();
+                out.add(new SeriesDays<>(r, days));
+            }
+            if (r.getLocalDate("day") != null) {
+                days.add(day.apply(r));
+            }
+        }
+        return out;
+    }
+
+    /** A lookup's parameters followed by the first and last day, for a statement that joins it with daily rows. */
+    public static Tuple withDays(Tuple lookupArgs, LocalDate from, LocalDate to) {
+        Tuple t = Tuple.tuple();
+        for (int i = 0; i < lookupArgs.size(); i++) {
+            t.addValue(lookupArgs.getValue(i));
+        }
+        return t.addValue(from).addValue(to);
+    }
+
+    /**
+     * A lookup joined with a table of daily rows by series and day: {@code columns} of that table, the days bound after
+     * the lookup's {@code parameters}.
+     */
+    public static String joined(String lookup, int parameters, String table, String columns) {
+        return """
+                select l.*, %4$s
+                from (%1$s) l left join %3$s d on d.series_id = l.series_id and d.day >= $%2$d and d.day <= $%5$d
+                order by l.ord, d.day""".formatted(lookup.strip(), parameters + 1, table, columns, parameters + 2);
+    }
+}
