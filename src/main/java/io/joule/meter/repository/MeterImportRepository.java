@@ -128,6 +128,14 @@ public class MeterImportRepository {
         return changed;
     }
 
+    /** The units the channel of this series was imported in; null before its first import commits. */
+    public String units(Connection db, long seriesId) throws SQLException {
+        try (PreparedStatement query = Jdbc.prepare(db, "select units from meter_channel where series_id = $1", seriesId);
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
     public void registerChannel(Connection db, long seriesId, ChannelKey key, String plantCode, String units) throws SQLException {
         Jdbc.update(db, REGISTER_CHANNEL, seriesId, key.meterCode(), key.serial(), key.dataType(), key.period(), key.rate(),
                 plantCode, units);

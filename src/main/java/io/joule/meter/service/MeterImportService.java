@@ -244,6 +244,10 @@ public class MeterImportService {
                             if (!channel.created) {
                                 copy.stageFromNowOn(channel);
                             }
+                        } else if (!channel.summary.units().equalsIgnoreCase(row.units())) {
+                            // SPEC §6: a channel's values are never mixed, and kWh and kvarh are different channels' units
+                            throw new MeterFileFormat.BadRowException("units " + ClientText.abbreviate(row.units()) + " differ from "
+                                    + channel.summary.units() + ", this channel's units in the file's earlier rows");
                         }
                         if (errors.isEmpty()) {
                             copy.add(channel.series.id(), at, row.value(), line);
@@ -363,6 +367,11 @@ public class MeterImportService {
         if (!series.zone().equals(zone)) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in zone "
                     + series.zone() + "; import its files with zone=" + series.zone());
+        }
+        String storedUnits = created ? null : meters.units(db, series.id());
+        if (storedUnits != null && !storedUnits.equalsIgnoreCase(row.units())) {
+            throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in units " + storedUnits
+                    + "; this file has units " + ClientText.abbreviate(row.units()));
         }
         if (series.quantity() != spec.quantity()) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " was imported as "

@@ -446,4 +446,24 @@ class MeterFileResourceTest {
                     "nothing was stored");
         }
     }
+
+    /** SPEC §6: a channel's values are never mixed, so one channel's rows in two units are refused, in one file or two. */
+    @Test
+    void aChannelKeepsOneUnit() throws Exception {
+        String meter = "U" + NEXT_METER.incrementAndGet();
+        String header = "MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Data Value,Units,Status\n";
+        String kwh = meter + "," + meter + ",P,01/01/2020 00:00:00,Import Wh Total,1,kwh,\n";
+        postCsv(header + kwh + meter + "," + meter + ",P,01/01/2020 00:15:00,Import Wh Total,50,kvarh,\n", null).statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.line", contains(3))
+                .body("errors.detail", contains("units kvarh differ from kwh, this channel's units in the file's earlier rows"));
+        assertEquals(List.of("0"), Sql.rows("select count(*) from series where kind = 'meter' and key like ?", meter + "|%"), "nothing was stored");
+
+        postCsv(header + kwh, null).statusCode(201);
+        // Another spelling of the same unit is the same unit; another unit is a conflict with what is stored.
+        postCsv(header + meter + "," + meter + ",P,01/01/2020 00:15:00,Import Wh Total,2,KWH,\n", null).statusCode(201);
+        postCsv(header + meter + "," + meter + ",P,01/01/2020 00:30:00,Import Wh Total,50,Wh,\n", null).statusCode(409).contentType(PROBLEM)
+                .body("detail", equalTo("Meter " + meter + " channel Import Wh Total is kept in units KWH; this file has units Wh"));
+        stats(meter, "2020-01-01", "2020-01-01", null).statusCode(200).body("count", contains(2)).body("max", contains(2.0f));
+    }
 }
