@@ -24,6 +24,13 @@ public interface DatabaseConfig {
     @WithDefault("10s")
     Duration outageLogInterval();
 
+    /**
+     * Longest a read (a GET, or a stored key's check) waits for the database's answer before a 503: a server that
+     * holds connections open but answers nothing (stopped, swapping, partitioned) (env JOULE_DATABASE_READ_TIMEOUT).
+     */
+    @WithDefault("30s")
+    Duration readTimeout();
+
     /** Longest readiness probe query (env JOULE_DATABASE_HEALTH_TIMEOUT). */
     @WithDefault("3s")
     Duration healthTimeout();

@@ -28,6 +28,8 @@ public final class DatabaseOutage {
     public static final String CONNECTION_LOST = "database connection lost";
     /** Every pooled connection stayed busy (or kept failing) for the whole acquire timeout. */
     public static final String POOL_TIMEOUT = "database pool acquire timeout";
+    /** A read waited the whole read timeout for an answer: the server holds its connections but answers nothing. */
+    public static final String NO_ANSWER = "database not answering";
     /** The server answered but refuses work for now: shutting down, starting up, too many connections. */
     public static final String SERVER_UNAVAILABLE = "database server unavailable";
 
@@ -53,6 +55,9 @@ public final class DatabaseOutage {
     }
 
     private static String own(Throwable t) {
+        if (t instanceof DatabaseNoAnswer) {
+            return NO_ANSWER;
+        }
         if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
             return UNREACHABLE;
         }

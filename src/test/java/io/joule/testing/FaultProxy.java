@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A plain TCP proxy on loopback for fault injection: {@link #cut()} closes the listener and every open connection
- * (clients then see "connection refused" and lost connections, as when the database stops), {@link #restore()}
+ * (clients then see "connection refused" and lost connections, as when the database stops), {@link #freeze()} holds
+ * every byte with the connections open (a server that answers nothing), {@link #restore()}
  * listens again on the same port.
  */
 public final class FaultProxy implements AutoCloseable {
@@ -20,6 +21,7 @@ public final class FaultProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile boolean frozen;
     private volatile int port;
 
     public FaultProxy(String targetHost, int targetPort) {
@@ -54,6 +56,16 @@ public final class FaultProxy implements AutoCloseable {
         closeQuietly(server);
         open.forEach(FaultProxy::closeQuietly);
         open.clear();
+    }
+
+    /** Holds every byte in either direction, connections staying open: a server that has stopped answering. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** Lets the held bytes, and all after them, through again. */
+    public void thaw() {
+        frozen = false;
     }
 
     public int port() {
@@ -97,9 +109,12 @@ public final class FaultProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    while (frozen) {
+                        Thread.sleep(5);
+                    }
                     out.write(buffer, 0, n);
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // a cut or a close on either side ends both directions below
             } finally {
                 closeQuietly(from);

@@ -1,6 +1,8 @@
 package io.joule.auth.security;
 
+import io.joule.config.DatabaseConfig;
 import io.joule.config.JouleConfig;
+import io.joule.problem.DatabaseNoAnswer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,16 +38,18 @@ public class ActiveKeys {
     private final Pool pool;
     private final long ttlNanos;
     private final LongSupplier clock;
+    private final Duration readTimeout;
 
     @Inject
-    public ActiveKeys(Pool pool, JouleConfig config) {
-        this(pool, config.keyCacheTtl(), System::nanoTime);
+    public ActiveKeys(Pool pool, JouleConfig config, DatabaseConfig database) {
+        this(pool, config.keyCacheTtl(), System::nanoTime, database.readTimeout());
     }
 
-    ActiveKeys(Pool pool, Duration ttl, LongSupplier clock) {
+    ActiveKeys(Pool pool, Duration ttl, LongSupplier clock, Duration readTimeout) {
         this.pool = pool;
         this.ttlNanos = ttl.toNanos();
         this.clock = clock;
+        this.readTimeout = readTimeout;
     }
 
     /** The grant of an active key with this hash, or null. */
@@ -56,7 +60,7 @@ public class ActiveKeys {
             return Uni.createFrom().item(cached.grant);
         }
         long seen = revocations.get();
-        return pool.preparedQuery(FIND).execute(Tuple.of(keyHash)).map(rows -> {
+        return DatabaseNoAnswer.within(pool.preparedQuery(FIND).execute(Tuple.of(keyHash)), readTimeout).map(rows -> {
             Iterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
                 byHash.remove(keyHash);

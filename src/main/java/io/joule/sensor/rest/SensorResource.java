@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import io.joule.time.Zones;
+import io.joule.problem.ReadTimeout;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@ReadTimeout
 @Path("/sensors")
 @Tag(name = "Water sensors", description = "Sensor registry, account linking, levels and daily consumption")
 @SecurityRequirement(name = "bearer")

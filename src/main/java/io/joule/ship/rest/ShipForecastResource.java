@@ -8,6 +8,7 @@ import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
 import io.joule.ship.ShipForecast;
 import io.joule.ship.service.ShipForecastService;
+import io.joule.problem.ReadTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ReadTimeout
 @Path("/forecast")
 @Tag(name = "Ships")
 @SecurityRequirement(name = "bearer")

@@ -24,7 +24,7 @@ class ActiveKeysTest {
         String key = Api.issueKey("coordinator", null);
         String hash = KeyHash.of(key);
         AtomicLong now = new AtomicLong(0);
-        ActiveKeys keys = new ActiveKeys(pool, Duration.ofSeconds(5), now::get);
+        ActiveKeys keys = new ActiveKeys(pool, Duration.ofSeconds(5), now::get, Duration.ofSeconds(30));
         assertEquals("coordinator", keys.find(hash).await().indefinitely().role());
 
         Sql.rows("update api_key set revoked_at = now() where key_hash = ? returning id", hash);

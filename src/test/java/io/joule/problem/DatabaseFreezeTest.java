@@ -1,0 +1,123 @@
+package io.joule.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.joule.testing.Api;
+import io.joule.testing.FaultProxy;
+import io.joule.testing.ProxiedDatabase;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database that holds its connections open but answers nothing (a stopped or partitioned server) costs a read its
+ * read timeout, then a 503, not a wait until the client gives up; a database that refuses connections logs no stack
+ * trace a few seconds after each answer.
+ */
+@QuarkusTest
+@TestProfile(DatabaseFreezeTest.Proxied.class)
+class DatabaseFreezeTest {
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Stored keys are looked up on every request (no key cache), so their check meets the frozen database too. */
+    public static class Proxied implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedDatabase.class));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("joule.database.read-timeout", READ_TIMEOUT.toSeconds() + "s", "joule.database.acquire-timeout", "2s",
+                    "joule.database.connect-timeout", "2s", "joule.key-cache-ttl", "0s");
+        }
+    }
+
+    FaultProxy proxy;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void reconnect() {
+        proxy.thaw();
+        proxy.restore();
+    }
+
+    @Test
+    void readsOfAFrozenDatabaseAnswer503AfterTheReadTimeoutAndRecover() throws Exception {
+        long ship = Api.newShipId();
+        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
+        String coordinator = Api.issueKey("coordinator", null);
+        String read = "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
+        assertEquals(200, get(read, coordinator).statusCode());
+
+        DatabaseOutageFaultTest.CapturedLog log = DatabaseOutageFaultTest.CapturedLog.attach();
+        try {
+            log.start();
+            proxy.freeze();
+            for (String key : new String[] {Api.ADMIN_KEY, coordinator}) { // the admin key needs no lookup, a stored one does
+                long started = System.nanoTime();
+                HttpResponse<String> frozen = get(read, key);
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                assertEquals(503, frozen.statusCode(), frozen.body());
+                assertEquals("application/problem+json", frozen.headers().firstValue("Content-Type").orElse(""));
+                assertEquals("5", frozen.headers().firstValue("Retry-After").orElse(""));
+                assertTrue(waited.compareTo(READ_TIMEOUT) >= 0 && waited.compareTo(READ_TIMEOUT.multipliedBy(3)) < 0,
+                        "answered after the read timeout, not long after it: " + waited);
+            }
+            proxy.thaw();
+            log.stop();
+            HttpResponse<String> after = get(read, coordinator);
+            assertEquals(200, after.statusCode(), "answers again once the database does: " + after.body());
+            assertTrue(after.body().contains("\"value\":1.5"), after.body());
+            assertEquals(0, log.withTrace(), "records with a stack trace: " + log.lines());
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains(DatabaseOutage.NO_ANSWER)), "the outage is named: " + log.lines());
+        } finally {
+            log.detach();
+        }
+    }
+
+    @Test
+    void aRefusedConnectionLogsNoStackTraceWhenThePoolsTimerFiresLater() throws Exception {
+        long ship = Api.newShipId();
+        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
+        DatabaseOutageFaultTest.CapturedLog log = DatabaseOutageFaultTest.CapturedLog.attach();
+        try {
+            log.start();
+            proxy.cut();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(503, get("data?spaceship_id=" + ship, Api.ADMIN_KEY).statusCode());
+            }
+            Thread.sleep(3_500); // past the 2 s acquire timeout of every request above
+            log.stop();
+            assertEquals(0, log.withTrace(), "records with a stack trace: " + log.lines());
+        } finally {
+            log.detach();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String key) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
