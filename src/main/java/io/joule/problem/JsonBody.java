@@ -24,6 +24,20 @@ public final class JsonBody {
     private JsonBody() {
     }
 
+    /**
+     * Jackson's message without its own names (features to enable, the Java type bound): what a client sent and where,
+     * not how the parser is configured.
+     */
+    public static String plain(String jackson) {
+        if (jackson == null) {
+            return "unreadable";
+        }
+        return jackson.replaceAll(": enable `[^`]*` to allow", " (JSON numbers have no NaN or Infinity)")
+                .replaceAll(" \\(bound as `[^`]*`\\)", "")
+                .replaceAll(": not allowed as per `[^`]*`", "; send one JSON value")
+                .replaceAll("`[^`]*`", "");
+    }
+
     public static JsonNode tree(byte[] body) {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("The body is empty; send JSON", null);
@@ -34,7 +48,7 @@ public final class JsonBody {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ProblemException.badRequest("Malformed JSON: " + e.getOriginalMessage() + where, null);
+            throw ProblemException.badRequest("Malformed JSON: " + plain(e.getOriginalMessage()) + where, null);
         } catch (IOException e) {
             throw ProblemException.badRequest("Unreadable body: " + e.getMessage(), null);
         }

@@ -45,7 +45,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
-        return respond(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage(), request, null);
+        return respond(400, "Bad Request", "Malformed JSON: " + JsonBody.plain(e.getOriginalMessage()), request, null);
     }
 
     @ServerExceptionMapper

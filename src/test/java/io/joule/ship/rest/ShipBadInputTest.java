@@ -107,6 +107,18 @@ class ShipBadInputTest {
         postData(ADMIN, body).statusCode(400).contentType(PROBLEM).body("status", equalTo(400));
     }
 
+    /** The detail says what was sent and where, in the client's terms, not which parser feature refused it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "NaN      | {\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"2020-01-01T00:00:00Z\", \"value\": NaN}]} "
+                + "| Malformed JSON: Non-standard token 'NaN' (JSON numbers have no NaN or Infinity) at line 1, column 94",
+        "trailing | {\"spaceship_id\": 1, \"units\": \"kW\", \"data\": []} {} "
+                + "| Malformed JSON: Trailing token (of type START_OBJECT) found after value; send one JSON value at line 1, column 48",
+    })
+    void malformedJsonIsNamedInTheClientsTerms(String name, String body, String detail) {
+        postData(ADMIN, body).statusCode(400).contentType(PROBLEM).body("detail", equalTo(detail));
+    }
+
     @Test
     void anEmptyBodyIsA400Problem() {
         admin().contentType(ContentType.JSON).when().post("/data").then().statusCode(400).contentType(PROBLEM);
