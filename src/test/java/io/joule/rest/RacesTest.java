@@ -117,7 +117,13 @@ class RacesTest {
     void aUserKeyWithoutItsUserRowCannotLink() throws Exception {
         String sensor = "orphan" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin().contentType(ContentType.JSON).body("{\"sensor_id\": \"" + sensor + "\"}").post("/sensors").then().statusCode(201);
-        String key = issueKey("user", "user:" + UUID.randomUUID());
+        UUID nobody = UUID.randomUUID();
+        admin().contentType(ContentType.JSON).body("{\"role\": \"user\", \"subject\": \"user:" + nobody + "\"}").post("/api-keys").then()
+                .statusCode(400).body("errors[0].detail", org.hamcrest.Matchers.equalTo("no user " + nobody + "; POST /users creates a user and its key"));
+        // A key stored before issuing checked its user
+        String key = io.joule.auth.security.KeyHash.newKey();
+        Sql.rows("insert into api_key (id, key_hash, role, subject) values (gen_random_uuid(), ?, 'user', ?) returning 1",
+                io.joule.auth.security.KeyHash.of(key), "user:" + nobody);
         as(key).post("/sensors/" + sensor + "/owner").then().statusCode(403).contentType("application/problem+json");
         assertEquals(List.of("null"), Sql.rows("select coalesce(owner_id::text, 'null') from sensor where sensor_id = ?", sensor));
     }

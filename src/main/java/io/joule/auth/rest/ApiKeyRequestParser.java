@@ -5,13 +5,14 @@ import io.joule.auth.Role;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
+import io.joule.user.AppUser;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Validates {@code {"role", "subject"}}: a device key names one series, other roles none. */
 final class ApiKeyRequestParser {
     static final Pattern DEVICE_SUBJECT = Pattern.compile("^(ship:[1-9][0-9]{0,18}|(meter|sensor|asset):[A-Za-z0-9_.:-]{1,200})$");
-    static final Pattern USER_SUBJECT = Pattern.compile("^user:[A-Za-z0-9_.-]{1,64}$");
 
     record Request(Role role, String subject) {
     }
@@ -41,8 +42,8 @@ final class ApiKeyRequestParser {
                 }
             }
             case USER -> {
-                if (subject != null && !USER_SUBJECT.matcher(subject).matches()) {
-                    throw refuse("/subject", "a user subject looks like user:alice");
+                if (userId(subject) == null) {
+                    throw refuse("/subject", "a user key names its user: user:<user_id>, the id POST /users answered");
                 }
             }
             default -> {
@@ -52,6 +53,19 @@ final class ApiKeyRequestParser {
             }
         }
         return new Request(role, subject);
+    }
+
+    /** The user a user key's subject names, or null when it names none ({@code user:} and the id as POST /users gives it). */
+    static UUID userId(String subject) {
+        if (subject == null || !subject.startsWith("user:") || subject.length() != "user:".length() + 36) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(subject.substring("user:".length()));
+            return AppUser.subject(id).equals(subject) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean isLong(String digits) {

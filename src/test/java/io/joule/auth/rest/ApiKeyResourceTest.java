@@ -14,9 +14,11 @@ import static org.hamcrest.Matchers.nullValue;
 import io.joule.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The 401/403 matrix and the key lifecycle. */
 @QuarkusTest
@@ -76,9 +78,29 @@ class ApiKeyResourceTest {
     void aUserKeyReachesNoShip() {
         long ship = newShipId();
         postData(Api.ADMIN_KEY, point(ship)).statusCode(200);
-        String user = issueKey("user", null);
+        String user = admin().contentType(ContentType.JSON).body("{\"name\": \"reaches-no-ship-" + UUID.randomUUID() + "\"}").when()
+                .post("/users").then().statusCode(201).extract().path("api_key");
         as(user).queryParam("spaceship_id", ship).when().get("/data").then().statusCode(403);
         postData(user, point(ship)).statusCode(403);
+    }
+
+    /** A user key names a user that exists, as POST /users answered it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"role\": \"user\"}", "{\"role\": \"user\", \"subject\": \"user:alice\"}",
+        "{\"role\": \"user\", \"subject\": \"user:00000000-0000-0000-0000-00000000000G\"}",
+        "{\"role\": \"user\", \"subject\": \"user:0-0-0-0-0\"}"})
+    void aUserKeyNeedsItsUsersId(String body) {
+        admin().contentType(ContentType.JSON).body(body).when().post("/api-keys").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/subject"))
+                .body("errors[0].detail", equalTo("a user key names its user: user:<user_id>, the id POST /users answered"));
+    }
+
+    @Test
+    void aUserKeyForAUserThatExistsIsIssued() {
+        String id = admin().contentType(ContentType.JSON).body("{\"name\": \"second-key-" + UUID.randomUUID() + "\"}").when()
+                .post("/users").then().statusCode(201).extract().path("user_id");
+        admin().contentType(ContentType.JSON).body("{\"role\": \"user\", \"subject\": \"user:" + id + "\"}").when().post("/api-keys")
+                .then().statusCode(201).body("subject", equalTo("user:" + id));
     }
 
     @Test
