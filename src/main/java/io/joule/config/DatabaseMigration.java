@@ -1,6 +1,7 @@
 package io.joule.config;
 
 import io.joule.config.PackagedMigrations.Migration;
+import io.joule.problem.DatabaseOutage;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.PreventFurtherStepsException;
 import io.quarkus.runtime.StartupEvent;
@@ -70,6 +71,12 @@ public class DatabaseMigration {
             version.ifPresent(v -> Log.infof("Schema at version %s, as packaged: nothing to migrate", v));
             return version.isPresent();
         } catch (SQLException e) {
+            if (DatabaseOutage.kind(e).isPresent()) {
+                // Flyway would say the same in a stack trace of fifty lines
+                Log.errorf("Cannot reach PostgreSQL for %s: %s. Start it (or correct QUARKUS_DATASOURCE_JDBC_URL), then start Joule again",
+                        DatabaseLocation.parse(url).map(DatabaseLocation::hosts).orElse("the configured URL"), rootMessage(e));
+                throw new PreventFurtherStepsException("Joule did not start: the database is unreachable", 1);
+            }
             if (MissingDatabase.UNDEFINED_DATABASE.equals(e.getSQLState())) {
                 // Without a database in the URL (pgjdbc then takes the user's name), Flyway's own error says what is wrong.
                 DatabaseLocation.parse(url).ifPresent(location ->
@@ -77,6 +84,14 @@ public class DatabaseMigration {
             }
             return false; // a new database, or one Flyway then connects to and reports on itself
         }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().replaceAll("\\s+", " ").trim();
     }
 
     /** Hibernate's own check would connect before the database is created, so it is off and done here. */

@@ -87,6 +87,23 @@ class PackagedAppStartIT {
         }
     }
 
+    @Test
+    void anUnreachableDatabaseStopsTheStartWithOneLine() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closedPort = free.getLocalPort();
+        }
+        Map<String, String> env = readmeEnv("joule", SERVER.user(), SERVER.password());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + closedPort + "/joule");
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/joule");
+        try (PackagedApp app = PackagedApp.start(env)) {
+            assertEquals(1, app.awaitExit(START), app.output());
+            assertEquals(List.of("ERROR [io.jo.co.DatabaseMigration] Cannot reach PostgreSQL for 127.0.0.1:" + closedPort
+                    + ": Connection refused. Start it (or correct QUARKUS_DATASOURCE_JDBC_URL), then start Joule again"), errorLines(app));
+            assertNoStackTrace(app);
+        }
+    }
+
     /** The README's variables, with this database and role. */
     static Map<String, String> readmeEnv(String database, String user, String password) {
         Map<String, String> env = new HashMap<>();
