@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.text.Normalizer;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,6 +54,8 @@ public class UserResource {
         if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > 100) {
             throw ProblemException.badRequest("Invalid user", List.of(ProblemError.at("/name", "required: 1 to 100 characters")));
         }
-        return users.create(name.asText().trim()).map(u -> RestResponse.status(RestResponse.Status.CREATED, u));
+        // One spelling per name: Zoë typed as one code point or as e and a combining diaeresis is one user (NFC)
+        String canonical = Normalizer.normalize(name.asText().trim(), Normalizer.Form.NFC);
+        return users.create(canonical).map(u -> RestResponse.status(RestResponse.Status.CREATED, u));
     }
 }

@@ -241,6 +241,18 @@ public class SensorResourceTest {
         as(user()[1]).when().post("/sensors/nope-" + UUID.randomUUID().toString().substring(0, 8) + "/owner").then().statusCode(404);
     }
 
+    /** A name typed with a combining mark is the same name as its precomposed spelling, so the same user. */
+    @Test
+    void aUserNameHasOneSpelling() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        admin().contentType(ContentType.JSON).body("{\"name\": \"Zo\u00eb " + suffix + "\"}").when().post("/users").then().statusCode(201)
+                .body("name", equalTo("Zo\u00eb " + suffix));
+        admin().contentType(ContentType.JSON).body("{\"name\": \"Zoe\u0308 " + suffix + "\"}").when().post("/users").then().statusCode(409)
+                .body("detail", equalTo("A user named Zo\u00eb " + suffix + " exists"));
+        admin().contentType(ContentType.JSON).body("{\"name\": \"Zoe\u0308-" + suffix + "\"}").when().post("/users").then().statusCode(201)
+                .body("name", equalTo("Zo\u00eb-" + suffix));
+    }
+
     @Test
     void badReadingsAreRefusedWhole() {
         String[] s = sensor("UTC");
