@@ -1,5 +1,6 @@
 package io.joule.dashboard;
 
+import io.joule.problem.RouteOrder;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -14,9 +15,9 @@ public class DashboardRoutes {
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     void install(@Observes Router router) {
-        router.routeWithRegex("^/dashboard$").order(Integer.MIN_VALUE + 1)
+        router.routeWithRegex("^/dashboard$").order(RouteOrder.PAGES)
                 .handler(ctx -> ctx.response().setStatusCode(301).putHeader("Location", "/dashboard/").end());
-        router.routeWithRegex("^/dashboard/(?!session$).*").order(Integer.MIN_VALUE + 1).handler(ctx -> {
+        router.routeWithRegex("^/dashboard/(?!session$).*").order(RouteOrder.PAGES).handler(ctx -> {
             ctx.response()
                     .putHeader("Content-Security-Policy", CSP)
                     .putHeader("X-Content-Type-Options", "nosniff")
