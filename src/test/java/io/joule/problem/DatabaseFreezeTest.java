@@ -8,14 +8,12 @@ import io.joule.testing.FaultProxy;
 import io.joule.testing.ProxiedDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +29,7 @@ class DatabaseFreezeTest {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
     /** Stored keys are looked up on every request (no key cache), so their check meets the frozen database too. */
-    public static class Proxied implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxiedDatabase.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
+    public static class Proxied extends ProxiedDatabase.Profile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("joule.database.read-timeout", READ_TIMEOUT.toSeconds() + "s", "joule.database.acquire-timeout", "2s",

@@ -10,7 +10,6 @@ import io.joule.testing.ProxiedDatabase;
 import io.joule.testing.Sql;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,17 +45,7 @@ class DatabaseOutageFaultTest {
     static final int READINGS_PER_BATCH = 12;
 
     /** The service's reactive datasource goes through the proxy; JDBC (and so {@link Sql}) goes direct. */
-    public static class Proxied implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxiedDatabase.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
+    public static class Proxied extends ProxiedDatabase.Profile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("joule.database.acquire-timeout", "2s", "joule.database.connect-timeout", "2s");

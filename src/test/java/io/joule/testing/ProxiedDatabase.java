@@ -1,8 +1,10 @@
 package io.joule.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +40,32 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(proxy, new TestInjector.MatchesType(FaultProxy.class));
+    }
+
+    /**
+     * A test profile with the reactive datasource (or, with {@code jdbc}, the JDBC one) through the proxy and no global
+     * test resource; a test extends it with its own config overrides.
+     */
+    public static class Profile implements QuarkusTestProfile {
+        private final boolean jdbcThroughProxy;
+
+        public Profile() {
+            this(false);
+        }
+
+        protected Profile(boolean jdbcThroughProxy) {
+            this.jdbcThroughProxy = jdbcThroughProxy;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedDatabase.class, Map.of("jdbc", Boolean.toString(jdbcThroughProxy))));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
     }
 
     @Override

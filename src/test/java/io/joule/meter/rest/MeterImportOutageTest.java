@@ -7,7 +7,6 @@ import io.joule.testing.FaultProxy;
 import io.joule.testing.ProxiedDatabase;
 import io.joule.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,15 +24,9 @@ import org.junit.jupiter.api.Test;
 class MeterImportOutageTest {
 
     /** The JDBC datasource goes through the proxy; the reactive one goes direct. */
-    public static class ProxiedJdbc implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxiedDatabase.class, Map.of("jdbc", "true")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    public static class ProxiedJdbc extends ProxiedDatabase.Profile {
+        public ProxiedJdbc() {
+            super(true);
         }
 
         @Override
