@@ -129,8 +129,12 @@ public enum MeterFileFormat {
         if (plantCode.length() > MAX_TEXT) {
             throw new BadRowException(header.get(plant) + " '" + abbreviate(plantCode) + "' must be at most " + MAX_TEXT + " characters");
         }
-        return new MeterRow(new ChannelKey(meterCode, serialNumber, type, periodName, rateName), at, v,
-                plantCode.isEmpty() ? null : plantCode, unit);
+        ChannelKey channel = new ChannelKey(meterCode, serialNumber, type, periodName, rateName);
+        if (channel.seriesKeyLength() > ChannelKey.MAX_SERIES_KEY) {
+            throw new BadRowException("the channel's meter code, serial number, data type, period and rate have "
+                    + channel.seriesKeyLength() + " characters together with their 4 separators; at most " + ChannelKey.MAX_SERIES_KEY);
+        }
+        return new MeterRow(channel, at, v, plantCode.isEmpty() ? null : plantCode, unit);
     }
 
     /**

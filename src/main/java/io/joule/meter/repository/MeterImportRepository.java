@@ -60,7 +60,7 @@ public class MeterImportRepository {
     private static final String REGISTER_CHANNEL = """
             insert into meter_channel (series_id, meter_code, serial, data_type, period, rate, plant_code, units)
             values ($1, $2, $3, $4, $5, $6, $7, $8)
-            on conflict (series_id) do update set plant_code = excluded.plant_code, units = excluded.units
+            on conflict (series_id) do update set plant_code = excluded.plant_code
             """;
 
     public void createStaging(Connection db) throws SQLException {

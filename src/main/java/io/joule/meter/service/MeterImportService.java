@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.UncheckedSqlException;
 import io.joule.meter.ChannelKey;
+import io.joule.meter.ChannelUnits;
 import io.joule.meter.ImportSummary;
 import io.joule.meter.MeterFileFormat;
 import io.joule.meter.MeterRow;
@@ -244,7 +245,7 @@ public class MeterImportService {
                             if (!channel.created) {
                                 copy.stageFromNowOn(channel);
                             }
-                        } else if (!channel.summary.units().equalsIgnoreCase(row.units())) {
+                        } else if (!ChannelUnits.same(channel.summary.units(), row.units())) {
                             // SPEC §6: a channel's values are never mixed, and kWh and kvarh are different channels' units
                             throw new MeterFileFormat.BadRowException("units " + ClientText.abbreviate(row.units()) + " differ from "
                                     + channel.summary.units() + ", this channel's units in the file's earlier rows");
@@ -352,7 +353,7 @@ public class MeterImportService {
      * row lock on a known channel; a new one is registered under {@link #NEW_CHANNEL_LOCK}.
      */
     private Channel register(Connection db, MeterFileFormat format, ChannelKey key, MeterRow row, ZoneId zone) throws SQLException {
-        SeriesSpec spec = SeriesSpec.meterChannel(key.seriesKey(), zone, format.intervalData(), row.units().equalsIgnoreCase("kwh"));
+        SeriesSpec spec = SeriesSpec.meterChannel(key.seriesKey(), zone, format.intervalData(), ChannelUnits.same("kwh", row.units()));
         StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
         boolean created = false;
         if (series == null) {
@@ -369,7 +370,7 @@ public class MeterImportService {
                     + series.zone() + "; import its files with zone=" + series.zone());
         }
         String storedUnits = created ? null : meters.units(db, series.id());
-        if (storedUnits != null && !storedUnits.equalsIgnoreCase(row.units())) {
+        if (storedUnits != null && !ChannelUnits.same(storedUnits, row.units())) {
             throw ProblemException.conflict("Meter " + key.meterCode() + " channel " + key.dataType() + " is kept in units " + storedUnits
                     + "; this file has units " + ClientText.abbreviate(row.units()));
         }

@@ -7,6 +7,7 @@ import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
 import io.joule.user.CreatedUser;
+import io.joule.user.UserName;
 import io.joule.user.service.UserService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.text.Normalizer;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,11 +51,10 @@ public class UserResource {
     public Uni<RestResponse<CreatedUser>> create(byte[] body) {
         JsonNode root = JsonBody.tree(body);
         JsonNode name = root.isObject() ? root.get("name") : null;
-        if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > 100) {
-            throw ProblemException.badRequest("Invalid user", List.of(ProblemError.at("/name", "required: 1 to 100 characters")));
+        String canonical = name == null || !name.isTextual() ? null : UserName.canonical(name.asText()).orElse(null);
+        if (canonical == null) {
+            throw ProblemException.badRequest("Invalid user", List.of(ProblemError.at("/name", "required: " + UserName.RULE)));
         }
-        // One spelling per name: Zoë typed as one code point or as e and a combining diaeresis is one user (NFC)
-        String canonical = Normalizer.normalize(name.asText().trim(), Normalizer.Form.NFC);
         return users.create(canonical).map(u -> RestResponse.status(RestResponse.Status.CREATED, u));
     }
 }

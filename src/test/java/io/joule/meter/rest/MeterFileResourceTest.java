@@ -463,7 +463,27 @@ class MeterFileResourceTest {
         // Another spelling of the same unit is the same unit; another unit is a conflict with what is stored.
         postCsv(header + meter + "," + meter + ",P,01/01/2020 00:15:00,Import Wh Total,2,KWH,\n", null).statusCode(201);
         postCsv(header + meter + "," + meter + ",P,01/01/2020 00:30:00,Import Wh Total,50,Wh,\n", null).statusCode(409).contentType(PROBLEM)
-                .body("detail", equalTo("Meter " + meter + " channel Import Wh Total is kept in units KWH; this file has units Wh"));
-        stats(meter, "2020-01-01", "2020-01-01", null).statusCode(200).body("count", contains(2)).body("max", contains(2.0f));
+                .body("detail", equalTo("Meter " + meter + " channel Import Wh Total is kept in units kwh; this file has units Wh"));
+        stats(meter, "2020-01-01", "2020-01-01", null).statusCode(200).body("count", contains(2)).body("max", contains(2.0f))
+                .body("units", contains("kwh"));
+        // Case is a unit's prefix elsewhere: mWh and MWh differ by 10^9, mV and MV too
+        String milli = "V" + NEXT_METER.incrementAndGet();
+        postCsv(header + milli + "," + milli + ",P,01/01/2020 00:00:00,Import Wh Total,1,mWh,\n", null).statusCode(201);
+        postCsv(header + milli + "," + milli + ",P,01/01/2020 00:15:00,Import Wh Total,1,MWh,\n", null).statusCode(409);
+        postCsv(header + milli + "," + milli + ",P,01/01/2020 00:00:00,Voltage,5,mV,\n" + milli + "," + milli
+                + ",P,01/01/2020 00:15:00,Voltage,5,MV,\n", null).statusCode(400).body("errors.line", contains(3));
+    }
+
+    /** Each field within its 64 characters, the channel's key (all five joined) over the registry's 200: a 400, where it was a 500. */
+    @Test
+    void aTou2015ChannelWhoseJoinedKeyIsTooLongIsRefusedByLine() {
+        String csv = "MeterPoint Code,Serial Number,Plant Code,Date/Time,Data Type,Energy,Maximum Demand,Time of Max Demand,Units,Status,"
+                + "Period,DLS Active,Billing Reset Count,Billing Reset Date/Time,Rate\n"
+                + "M".repeat(64) + "," + "S".repeat(64) + ",PLANT,01/09/2015 04:00:12," + "D".repeat(64)
+                + ",0.15,0.012,30/12/1899 00:00:00,kwh,ok," + "P".repeat(10) + ",False,2,01/09/2015 00:00:00," + "R".repeat(10) + "\n";
+        postCsv(csv, null).statusCode(400).contentType(PROBLEM)
+                .body("errors.line", contains(2))
+                .body("errors.detail", contains("the channel's meter code, serial number, data type, period and rate have 216 characters "
+                        + "together with their 4 separators; at most 200"));
     }
 }

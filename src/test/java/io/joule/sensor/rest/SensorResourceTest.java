@@ -251,6 +251,11 @@ public class SensorResourceTest {
                 .body("detail", equalTo("A user named Zo\u00eb " + suffix + " exists"));
         admin().contentType(ContentType.JSON).body("{\"name\": \"Zoe\u0308-" + suffix + "\"}").when().post("/users").then().statusCode(201)
                 .body("name", equalTo("Zo\u00eb-" + suffix));
+        // 51 UTF-16 units that NFC makes 102 code points: a 400, where the table's check made it a 500
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + "\u0958".repeat(51) + "\"}").when().post("/users").then()
+                .statusCode(400).body("errors[0].pointer", equalTo("/name"));
+        admin().contentType(ContentType.JSON).body("{\"name\": \"alice\u200b" + suffix + "\"}").when().post("/users").then()
+                .statusCode(400).body("errors[0].pointer", equalTo("/name"));
     }
 
     @Test
