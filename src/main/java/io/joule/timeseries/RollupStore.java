@@ -56,24 +56,24 @@ public interface RollupStore {
     /**
      * As {@link #daily(SqlClient, long, ZoneId, LocalDate, LocalDate)} for every series the statement {@code lookup}
      * finds with {@code args} (see {@link SeriesDays}), in its order. This default asks one series at a time after the
-     * lookup, so a report over thousands of series holds one connection, not the pool; a store that keeps rows by local
-     * day joins them with the lookup in one statement.
+     * lookup, all in one read-only snapshot (so a report over thousands of series holds one connection, not the pool, and
+     * never shows half of a write); a store that keeps rows by local day joins them with the lookup in one statement.
      */
     default Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
-        return db.preparedQuery(lookup).execute(args).flatMap(rows -> Multi.createFrom().iterable(rows)
+        return SeriesDays.inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> Multi.createFrom().iterable(rows)
                 .onItem().transformToUniAndConcatenate(r -> r.getLong("series_id") == null
                         ? Uni.createFrom().item(new SeriesDays<DailyRollup>(r, List.of()))
-                        : daily(db, r.getLong("series_id"), ZoneId.of(r.getString("zone")), from, to).map(d -> new SeriesDays<>(r, d)))
-                .collect().asList());
+                        : daily(c, r.getLong("series_id"), ZoneId.of(r.getString("zone")), from, to).map(d -> new SeriesDays<>(r, d)))
+                .collect().asList()));
     }
 
     /**
      * As {@link #readingDaily(SqlClient, List, ZoneId, LocalDate, LocalDate)} for every series the statement
      * {@code lookup} finds with {@code args} (see {@link SeriesDays}), in its order. This default reads the series of each
-     * zone together after the lookup; a store that keeps rows by local day joins them with the lookup in one statement.
+     * zone together after the lookup, in one read-only snapshot; a store that keeps rows by local day joins them with the lookup in one statement.
      */
     default Uni<List<SeriesDays<ReadingDay>>> readingDaily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
-        return db.preparedQuery(lookup).execute(args).flatMap(rows -> {
+        return SeriesDays.inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> {
             List<Row> found = new ArrayList<>();
             Map<ZoneId, List<Long>> byZone = new LinkedHashMap<>();
             for (Row r : rows) {
@@ -84,12 +84,12 @@ public interface RollupStore {
             }
             Map<Long, List<ReadingDay>> bySeries = new HashMap<>();
             return Multi.createFrom().iterable(byZone.entrySet())
-                    .onItem().transformToUniAndConcatenate(zone -> readingDaily(db, zone.getValue(), zone.getKey(), from, to)
+                    .onItem().transformToUniAndConcatenate(zone -> readingDaily(c, zone.getValue(), zone.getKey(), from, to)
                             .invoke(days -> days.forEach(d -> bySeries.computeIfAbsent(d.seriesId(), k -> new ArrayList<>()).add(d))))
                     .collect().last()
                     .map(x -> found.stream().map(r -> new SeriesDays<>(r, r.getLong("series_id") == null ? List.<ReadingDay>of()
                             : bySeries.getOrDefault(r.getLong("series_id"), List.of()))).toList());
-        });
+        }));
     }
 
     /** Energy of the UTC hours starting in [from, to) that have slots, in order. */

@@ -1,7 +1,10 @@
 package io.joule.timeseries;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +38,18 @@ public record SeriesDays<T>(Row series, List<T> days) {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs {@code read}'s statements in one repeatable-read, read-only transaction when {@code db} is the pool, so that
+     * a read of several statements sees the database as of one moment, as a single statement does.
+     */
+    public static <T> Uni<T> inOneSnapshot(SqlClient db, Function<SqlClient, Uni<T>> read) {
+        if (db instanceof Pool pool) {
+            return pool.withTransaction(c -> c.query("set transaction isolation level repeatable read, read only").execute()
+                    .chain(() -> read.apply(c)));
+        }
+        return read.apply(db);
     }
 
     /** A lookup's parameters followed by the first and last day, for a statement that joins it with daily rows. */
