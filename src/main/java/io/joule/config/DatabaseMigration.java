@@ -71,11 +71,18 @@ public class DatabaseMigration {
             version.ifPresent(v -> Log.infof("Schema at version %s, as packaged: nothing to migrate", v));
             return version.isPresent();
         } catch (SQLException e) {
-            if (DatabaseOutage.kind(e).isPresent()) {
+            Optional<String> outage = DatabaseOutage.kind(e);
+            if (outage.isPresent()) {
                 // Flyway would say the same in a stack trace of fifty lines
-                Log.errorf("Cannot reach PostgreSQL for %s: %s. Start it (or correct QUARKUS_DATASOURCE_JDBC_URL), then start Joule again",
-                        DatabaseLocation.parse(url).map(DatabaseLocation::hosts).orElse("the configured URL"), rootMessage(e));
-                throw new PreventFurtherStepsException("Joule did not start: the database is unreachable", 1);
+                String server = DatabaseLocation.parse(url).map(DatabaseLocation::hosts).orElse("the configured URL");
+                if (outage.get().equals(DatabaseOutage.SERVER_UNAVAILABLE)) {
+                    Log.errorf("PostgreSQL for %s refuses connections for now (%s): it is starting up, shutting down or at its "
+                            + "connection limit. Start Joule again when it accepts them", server, rootMessage(e));
+                } else {
+                    Log.errorf("Cannot reach PostgreSQL for %s: %s. Start it (or correct QUARKUS_DATASOURCE_JDBC_URL), then start Joule again",
+                            server, rootMessage(e));
+                }
+                throw new PreventFurtherStepsException("Joule did not start: the database is unavailable", 1);
             }
             if (MissingDatabase.UNDEFINED_DATABASE.equals(e.getSQLState())) {
                 // Without a database in the URL (pgjdbc then takes the user's name), Flyway's own error says what is wrong.
@@ -91,7 +98,9 @@ public class DatabaseMigration {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().replaceAll("\\s+", " ").trim();
+        String message = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").trim();
+        // an unknown host's message is the bare host name
+        return root instanceof java.net.UnknownHostException ? "unknown host " + message : message.isEmpty() ? root.getClass().getSimpleName() : message;
     }
 
     /** Hibernate's own check would connect before the database is created, so it is off and done here. */

@@ -56,7 +56,7 @@ public final class RequestSchemas {
     @Schema(name = "ApiKeyRequest", description = "A device key names the one series it serves; admin and coordinator keys have no subject")
     public record ApiKey(
             @Schema(required = true, enumeration = {"admin", "coordinator", "device", "user"}, example = "device") String role,
-            @Schema(description = "ship:<id>, meter:<code>, sensor:<id> or asset:<id> for a device key; user:<name> for a user key",
+            @Schema(description = "ship:<id>, meter:<code>, sensor:<id> or asset:<id> for a device key; user:<user_id> (as POST /users answered) for a user key",
                     example = "ship:42") String subject) {
     }
 

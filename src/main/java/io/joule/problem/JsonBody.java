@@ -12,6 +12,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /** Reads a request body as a JSON tree, turning every way it can be malformed into a 400. */
@@ -25,17 +27,39 @@ public final class JsonBody {
     }
 
     /**
-     * Jackson's message without its own names (features to enable, the Java type bound): what a client sent and where,
-     * not how the parser is configured.
+     * Jackson's message without its own names (features to enable, Java types): what a client sent and where, not how
+     * the parser is configured.
      */
     public static String plain(String jackson) {
         if (jackson == null) {
             return "unreadable";
         }
-        return jackson.replaceAll(": enable `[^`]*` to allow", " (JSON numbers have no NaN or Infinity)")
-                .replaceAll(" \\(bound as `[^`]*`\\)", "")
+        Matcher m = BACKTICKED.matcher(jackson.replaceAll(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow",
+                        " (JSON numbers have no NaN or Infinity)")
+                .replaceAll(": enable `[^`]*` to allow", " (not JSON)")
+                // asides that name the parser's settings or types: "(bound as `X`)", "(but might if coercion using `X` was enabled)"
+                .replaceAll(" \\([^()`]*`[^`]*`[^()]*\\)", "")
                 .replaceAll(": not allowed as per `[^`]*`", "; send one JSON value")
-                .replaceAll("`[^`]*`", "");
+                .replaceAll("\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "(JSON has no comments)"));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(kind(m.group(1))));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static final Pattern BACKTICKED = Pattern.compile("`([^`]*)`");
+
+    /** What a Java type Jackson names stands for in JSON. */
+    private static String kind(String javaType) {
+        return switch (javaType) {
+            case "int", "long", "short", "byte", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
+                    "java.math.BigInteger" -> "integer";
+            case "double", "float", "java.lang.Double", "java.lang.Float", "java.math.BigDecimal" -> "number";
+            case "boolean", "java.lang.Boolean" -> "boolean";
+            case "java.lang.String" -> "string";
+            default -> javaType.startsWith("java.util.") && javaType.contains("List") || javaType.endsWith("[]") ? "array" : "JSON";
+        };
     }
 
     public static JsonNode tree(byte[] body) {

@@ -60,7 +60,7 @@ public interface RollupStore {
      * never shows half of a write); a store that keeps rows by local day joins them with the lookup in one statement.
      */
     default Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
-        return SeriesDays.inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> Multi.createFrom().iterable(rows)
+        return SeriesDays.inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> Multi.createFrom().iterable(SeriesDays.inOrder(rows))
                 .onItem().transformToUniAndConcatenate(r -> r.getLong("series_id") == null
                         ? Uni.createFrom().item(new SeriesDays<DailyRollup>(r, List.of()))
                         : daily(c, r.getLong("series_id"), ZoneId.of(r.getString("zone")), from, to).map(d -> new SeriesDays<>(r, d)))
@@ -74,10 +74,9 @@ public interface RollupStore {
      */
     default Uni<List<SeriesDays<ReadingDay>>> readingDaily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
         return SeriesDays.inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> {
-            List<Row> found = new ArrayList<>();
+            List<Row> found = SeriesDays.inOrder(rows);
             Map<ZoneId, List<Long>> byZone = new LinkedHashMap<>();
-            for (Row r : rows) {
-                found.add(r);
+            for (Row r : found) {
                 if (r.getLong("series_id") != null) {
                     byZone.computeIfAbsent(ZoneId.of(r.getString("zone")), z -> new ArrayList<>()).add(r.getLong("series_id"));
                 }

@@ -8,7 +8,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -61,11 +64,25 @@ public record SeriesDays<T>(Row series, List<T> days) {
         return t.addValue(from).addValue(to);
     }
 
+    /** The lookup's rows in their answer's order ({@code ord}), whatever order the statement gave them in. */
+    public static List<Row> inOrder(RowSet<Row> rows) {
+        List<Row> found = new ArrayList<>(rows.size());
+        rows.forEach(found::add);
+        found.sort(Comparator.comparingLong(r -> r.getLong("ord")));
+        return found;
+    }
+
+    private static final Map<String, String> JOINED = new ConcurrentHashMap<>();
+
     /**
      * A lookup joined with a table of daily rows by series and day: {@code columns} of that table, the days bound after
-     * the lookup's {@code parameters}.
+     * the lookup's {@code parameters}. Composed once per lookup and table.
      */
     public static String joined(String lookup, int parameters, String table, String columns) {
+        return JOINED.computeIfAbsent(table + '\u0000' + lookup, k -> compose(lookup, parameters, table, columns));
+    }
+
+    private static String compose(String lookup, int parameters, String table, String columns) {
         return """
                 select l.*, %4$s
                 from (%1$s) l left join %3$s d on d.series_id = l.series_id and d.day >= $%2$d and d.day <= $%5$d

@@ -9,7 +9,6 @@ import io.joule.config.JouleConfig;
 import io.joule.dashboard.SessionView;
 import io.joule.problem.ProblemException;
 import io.joule.text.ClientText;
-import io.joule.problem.ReadTimeout;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.credential.TokenCredential;
@@ -37,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-in and sign-out of the browser dashboard: an API key for an HttpOnly session cookie. */
-@ReadTimeout
 @Path("/dashboard/session")
 @Tag(name = "Dashboard")
 public class DashboardSessionResource {

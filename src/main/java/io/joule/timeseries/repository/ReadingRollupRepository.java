@@ -17,8 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Plain PostgreSQL: the reading_daily table, recomputed for the affected local days in the import's transaction. */
 @ApplicationScoped
@@ -98,12 +96,9 @@ public class ReadingRollupRepository {
                 "d.day, d.bucket_start, d.bucket_end, d.min_value, d.max_value, d.sum_value, d.readings");
     }
 
-    private final Map<String, String> dailyOf = new ConcurrentHashMap<>();
-
     /** The daily statistics from..to of every series the lookup finds (see {@link SeriesDays}), in one statement. */
     public Uni<List<SeriesDays<ReadingDay>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
-        String sql = dailyOf.computeIfAbsent(lookup, l -> dailyOf(l, args.size()));
-        return db.preparedQuery(sql).execute(SeriesDays.withDays(args, from, to))
+        return db.preparedQuery(dailyOf(lookup, args.size())).execute(SeriesDays.withDays(args, from, to))
                 .map(rows -> SeriesDays.grouped(rows, ReadingRollupRepository::readingDay));
     }
 

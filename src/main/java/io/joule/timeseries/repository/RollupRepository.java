@@ -22,11 +22,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Recomputes the hourly and daily rollups of a slot range from slot_15m. */
 @ApplicationScoped
@@ -199,12 +196,9 @@ public class RollupRepository {
         return SeriesDays.joined(lookup, parameters, "rollup_daily", "d.day, d.bucket_start, d.bucket_end, d.energy_kwh, d.min_kwh, d.max_kwh, d.slots");
     }
 
-    private final Map<String, String> dailyOf = new ConcurrentHashMap<>();
-
     /** The daily rows from..to of every series the lookup finds (see {@link SeriesDays}), in one statement. */
     public Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
-        String sql = dailyOf.computeIfAbsent(lookup, l -> dailyOf(l, args.size()));
-        return db.preparedQuery(sql).execute(SeriesDays.withDays(args, from, to)).map(rows -> SeriesDays.grouped(rows, RollupRepository::dailyRollup));
+        return db.preparedQuery(dailyOf(lookup, args.size())).execute(SeriesDays.withDays(args, from, to)).map(rows -> SeriesDays.grouped(rows, RollupRepository::dailyRollup));
     }
 
     private static DailyRollup dailyRollup(Row r) {

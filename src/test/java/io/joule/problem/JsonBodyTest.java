@@ -1,0 +1,42 @@
+package io.joule.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Jackson's refusals, as a client reads them: what was sent, in JSON's terms, never a parser feature or a Java type. */
+class JsonBodyTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "NaN          | {\"v\": NaN}     | Malformed JSON: Non-standard token 'NaN' (JSON numbers have no NaN or Infinity) at line 1, column 10",
+        "leading plus | {\"v\": +1}      | Malformed JSON: Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs (not JSON) at line 1, column 8",
+        "comment      | {\"v\": 1 /* */} | Malformed JSON: Unexpected character ('/' (code 47)): maybe a (non-standard) comment? (JSON has no comments) at line 1, column 9",
+        "trailing     | {} {}            | Malformed JSON: Trailing token (of type START_OBJECT) found after value; send one JSON value at line 1, column 4",
+    })
+    void aMalformedBodyIsNamedInJsonsTerms(String what, String body, String detail) {
+        ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> JsonBody.tree(body.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(detail, refused.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "string for an int   | java.lang.Integer | \"x\" | Cannot coerce String value (\"x\") to integer value",
+        "number for a string | boolean           | 1.5   | Cannot deserialize value of type boolean from Floating-point value",
+    })
+    void aDataBindingMessageNamesNoJavaType(String what, String type, String json, String expected) throws Exception {
+        Class<?> target = type.equals("boolean") ? boolean.class : Integer.class;
+        try {
+            new ObjectMapper().disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS).readValue(json, target);
+        } catch (JsonProcessingException e) {
+            assertEquals(expected, JsonBody.plain(e.getOriginalMessage()));
+            return;
+        }
+        throw new AssertionError("Jackson accepted " + json);
+    }
+}
