@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses, before any resource runs, a path segment or query parameter (decoded) over 1,000
  * characters or with a control character or a lone surrogate: a 400 naming it, instead of a 500
- * from PostgreSQL. (Header values with control characters are refused by the HTTP codec itself.)
+ * from PostgreSQL; and a query parameter given more than once. (Header values with control characters are refused by
+ * the HTTP codec itself.)
  */
 public class TextInputFilter {
     static final int MAX_PARAMETER = 1_000;
@@ -21,6 +22,7 @@ public class TextInputFilter {
     @ServerRequestFilter
     public void check(ContainerRequestContext request) {
         List<ProblemError> errors = new ArrayList<>();
+        List<ProblemError> repeated = new ArrayList<>();
         for (PathSegment segment : request.getUriInfo().getPathSegments(true)) {
             String problem = ClientText.problem(segment.getPath(), MAX_PARAMETER);
             if (problem != null) {
@@ -34,10 +36,16 @@ public class TextInputFilter {
             }
             if (problem != null) {
                 errors.add(ProblemError.parameter(ClientText.printable(parameter.getKey()), problem));
+            } else if (parameter.getValue().size() > 1) {
+                // Every parameter here takes one value: of two, a proxy or cache might act on one and Joule on the other
+                repeated.add(ProblemError.parameter(parameter.getKey(), "given " + parameter.getValue().size() + " times; send it once"));
             }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The request has text that may not be stored: no control characters or lone surrogates", errors);
+        }
+        if (!repeated.isEmpty()) {
+            throw ProblemException.badRequest("A query parameter is repeated", repeated);
         }
     }
 }

@@ -137,6 +137,16 @@ class InputBoundsTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors.parameter", hasItem("region"));
     }
 
+    /** Every parameter takes one value: two are a 400 naming it, not the first silently taken. */
+    @Test
+    void aRepeatedQueryParameterIsA400NamingIt() {
+        admin().urlEncodingEnabled(false).when().get("/meters/M1/daily-stats?from=2020-01-01&to=2020-01-02&serial=A&serial=B")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("serial"))
+                .body("errors[0].detail", equalTo("given 2 times; send it once"));
+        admin().urlEncodingEnabled(false).when().get("/consumption?date=2020-01-01&date=2020-01-02&date=2020-01-03")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].detail", equalTo("given 3 times; send it once"));
+    }
+
     @Test
     /** The HTTP codec refuses it before the service sees it (its empty body is the HTTP layer's matter); never a 5xx. */
     void aControlCharacterInAHeaderIsA400() throws Exception {

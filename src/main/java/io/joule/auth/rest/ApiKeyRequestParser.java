@@ -42,13 +42,15 @@ final class ApiKeyRequestParser {
                 }
             }
             case USER -> {
-                if (userId(subject) == null) {
+                UUID user = userId(subject);
+                if (user == null) {
                     throw refuse("/subject", "a user key names its user: user:<user_id>, the id POST /users answered");
                 }
+                subject = AppUser.subject(user); // one spelling of the id, as the key's checks compare it
             }
             default -> {
                 if (subject != null) {
-                    throw refuse("/subject", "a " + role.code() + " key has no subject; it is not scoped to one series");
+                    throw refuse("/subject", (role == Role.ADMIN ? "an " : "a ") + role.code() + " key has no subject; it is not scoped to one series");
                 }
             }
         }
@@ -62,7 +64,7 @@ final class ApiKeyRequestParser {
         }
         try {
             UUID id = UUID.fromString(subject.substring("user:".length()));
-            return AppUser.subject(id).equals(subject) ? id : null;
+            return AppUser.subject(id).equalsIgnoreCase(subject) ? id : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

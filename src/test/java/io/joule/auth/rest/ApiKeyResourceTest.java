@@ -101,6 +101,9 @@ class ApiKeyResourceTest {
                 .post("/users").then().statusCode(201).extract().path("user_id");
         admin().contentType(ContentType.JSON).body("{\"role\": \"user\", \"subject\": \"user:" + id + "\"}").when().post("/api-keys")
                 .then().statusCode(201).body("subject", equalTo("user:" + id));
+        // a UUID is the same in either case; the key keeps the form POST /users gave
+        admin().contentType(ContentType.JSON).body("{\"role\": \"user\", \"subject\": \"user:" + id.toUpperCase() + "\"}").when()
+                .post("/api-keys").then().statusCode(201).body("subject", equalTo("user:" + id));
     }
 
     @Test
