@@ -53,7 +53,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "issued", value = "{\"id\": \"2b6f0cc9-3f0c-4bb0-9a53-5d3c3f1c2a10\", "
                     + "\"key\": \"jk_bWFkZSB1cCBmb3IgdGhlIGV4YW1wbGUgb25seQ\", \"role\": \"device\", \"subject\": \"ship:42\"}")))
-    @APIResponse(responseCode = "400", description = "Unknown role or a subject that does not fit it", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Unknown role, a subject that does not fit it, or a user key for a user that does not exist", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "401", description = "No or unknown key", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not an admin key", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> issue(byte[] body) {
