@@ -3,6 +3,7 @@ package io.joule.rest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -40,7 +41,8 @@ public final class Paging {
         String query = request.query();
         if (query != null) {
             for (String parameter : query.split("&")) {
-                if (!parameter.isEmpty() && !parameter.equals("after") && !parameter.startsWith("after=")) {
+                String name = URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8); // %61fter is after too
+                if (!parameter.isEmpty() && !name.equals("after")) {
                     url.append(parameter).append('&');
                 }
             }

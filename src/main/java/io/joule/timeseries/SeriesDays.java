@@ -45,12 +45,17 @@ public record SeriesDays<T>(Row series, List<T> days) {
 
     /**
      * Runs {@code read}'s statements in one repeatable-read, read-only transaction when {@code db} is the pool, so that
-     * a read of several statements sees the database as of one moment, as a single statement does.
+     * a read of several statements sees the database as of one moment, as a single statement does. On a connection the
+     * caller's transaction, if any, decides. A cancelled read (its request timed out) issues no further statement: the
+     * connection is closed, which rolls the transaction back once the statement in flight ends.
      */
     public static <T> Uni<T> inOneSnapshot(SqlClient db, Function<SqlClient, Uni<T>> read) {
         if (db instanceof Pool pool) {
-            return pool.withTransaction(c -> c.query("set transaction isolation level repeatable read, read only").execute()
-                    .chain(() -> read.apply(c)));
+            // Not Pool.withTransaction: it runs the read as a future of its own, which a cancellation never reaches
+            return pool.getConnection().flatMap(c -> c.begin()
+                    .flatMap(tx -> c.query("set transaction isolation level repeatable read, read only").execute()
+                            .chain(() -> read.apply(c)).call(tx::commit))
+                    .onTermination().call(c::close));
         }
         return read.apply(db);
     }
