@@ -34,20 +34,37 @@ public final class JsonBody {
         if (jackson == null) {
             return "unreadable";
         }
-        Matcher m = BACKTICKED.matcher(jackson.replaceAll(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow",
-                        " (JSON numbers have no NaN or Infinity)")
+        // What the client sent ('…' in Jackson's messages) is set aside, shortened, and never rewritten
+        List<String> quoted = new ArrayList<>();
+        Matcher q = QUOTED.matcher(jackson);
+        StringBuilder ours = new StringBuilder();
+        while (q.find()) {
+            q.appendReplacement(ours, Matcher.quoteReplacement(PLACEHOLDER + quoted.size() + PLACEHOLDER));
+            quoted.add("'" + ClientText.abbreviate(q.group(1)) + "'");
+        }
+        Matcher m = BACKTICKED.matcher(q.appendTail(ours).toString()
+                .replaceAll(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow", " (JSON numbers have no NaN or Infinity)")
                 .replaceAll(": enable `[^`]*` to allow", " (not JSON)")
                 // asides that name the parser's settings or types: "(bound as `X`)", "(but might if coercion using `X` was enabled)"
                 .replaceAll(" \\([^()`]*`[^`]*`[^()]*\\)", "")
                 .replaceAll(": not allowed as per `[^`]*`", "; send one JSON value")
-                .replaceAll("\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "(JSON has no comments)"));
+                .replaceAll("\\(not recognized as one since Feature " + PLACEHOLDER + "\\d+" + PLACEHOLDER + " not enabled for parser\\)",
+                        "(JSON has no comments)"));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(kind(m.group(1))));
         }
-        return m.appendTail(out).toString();
+        Matcher back = Pattern.compile(PLACEHOLDER + "(\\d+)" + PLACEHOLDER).matcher(m.appendTail(out).toString());
+        StringBuilder restored = new StringBuilder();
+        while (back.find()) {
+            back.appendReplacement(restored, Matcher.quoteReplacement(quoted.get(Integer.parseInt(back.group(1)))));
+        }
+        return back.appendTail(restored).toString();
     }
 
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+    /** Marks a set-aside quotation: a private-use character, which Jackson's own words never hold. */
+    private static final String PLACEHOLDER = "\uE000";
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]*)`");
 
     /** What a Java type Jackson names stands for in JSON. */

@@ -1,8 +1,9 @@
 package io.joule.problem;
 
 /**
- * The order of the routes that run before RESTEasy's, each its own number: routes of equal order run in the order they
- * were added, which differs between start-up observers.
+ * The order of the routes that run before RESTEasy's: routes of equal order run in the order they were added, which
+ * differs between start-up observers, so routes that must run one after another have numbers of their own (the two at
+ * HEAD do not meet: one only handles failures; nor do the dashboard's two, whose paths differ).
  */
 public final class RouteOrder {
     /** {@link RequestHeadRoute}, and {@link RefusedRequestFailures} for every failure. */

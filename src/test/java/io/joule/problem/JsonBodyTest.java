@@ -16,12 +16,23 @@ class JsonBodyTest {
         "NaN          | {\"v\": NaN}     | Malformed JSON: Non-standard token 'NaN' (JSON numbers have no NaN or Infinity) at line 1, column 10",
         "leading plus | {\"v\": +1}      | Malformed JSON: Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs (not JSON) at line 1, column 8",
         "comment      | {\"v\": 1 /* */} | Malformed JSON: Unexpected character ('/' (code 47)): maybe a (non-standard) comment? (JSON has no comments) at line 1, column 9",
+        "client's own | {\"a`int`b\": 1, \"a`int`b\": 2} | Malformed JSON: Duplicate field 'a`int`b' at line 1, column 25",
         "trailing     | {} {}            | Malformed JSON: Trailing token (of type START_OBJECT) found after value; send one JSON value at line 1, column 4",
     })
     void aMalformedBodyIsNamedInJsonsTerms(String what, String body, String detail) {
         ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
                 () -> JsonBody.tree(body.getBytes(StandardCharsets.UTF_8)));
         assertEquals(detail, refused.getMessage());
+    }
+
+    /** A 5,000-character field name is not sent back whole. */
+    @org.junit.jupiter.api.Test
+    void aLongTokenIsShortened() {
+        String name = "n".repeat(5_000);
+        ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> JsonBody.tree(("{\"" + name + "\": 1, \"" + name + "\": 2}").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Malformed JSON: Duplicate field '" + "n".repeat(57) + "... (5000 characters)' at line 1, column 10011",
+                refused.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

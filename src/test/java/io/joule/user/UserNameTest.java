@@ -17,6 +17,7 @@ class UserNameTest {
         "inner space kept     | Ada Lovelace          | Ada Lovelace",
         "emoji with joiners   | \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 | \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67",
         "Persian with ZWNJ    | \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 | \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        "England's flag       | Ann \ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67\udb40\udc7f | Ann \ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67\udb40\udc7f",
     })
     void keepsOneSpellingOfAName(String what, String typed, String stored) {
         assertEquals(Optional.of(stored), UserName.canonical(typed));
@@ -24,7 +25,7 @@ class UserNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\u00a0", "\u200b", "\u0301", "alice\u200b", "\ufeffalice", "\u202ealice", "al\u00adice",
-        "a\uffff", "a\ufdd0", "a\u0378"})
+        "a\uffff", "a\ufdd0", "a\u0378", "\u3164", "\u2800\u2800", "\u115f\u1160", "al\u2028ice", "a\udb40\udc67"})
     void refusesWhatIsEmptyOrInvisible(String typed) {
         assertEquals(Optional.empty(), UserName.canonical(typed));
     }
