@@ -61,7 +61,19 @@ public class ProblemMappers {
             Response answer = respond(status, title, AllowedMethods.notAnswered(request.method().name(), allow.orElse(null)), request, null);
             return allow.map(a -> Response.fromResponse(answer).header(HttpHeaders.ALLOW, a).build()).orElse(answer);
         }
-        return respond(status, title, status >= 500 ? "The service failed; it has been logged" : e.getMessage(), request, null);
+        return respond(status, title, status >= 500 ? "The service failed; it has been logged" : detail(status, e), request, null);
+    }
+
+    /** RESTEasy's own 406 and 415 name its annotations (@Produces, @Consumes); a client needs the endpoint's terms. */
+    private static String detail(int status, WebApplicationException e) {
+        String message = e.getMessage();
+        if (status == 406 && message != null && message.contains("@Produces")) {
+            return "The Accept header names no media type this endpoint answers; the OpenAPI document (/q/openapi) lists those it produces";
+        }
+        if (status == 415 && message != null && message.contains("@Consumes")) {
+            return "The Content-Type is not one this endpoint takes; the OpenAPI document (/q/openapi) lists those it consumes";
+        }
+        return message;
     }
 
     @ServerExceptionMapper

@@ -278,7 +278,7 @@ public class MeterImportService {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The file has " + (errors.size() == MAX_ERRORS ? "at least " : "") + errors.size()
-                    + " bad rows; nothing was imported", errors);
+                    + (errors.size() == 1 ? " bad row" : " bad rows") + "; nothing was imported", errors);
         }
         if (rows == 0) {
             throw ProblemException.badRequest("The file has a header but no rows; nothing was imported", null);

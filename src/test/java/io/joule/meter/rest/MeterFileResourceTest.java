@@ -455,7 +455,7 @@ class MeterFileResourceTest {
         String kwh = meter + "," + meter + ",P,01/01/2020 00:00:00,Import Wh Total,1,kwh,\n";
         postCsv(header + kwh + meter + "," + meter + ",P,01/01/2020 00:15:00,Import Wh Total,50,kvarh,\n", null).statusCode(400)
                 .contentType(PROBLEM)
-                .body("errors.line", contains(3))
+                .body("errors.line", contains(3)).body("detail", equalTo("The file has 1 bad row; nothing was imported"))
                 .body("errors.detail", contains("units kvarh differ from kwh, this channel's units in the file's earlier rows"));
         assertEquals(List.of("0"), Sql.rows("select count(*) from series where kind = 'meter' and key like ?", meter + "|%"), "nothing was stored");
 

@@ -146,7 +146,8 @@ class ShipBadInputTest {
     @Test
     void aWrongContentTypeIsA415Problem() {
         admin().contentType(ContentType.TEXT).body("spaceship_id,units").when().post("/data")
-                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415));
+                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415))
+                .body("detail", equalTo("The Content-Type is not one this endpoint takes; the OpenAPI document (/q/openapi) lists those it consumes"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -231,7 +231,9 @@ class ShipDataResourceTest {
     void anUnsupportedAcceptIs406AndErrorsStayProblemJsonWhenCsvWasAsked() {
         long ship = hourlyShip();
         admin().accept("application/xml").queryParam("spaceship_id", ship).when().get("/data")
-                .then().statusCode(406).contentType(PROBLEM).body("status", equalTo(406)).body("title", equalTo("Not Acceptable"));
+                .then().statusCode(406).contentType(PROBLEM).body("status", equalTo(406)).body("title", equalTo("Not Acceptable"))
+                .body("detail", equalTo("The Accept header names no media type this endpoint answers; the OpenAPI document (/q/openapi) "
+                        + "lists those it produces"));
         admin().accept("text/csv").queryParam("spaceship_id", "abc").when().get("/data")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("spaceship_id"));
         admin().accept("text/csv").queryParam("spaceship_id", newShipId()).when().get("/data")
