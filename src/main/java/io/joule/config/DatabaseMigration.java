@@ -94,10 +94,7 @@ public class DatabaseMigration {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = DatabaseOutage.root(failure);
         String message = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").trim();
         // an unknown host's message is the bare host name
         return root instanceof java.net.UnknownHostException ? "unknown host " + message : message.isEmpty() ? root.getClass().getSimpleName() : message;

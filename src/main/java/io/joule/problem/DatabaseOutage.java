@@ -42,6 +42,15 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /** The innermost cause of {@code failure} (the driver's own exception, under the wrappers of Mutiny and Vert.x). */
+    public static Throwable root(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; depth < MAX_DEPTH && root.getCause() != null && root.getCause() != root; depth++) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     /** The failure kind when {@code failure} (or one of its causes) is an outage, else empty. */
     public static Optional<String> kind(Throwable failure) {
         Throwable t = failure;

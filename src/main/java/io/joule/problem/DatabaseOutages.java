@@ -35,10 +35,7 @@ public class DatabaseOutages {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
-            root = root.getCause();
-        }
+        Throwable root = DatabaseOutage.root(failure);
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
     }
 }

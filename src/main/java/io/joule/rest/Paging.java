@@ -41,13 +41,22 @@ public final class Paging {
         String query = request.query();
         if (query != null) {
             for (String parameter : query.split("&")) {
-                String name = URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8); // %61fter is after too
-                if (!parameter.isEmpty() && !name.equals("after")) {
+                if (!parameter.isEmpty() && !"after".equals(decodedName(parameter))) {
                     url.append(parameter).append('&');
                 }
             }
         }
         return url.append("after=").append(URLEncoder.encode(after, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":")).toString();
+    }
+
+    /** The parameter's name as the server read it (%61fter is after), or the raw name when it does not decode. */
+    private static String decodedName(String parameter) {
+        String name = parameter.split("=", 2)[0];
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 
     /** Adds the Link header when there is a next page. */

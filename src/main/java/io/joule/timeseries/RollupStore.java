@@ -60,25 +60,25 @@ public interface RollupStore {
      * never shows half of a write); a store that keeps rows by local day joins them with the lookup in one statement.
      */
     default Uni<List<SeriesDays<DailyRollup>>> daily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
-        return SeriesDays.inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> Multi.createFrom().iterable(SeriesDays.inOrder(rows))
-                .onItem().transformToUniAndConcatenate(r -> r.getLong("series_id") == null
+        return SeriesDays.afterLookup(db, lookup, args, (c, found) -> Multi.createFrom().iterable(found)
+                .onItem().transformToUniAndConcatenate(r -> SeriesDays.seriesId(r) == null
                         ? Uni.createFrom().item(new SeriesDays<DailyRollup>(r, List.of()))
-                        : daily(c, r.getLong("series_id"), ZoneId.of(r.getString("zone")), from, to).map(d -> new SeriesDays<>(r, d)))
-                .collect().asList()));
+                        : daily(c, SeriesDays.seriesId(r), ZoneId.of(r.getString("zone")), from, to).map(d -> new SeriesDays<>(r, d)))
+                .collect().asList());
     }
 
     /**
      * As {@link #readingDaily(SqlClient, List, ZoneId, LocalDate, LocalDate)} for every series the statement
      * {@code lookup} finds with {@code args} (see {@link SeriesDays}), in its order. This default reads the series of each
-     * zone together after the lookup, in one read-only snapshot; a store that keeps rows by local day joins them with the lookup in one statement.
+     * zone together after the lookup, in one read-only snapshot; a store that keeps rows by local day joins them with the
+     * lookup in one statement.
      */
     default Uni<List<SeriesDays<ReadingDay>>> readingDaily(SqlClient db, String lookup, Tuple args, LocalDate from, LocalDate to) {
-        return SeriesDays.inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> {
-            List<Row> found = SeriesDays.inOrder(rows);
+        return SeriesDays.afterLookup(db, lookup, args, (c, found) -> {
             Map<ZoneId, List<Long>> byZone = new LinkedHashMap<>();
             for (Row r : found) {
-                if (r.getLong("series_id") != null) {
-                    byZone.computeIfAbsent(ZoneId.of(r.getString("zone")), z -> new ArrayList<>()).add(r.getLong("series_id"));
+                if (SeriesDays.seriesId(r) != null) {
+                    byZone.computeIfAbsent(ZoneId.of(r.getString("zone")), z -> new ArrayList<>()).add(SeriesDays.seriesId(r));
                 }
             }
             Map<Long, List<ReadingDay>> bySeries = new HashMap<>();
@@ -86,9 +86,9 @@ public interface RollupStore {
                     .onItem().transformToUniAndConcatenate(zone -> readingDaily(c, zone.getValue(), zone.getKey(), from, to)
                             .invoke(days -> days.forEach(d -> bySeries.computeIfAbsent(d.seriesId(), k -> new ArrayList<>()).add(d))))
                     .collect().last()
-                    .map(x -> found.stream().map(r -> new SeriesDays<>(r, r.getLong("series_id") == null ? List.<ReadingDay>of()
-                            : bySeries.getOrDefault(r.getLong("series_id"), List.of()))).toList());
-        }));
+                    .map(x -> found.stream().map(r -> new SeriesDays<>(r, SeriesDays.seriesId(r) == null ? List.<ReadingDay>of()
+                            : bySeries.getOrDefault(SeriesDays.seriesId(r), List.of()))).toList());
+        });
     }
 
     /** Energy of the UTC hours starting in [from, to) that have slots, in order. */

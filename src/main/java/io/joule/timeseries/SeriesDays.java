@@ -60,6 +60,21 @@ public record SeriesDays<T>(Row series, List<T> days) {
         return read.apply(db);
     }
 
+    /** Reads the days of a lookup's rows after it: {@code found} in the answer's order, on the snapshot's connection. */
+    public interface AfterLookup<T> {
+        Uni<List<SeriesDays<T>>> read(SqlClient connection, List<Row> found);
+    }
+
+    /** Runs the lookup, then {@code days} on its rows in order, all in one snapshot ({@link #inOneSnapshot}). */
+    public static <T> Uni<List<SeriesDays<T>>> afterLookup(SqlClient db, String lookup, Tuple args, AfterLookup<T> days) {
+        return inOneSnapshot(db, c -> c.preparedQuery(lookup).execute(args).flatMap(rows -> days.read(c, inOrder(rows))));
+    }
+
+    /** The series of a lookup's row, or null for a row that reads no days. */
+    public static Long seriesId(Row lookupRow) {
+        return lookupRow.getLong("series_id");
+    }
+
     /** A lookup's parameters followed by the first and last day, for a statement that joins it with daily rows. */
     public static Tuple withDays(Tuple lookupArgs, LocalDate from, LocalDate to) {
         Tuple t = Tuple.tuple();
@@ -77,14 +92,16 @@ public record SeriesDays<T>(Row series, List<T> days) {
         return found;
     }
 
-    private static final Map<String, String> JOINED = new ConcurrentHashMap<>();
+    /** By table, then lookup: both are constants, so finding one hashes no new string on the read path. */
+    private static final Map<String, Map<String, String>> JOINED = new ConcurrentHashMap<>();
 
     /**
      * A lookup joined with a table of daily rows by series and day: {@code columns} of that table, the days bound after
      * the lookup's {@code parameters}. Composed once per lookup and table.
      */
     public static String joined(String lookup, int parameters, String table, String columns) {
-        return JOINED.computeIfAbsent(table + '\u0000' + lookup, k -> compose(lookup, parameters, table, columns));
+        return JOINED.computeIfAbsent(table, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(lookup, l -> compose(lookup, parameters, table, columns));
     }
 
     private static String compose(String lookup, int parameters, String table, String columns) {

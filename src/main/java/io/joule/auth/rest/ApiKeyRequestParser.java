@@ -58,7 +58,7 @@ final class ApiKeyRequestParser {
     }
 
     /** The user a user key's subject names, or null when it names none ({@code user:} and the id as POST /users gives it). */
-    static UUID userId(String subject) {
+    private static UUID userId(String subject) {
         if (subject == null || !subject.startsWith("user:") || subject.length() != "user:".length() + 36) {
             return null;
         }

@@ -8,11 +8,10 @@ import io.joule.auth.repository.ApiKeyRepository;
 import io.joule.auth.security.KeyHash;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
+import io.joule.user.AppUser;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,33 +20,34 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApiKeyService {
     private final ApiKeyRepository keys;
-    private final Pool pool;
 
-    public ApiKeyService(ApiKeyRepository keys, Pool pool) {
+    public ApiKeyService(ApiKeyRepository keys) {
         this.keys = keys;
-        this.pool = pool;
     }
 
-    /** Fails with a 400 unless the user exists (users are never deleted, so a key issued after this check stays valid). */
-    public Uni<Void> requireUser(UUID user) {
-        return pool.preparedQuery("select 1 from app_user where id = $1").execute(Tuple.of(user)).invoke(rows -> {
-            if (rows.size() == 0) {
-                throw ProblemException.badRequest("Invalid API key request", List.of(ProblemError.at("/subject",
-                        "no user " + user + "; POST /users creates a user and its key")));
-            }
-        }).replaceWithVoid();
-    }
-
-    /** Issues a key; the caller has validated role and subject. */
+    /**
+     * Issues a key; the caller has validated role and subject. A user key's user must exist (a 400 otherwise); users are
+     * never deleted, so the key stays valid.
+     */
     @WithTransaction
     public Uni<IssuedApiKey> issue(Role role, String subject) {
-        String secret = KeyHash.newKey();
-        ApiKey key = new ApiKey();
-        key.id = UUID.randomUUID();
-        key.keyHash = KeyHash.of(secret);
-        key.role = role.code();
-        key.subject = subject;
-        return keys.persist(key).map(k -> new IssuedApiKey(k.id, secret, k.role, k.subject));
+        Uni<Void> holder = role == Role.USER ? requireUser(UUID.fromString(subject.substring("user:".length())))
+                : Uni.createFrom().voidItem();
+        return holder.chain(() -> {
+            String secret = KeyHash.newKey();
+            ApiKey key = new ApiKey();
+            key.id = UUID.randomUUID();
+            key.keyHash = KeyHash.of(secret);
+            key.role = role.code();
+            key.subject = subject;
+            return keys.persist(key).map(k -> new IssuedApiKey(k.id, secret, k.role, k.subject));
+        });
+    }
+
+    /** In the issue's session: a user created in the same transaction is found without a query. */
+    private static Uni<Void> requireUser(UUID user) {
+        return AppUser.findById(user).onItem().ifNull().failWith(() -> ProblemException.badRequest("Invalid API key request",
+                List.of(ProblemError.at("/subject", "no user " + user + "; POST /users creates a user and its key")))).replaceWithVoid();
     }
 
     /** Revokes a key; revoking it again changes nothing. */
