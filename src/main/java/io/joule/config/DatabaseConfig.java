@@ -31,6 +31,15 @@ public interface DatabaseConfig {
     @WithDefault("30s")
     Duration readTimeout();
 
+    /**
+     * Longest any one statement of the reactive pool may run before PostgreSQL stops it (its statement_timeout; 0
+     * turns it off) (env JOULE_DATABASE_STATEMENT_TIMEOUT). A read the service gave up on after its read timeout would
+     * otherwise go on in PostgreSQL and keep its pooled connection; a write stopped so is rolled back and answers 503.
+     * The background jobs (aggregate refresh, retention) lift it for their own connection.
+     */
+    @WithDefault("30s")
+    Duration statementTimeout();
+
     /** Longest readiness probe query (env JOULE_DATABASE_HEALTH_TIMEOUT). */
     @WithDefault("3s")
     Duration healthTimeout();

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Creates the reactive pool as Quarkus would, plus the two waits Quarkus has no key for: the pool acquire
  * timeout (Vert.x default 30 s, so an exhausted pool held requests for half a minute) and the TCP connect timeout
- * (default 60 s). Both are short so that an outage answers 503 quickly instead of piling up waiting requests.
+ * (default 60 s). Both are short so that an outage answers 503 quickly instead of piling up waiting requests. Each
+ * connection starts with the statement timeout, sent in the startup packet so that it costs no round trip.
  */
 @Singleton
 public class DatabasePoolCreator implements PgPoolCreator {
@@ -24,7 +25,13 @@ public class DatabasePoolCreator implements PgPoolCreator {
         var pool = input.poolOptions()
                 .setConnectionTimeout((int) Math.max(1, config.acquireTimeout().toMillis()))
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-        input.pgConnectOptionsList().forEach(o -> o.setConnectTimeout((int) Math.max(1, config.connectTimeout().toMillis())));
+        long statementTimeout = config.statementTimeout().toMillis();
+        input.pgConnectOptionsList().forEach(o -> {
+            o.setConnectTimeout((int) Math.max(1, config.connectTimeout().toMillis()));
+            if (statementTimeout > 0) {
+                o.addProperty("statement_timeout", Long.toString(statementTimeout));
+            }
+        });
         return PgDriver.INSTANCE.createPool(input.vertx(), input.pgConnectOptionsList(), pool);
     }
 }

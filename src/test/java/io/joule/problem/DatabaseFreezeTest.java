@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.joule.testing.Api;
 import io.joule.testing.FaultProxy;
 import io.joule.testing.ProxiedDatabase;
+import io.joule.testing.Sql;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -13,27 +14,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A database that holds its connections open but answers nothing (a stopped or partitioned server) costs a read its
- * read timeout, then a 503, not a wait until the client gives up; a database that refuses connections logs no stack
- * trace a few seconds after each answer.
+ * read timeout, then a 503, not a wait until the client gives up; a statement that waits in PostgreSQL is stopped
+ * there by the statement timeout, so reads given up on free their connections and a write keeps nothing; a database
+ * that refuses connections logs no stack trace a few seconds after each answer.
  */
 @QuarkusTest
 @TestProfile(DatabaseFreezeTest.Proxied.class)
 class DatabaseFreezeTest {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
-    /** Stored keys are looked up on every request (no key cache), so their check meets the frozen database too. */
+    /**
+     * Stored keys are looked up on every request (no key cache), so their check meets the frozen database too. Two
+     * pooled connections, so that two reads stuck in PostgreSQL would leave none for a third.
+     */
     public static class Proxied extends ProxiedDatabase.Profile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("joule.database.read-timeout", READ_TIMEOUT.toSeconds() + "s", "joule.database.acquire-timeout", "2s",
-                    "joule.database.connect-timeout", "2s", "joule.key-cache-ttl", "0s");
+                    "joule.database.connect-timeout", "2s", "joule.key-cache-ttl", "0s",
+                    "joule.database.statement-timeout", READ_TIMEOUT.toSeconds() + "s", "quarkus.datasource.reactive.max-size", "2",
+                    "joule.database.outage-log-interval", "0s"); // each test sees its own outage's line
         }
     }
 
@@ -101,6 +113,54 @@ class DatabaseFreezeTest {
         } finally {
             log.detach();
         }
+    }
+
+    @Test
+    void readsGivenUpOnAreStoppedInPostgreSqlAndFreeTheirConnections() throws Exception {
+        long ship = Api.newShipId();
+        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
+        String slots = "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
+        String daily = "ships/" + ship + "/daily?from=2030-01-01&to=2030-01-01";
+        try (Connection locker = Sql.connect()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("lock table slot_15m in access exclusive mode");
+            }
+            List<CompletableFuture<HttpResponse<String>>> stuck = List.of(getAsync(slots), getAsync(slots)); // both connections
+            for (CompletableFuture<HttpResponse<String>> read : stuck) {
+                assertEquals(503, read.get(10, TimeUnit.SECONDS).statusCode());
+            }
+            HttpResponse<String> other = get(daily, Api.ADMIN_KEY);
+            assertEquals(200, other.statusCode(), "a read of another table gets a connection while the lock is held: " + other.body());
+            assertTrue(other.body().contains("\"energy_kwh\":1.5"), other.body());
+            assertEquals(List.of("0"), Sql.rows("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
+                    + "and wait_event_type = 'Lock' and query like '%from slot_15m%'"), "no statement of the service still waits");
+            locker.rollback();
+        }
+        assertEquals(200, get(slots, Api.ADMIN_KEY).statusCode());
+    }
+
+    @Test
+    void aWriteStoppedByTheStatementTimeoutIsRolledBackAndAnswers503() throws Exception {
+        long ship = Api.newShipId();
+        try (Connection locker = Sql.connect()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("lock table slot_15m in access exclusive mode");
+            }
+            Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5"))
+                    .statusCode(503).header("Retry-After", "5").contentType("application/problem+json");
+            locker.rollback();
+        }
+        assertEquals(List.of("0"), Sql.rows("select count(*) from reading r join series s on s.id = r.series_id "
+                + "where s.kind = 'ship' and s.key = ?", Long.toString(ship)), "nothing of the write was kept");
+        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
+    }
+
+    private CompletableFuture<HttpResponse<String>> getAsync(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Api.ADMIN_KEY).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String key) throws Exception {

@@ -32,6 +32,10 @@ class DatabaseOutageTest {
                 new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)));
         assertEquals(Optional.of("database server unavailable"), DatabaseOutage.kind(
                 new PgException("sorry, too many clients already", "FATAL", "53300", null)));
+        assertEquals(Optional.of("database statement timeout"), DatabaseOutage.kind(
+                new PgException("canceling statement due to statement timeout", "ERROR", "57014", null)));
+        assertEquals(Optional.empty(), DatabaseOutage.kind(
+                new PgException("could not serialize access due to concurrent update", "ERROR", "40001", null)));
         assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(new SQLException("I/O error", "08006")));
         assertEquals(Optional.of("database unreachable"), DatabaseOutage.kind(new SQLTransientConnectionException("pool empty")));
     }

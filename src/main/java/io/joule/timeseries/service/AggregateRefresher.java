@@ -63,7 +63,7 @@ public class AggregateRefresher {
      * when another instance holds the refresh lock, {@value #LOCK}).
      */
     public Uni<Integer> refreshPending() {
-        return pool.withConnection(db -> db.query("select pg_try_advisory_lock(" + LOCK + ")").execute().flatMap(locked -> {
+        return LongRunning.withConnection(pool, db -> db.query("select pg_try_advisory_lock(" + LOCK + ")").execute().flatMap(locked -> {
             if (!locked.iterator().next().getBoolean(0)) {
                 return Uni.createFrom().item(0);
             }

@@ -85,7 +85,7 @@ public class InvalidationThresholds {
      * ended, after {@code moved} has let the start go on.
      */
     Uni<Void> raise(Runnable moved) {
-        return allRaised(pool).chain(raised -> raised ? Uni.createFrom().voidItem() : pool.withConnection(db -> db
+        return allRaised(pool).chain(raised -> raised ? Uni.createFrom().voidItem() : LongRunning.withConnection(pool, db -> db
                 .query("select pg_advisory_lock(" + AggregateRefresher.LOCK + ")").execute()
                 .chain(() -> allRaised(db))
                 .chain(meanwhile -> meanwhile ? Uni.createFrom().voidItem() : move(db)

@@ -66,13 +66,18 @@ public class ReadingRetention {
 
     /** Deletes the readings past their kind's age; answers how many. */
     public Uni<Long> apply() {
-        Uni<Long> done = Uni.createFrom().item(0L);
-        for (Map.Entry<String, Duration> entry : config.readings().entrySet()) {
-            SeriesKind kind = kind(entry.getKey());
-            done = done.flatMap(total -> pool.preparedQuery(DELETE).execute(Tuple.of(kind.code(), (double) entry.getValue().toSeconds()))
-                    .map(rows -> total + rows.rowCount()));
+        if (config.readings().isEmpty()) {
+            return Uni.createFrom().item(0L);
         }
-        return done;
+        return LongRunning.withConnection(pool, db -> {
+            Uni<Long> done = Uni.createFrom().item(0L);
+            for (Map.Entry<String, Duration> entry : config.readings().entrySet()) {
+                SeriesKind kind = kind(entry.getKey());
+                done = done.flatMap(total -> db.preparedQuery(DELETE).execute(Tuple.of(kind.code(), (double) entry.getValue().toSeconds()))
+                        .map(rows -> total + rows.rowCount()));
+            }
+            return done;
+        });
     }
 
     /**
