@@ -32,6 +32,14 @@ public interface DatabaseConfig {
     Duration readTimeout();
 
     /**
+     * Longest a write waits for the database's answer before a 503, for the same servers (env
+     * JOULE_DATABASE_WRITE_TIMEOUT). The write may still commit once the server answers again; re-sending it is safe.
+     * Meter file imports (JDBC, on a worker thread) are not bounded by it.
+     */
+    @WithDefault("60s")
+    Duration writeTimeout();
+
+    /**
      * Longest any one statement of the reactive pool may run before PostgreSQL stops it (its statement_timeout; 0
      * turns it off) (env JOULE_DATABASE_STATEMENT_TIMEOUT). A read the service gave up on after its read timeout would
      * otherwise go on in PostgreSQL and keep its pooled connection; a write stopped so is rolled back and answers 503.

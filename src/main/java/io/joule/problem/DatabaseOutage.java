@@ -28,7 +28,7 @@ public final class DatabaseOutage {
     public static final String CONNECTION_LOST = "database connection lost";
     /** Every pooled connection stayed busy (or kept failing) for the whole acquire timeout. */
     public static final String POOL_TIMEOUT = "database pool acquire timeout";
-    /** A read waited the whole read timeout for an answer: the server holds its connections but answers nothing. */
+    /** A request waited its whole read or write timeout for an answer: the server holds its connections but answers nothing. */
     public static final String NO_ANSWER = "database not answering";
     /** PostgreSQL stopped a statement past the statement timeout (or an operator cancelled it): try again later. */
     public static final String STATEMENT_TIMEOUT = "database statement timeout";

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A database that holds its connections open but answers nothing (a stopped or partitioned server) costs a read its
- * read timeout, then a 503, not a wait until the client gives up; a statement that waits in PostgreSQL is stopped
- * there by the statement timeout, so reads given up on free their connections and a write keeps nothing; a database
- * that refuses connections logs no stack trace a few seconds after each answer.
+ * read timeout and a write its write timeout, then a 503, not a wait until the client gives up; a statement that waits
+ * in PostgreSQL is stopped there by the statement timeout, so reads given up on free their connections and a write
+ * keeps nothing; a database that refuses connections logs no stack trace a few seconds after each answer.
  */
 @QuarkusTest
 @TestProfile(DatabaseFreezeTest.Proxied.class)
 class DatabaseFreezeTest {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(3);
 
     /**
      * Stored keys are looked up on every request (no key cache), so their check meets the frozen database too. Two
@@ -45,7 +46,8 @@ class DatabaseFreezeTest {
             return Map.of("joule.database.read-timeout", READ_TIMEOUT.toSeconds() + "s", "joule.database.acquire-timeout", "2s",
                     "joule.database.connect-timeout", "2s", "joule.key-cache-ttl", "0s",
                     "joule.database.statement-timeout", READ_TIMEOUT.toSeconds() + "s", "quarkus.datasource.reactive.max-size", "2",
-                    "joule.database.outage-log-interval", "0s"); // each test sees its own outage's line
+                    "joule.database.outage-log-interval", "0s",
+                    "joule.database.write-timeout", WRITE_TIMEOUT.toSeconds() + "s"); // each test sees its own outage's line
         }
     }
 
@@ -97,6 +99,27 @@ class DatabaseFreezeTest {
     }
 
     @Test
+    void aWriteToAFrozenDatabaseAnswers503AfterTheWriteTimeoutAndMayBeSentAgain() throws Exception {
+        long ship = Api.newShipId();
+        String batch = Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "2.5");
+        openEveryPooledConnection();
+        proxy.freeze();
+        long started = System.nanoTime();
+        HttpResponse<String> frozen = post("data", batch);
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(503, frozen.statusCode(), frozen.body());
+        assertEquals("application/problem+json", frozen.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("5", frozen.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(waited.compareTo(WRITE_TIMEOUT) >= 0 && waited.compareTo(WRITE_TIMEOUT.multipliedBy(2)) < 0,
+                "answered after the write timeout, not long after it: " + waited);
+        proxy.thaw();
+        HttpResponse<String> again = post("data", batch);
+        assertEquals(200, again.statusCode(), "the same batch again, once the database answers: " + again.body());
+        HttpResponse<String> read = get("data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z", Api.ADMIN_KEY);
+        assertTrue(read.body().contains("\"value\":2.5"), read.body());
+    }
+
+    @Test
     void aRefusedConnectionLogsNoStackTraceWhenThePoolsTimerFiresLater() throws Exception {
         long ship = Api.newShipId();
         Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
@@ -120,7 +143,6 @@ class DatabaseFreezeTest {
         long ship = Api.newShipId();
         Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
         String slots = "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
-        String daily = "ships/" + ship + "/daily?from=2030-01-01&to=2030-01-01";
         try (Connection locker = Sql.connect()) {
             locker.setAutoCommit(false);
             try (Statement lock = locker.createStatement()) {
@@ -130,9 +152,10 @@ class DatabaseFreezeTest {
             for (CompletableFuture<HttpResponse<String>> read : stuck) {
                 assertEquals(503, read.get(10, TimeUnit.SECONDS).statusCode());
             }
-            HttpResponse<String> other = get(daily, Api.ADMIN_KEY);
+            // (not a ship's days: on TimescaleDB their aggregates read slot_15m too)
+            HttpResponse<String> other = get("api-keys", Api.ADMIN_KEY);
             assertEquals(200, other.statusCode(), "a read of another table gets a connection while the lock is held: " + other.body());
-            assertTrue(other.body().contains("\"energy_kwh\":1.5"), other.body());
+            assertTrue(other.body().startsWith("["), other.body());
             assertEquals(List.of("0"), Sql.rows("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
                     + "and wait_event_type = 'Lock' and query like '%from slot_15m%'"), "no statement of the service still waits");
             locker.rollback();
@@ -157,10 +180,40 @@ class DatabaseFreezeTest {
         Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
     }
 
+    /**
+     * Both pooled connections open and idle, so that a request meets the frozen server on one of them: below its size the
+     * pool may open a new connection for a request rather than hand it an idle one, and a connect to a frozen server
+     * ends at the acquire timeout instead. Two reads held by a table lock at once make the pool open both.
+     */
+    private void openEveryPooledConnection() throws Exception {
+        long ship = Api.newShipId();
+        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1")).statusCode(200);
+        String read = "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
+        try (Connection locker = Sql.connect()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("lock table slot_15m in access exclusive mode");
+            }
+            List<CompletableFuture<HttpResponse<String>>> held = List.of(getAsync(read), getAsync(read));
+            Thread.sleep(500);
+            locker.rollback();
+            for (CompletableFuture<HttpResponse<String>> r : held) {
+                assertEquals(200, r.get(10, TimeUnit.SECONDS).statusCode());
+            }
+        }
+    }
+
     private CompletableFuture<HttpResponse<String>> getAsync(String path) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Api.ADMIN_KEY).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Api.ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String key) throws Exception {

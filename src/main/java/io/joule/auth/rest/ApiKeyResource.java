@@ -6,7 +6,7 @@ import io.joule.auth.security.ActiveKeys;
 import io.joule.auth.service.ApiKeyService;
 import io.joule.openapi.RequestSchemas;
 import io.joule.problem.ProblemException;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/api-keys")
 @Tag(name = "API keys", description = "Bearer keys and their roles (admin only)")
 @SecurityRequirement(name = "bearer")

@@ -4,6 +4,7 @@ import io.joule.auth.Role;
 import io.joule.auth.security.Access;
 import io.joule.carbon.AssetPowerParser;
 import io.joule.pipeline.Reading;
+import io.joule.problem.DatabaseTimeout;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.timeseries.WriteSummary;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@DatabaseTimeout
 @Path("/assets/power")
 @Tag(name = "Carbon")
 @SecurityRequirement(name = "bearer")

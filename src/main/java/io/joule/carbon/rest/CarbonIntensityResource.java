@@ -5,6 +5,7 @@ import io.joule.carbon.IngestedIntensity;
 import io.joule.carbon.IntensityParser;
 import io.joule.carbon.service.IntensityService;
 import io.joule.openapi.RequestSchemas;
+import io.joule.problem.DatabaseTimeout;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemException;
 import io.joule.rest.QueryParams;
@@ -43,6 +44,7 @@ public class CarbonIntensityResource {
         this.service = service;
     }
 
+    @DatabaseTimeout
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import carbon intensity", description = "A body in the Carbon Intensity API's shape. Each half-hour's "

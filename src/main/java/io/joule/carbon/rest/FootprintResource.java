@@ -9,7 +9,7 @@ import io.joule.csv.CsvBodyWriter;
 import io.joule.problem.ProblemException;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/")
 @Tag(name = "Carbon")
 @SecurityRequirement(name = "bearer")

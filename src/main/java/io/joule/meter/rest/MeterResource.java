@@ -10,7 +10,7 @@ import io.joule.problem.ProblemException;
 import io.joule.rest.Paging;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/meters")
 @Tag(name = "Meters")
 @SecurityRequirement(name = "bearer")

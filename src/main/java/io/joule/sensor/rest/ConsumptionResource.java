@@ -6,7 +6,7 @@ import io.joule.sensor.ConsumptionReport;
 import io.joule.sensor.DayReadings;
 import io.joule.sensor.SensorScope;
 import io.joule.sensor.repository.SensorReportRepository;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/")
 @Tag(name = "Water sensors")
 @SecurityRequirement(name = "bearer")

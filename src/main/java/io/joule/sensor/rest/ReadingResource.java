@@ -4,6 +4,7 @@ import io.joule.auth.Role;
 import io.joule.auth.security.Access;
 import io.joule.openapi.RequestSchemas;
 import io.joule.pipeline.Reading;
+import io.joule.problem.DatabaseTimeout;
 import io.joule.sensor.service.SensorReadingService;
 import io.joule.series.SeriesKind;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@DatabaseTimeout
 @Path("/readings")
 @Tag(name = "Water sensors")
 @SecurityRequirement(name = "bearer")

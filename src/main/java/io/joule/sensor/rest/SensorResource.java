@@ -29,7 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import io.joule.time.Zones;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/sensors")
 @Tag(name = "Water sensors", description = "Sensor registry, account linking, levels and daily consumption")
 @SecurityRequirement(name = "bearer")

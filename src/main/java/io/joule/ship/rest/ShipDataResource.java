@@ -14,7 +14,7 @@ import io.joule.ship.ShipBatch;
 import io.joule.ship.ShipUsage;
 import io.joule.ship.SlotLabel;
 import io.joule.ship.service.ShipDataService;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/data")
 @Tag(name = "Ships", description = "Ship power and energy, normalized to 15-minute kWh")
 @SecurityRequirement(name = "bearer")

@@ -8,7 +8,7 @@ import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
 import io.joule.ship.ShipForecast;
 import io.joule.ship.service.ShipForecastService;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/forecast")
 @Tag(name = "Ships")
 @SecurityRequirement(name = "bearer")

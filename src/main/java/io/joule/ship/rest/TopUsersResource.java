@@ -5,7 +5,7 @@ import io.joule.pipeline.TimeRange;
 import io.joule.rest.QueryParams;
 import io.joule.ship.TopUsers;
 import io.joule.ship.service.ShipRollupService;
-import io.joule.problem.ReadTimeout;
+import io.joule.problem.DatabaseTimeout;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@ReadTimeout
+@DatabaseTimeout
 @Path("/topusers")
 @Tag(name = "Ships")
 @SecurityRequirement(name = "bearer")

@@ -3,6 +3,7 @@ package io.joule.user.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joule.auth.Role;
 import io.joule.openapi.RequestSchemas;
+import io.joule.problem.DatabaseTimeout;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@DatabaseTimeout
 @Path("/users")
 @Tag(name = "Water sensors")
 @SecurityRequirement(name = "bearer")
