@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -66,10 +67,8 @@ class DatabaseFreezeTest {
 
     @Test
     void readsOfAFrozenDatabaseAnswer503AfterTheReadTimeoutAndRecover() throws Exception {
-        long ship = Api.newShipId();
-        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
+        String read = slotsOfANewShip("1.5");
         String coordinator = Api.issueKey("coordinator", null);
-        String read = "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
         assertEquals(200, get(read, coordinator).statusCode());
 
         DatabaseOutageFaultTest.CapturedLog log = DatabaseOutageFaultTest.CapturedLog.attach();
@@ -77,14 +76,7 @@ class DatabaseFreezeTest {
             log.start();
             proxy.freeze();
             for (String key : new String[] {Api.ADMIN_KEY, coordinator}) { // the admin key needs no lookup, a stored one does
-                long started = System.nanoTime();
-                HttpResponse<String> frozen = get(read, key);
-                Duration waited = Duration.ofNanos(System.nanoTime() - started);
-                assertEquals(503, frozen.statusCode(), frozen.body());
-                assertEquals("application/problem+json", frozen.headers().firstValue("Content-Type").orElse(""));
-                assertEquals("5", frozen.headers().firstValue("Retry-After").orElse(""));
-                assertTrue(waited.compareTo(READ_TIMEOUT) >= 0 && waited.compareTo(READ_TIMEOUT.multipliedBy(3)) < 0,
-                        "answered after the read timeout, not long after it: " + waited);
+                assert503After(READ_TIMEOUT, READ_TIMEOUT.multipliedBy(3), () -> get(read, key));
             }
             proxy.thaw();
             log.stop();
@@ -104,14 +96,7 @@ class DatabaseFreezeTest {
         String batch = Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "2.5");
         openEveryPooledConnection();
         proxy.freeze();
-        long started = System.nanoTime();
-        HttpResponse<String> frozen = post("data", batch);
-        Duration waited = Duration.ofNanos(System.nanoTime() - started);
-        assertEquals(503, frozen.statusCode(), frozen.body());
-        assertEquals("application/problem+json", frozen.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("5", frozen.headers().firstValue("Retry-After").orElse(""));
-        assertTrue(waited.compareTo(WRITE_TIMEOUT) >= 0 && waited.compareTo(WRITE_TIMEOUT.multipliedBy(2)) < 0,
-                "answered after the write timeout, not long after it: " + waited);
+        assert503After(WRITE_TIMEOUT, WRITE_TIMEOUT.multipliedBy(2), () -> post("data", batch));
         proxy.thaw();
         HttpResponse<String> again = post("data", batch);
         assertEquals(200, again.statusCode(), "the same batch again, once the database answers: " + again.body());
@@ -140,14 +125,8 @@ class DatabaseFreezeTest {
 
     @Test
     void readsGivenUpOnAreStoppedInPostgreSqlAndFreeTheirConnections() throws Exception {
-        long ship = Api.newShipId();
-        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
-        String slots = "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
-        try (Connection locker = Sql.connect()) {
-            locker.setAutoCommit(false);
-            try (Statement lock = locker.createStatement()) {
-                lock.execute("lock table slot_15m in access exclusive mode");
-            }
+        String slots = slotsOfANewShip("1.5");
+        try (Connection locker = lockingSlots()) {
             List<CompletableFuture<HttpResponse<String>>> stuck = List.of(getAsync(slots), getAsync(slots)); // both connections
             for (CompletableFuture<HttpResponse<String>> read : stuck) {
                 assertEquals(503, read.get(10, TimeUnit.SECONDS).statusCode());
@@ -166,11 +145,7 @@ class DatabaseFreezeTest {
     @Test
     void aWriteStoppedByTheStatementTimeoutIsRolledBackAndAnswers503() throws Exception {
         long ship = Api.newShipId();
-        try (Connection locker = Sql.connect()) {
-            locker.setAutoCommit(false);
-            try (Statement lock = locker.createStatement()) {
-                lock.execute("lock table slot_15m in access exclusive mode");
-            }
+        try (Connection locker = lockingSlots()) {
             Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5"))
                     .statusCode(503).header("Retry-After", "5").contentType("application/problem+json");
             locker.rollback();
@@ -180,20 +155,30 @@ class DatabaseFreezeTest {
         Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
     }
 
+    interface Exchange {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    /** The exchange answers a 503 problem with Retry-After once {@code timeout} has passed, and before {@code atMost}. */
+    private static void assert503After(Duration timeout, Duration atMost, Exchange exchange) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> frozen = exchange.send();
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(503, frozen.statusCode(), frozen.body());
+        assertEquals("application/problem+json", frozen.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("5", frozen.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(waited.compareTo(timeout) >= 0 && waited.compareTo(atMost) < 0,
+                "answered after the timeout of " + timeout + ", not long after it: " + waited);
+    }
+
     /**
      * Both pooled connections open and idle, so that a request meets the frozen server on one of them: below its size the
      * pool may open a new connection for a request rather than hand it an idle one, and a connect to a frozen server
      * ends at the acquire timeout instead. Two reads held by a table lock at once make the pool open both.
      */
     private void openEveryPooledConnection() throws Exception {
-        long ship = Api.newShipId();
-        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1")).statusCode(200);
-        String read = "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
-        try (Connection locker = Sql.connect()) {
-            locker.setAutoCommit(false);
-            try (Statement lock = locker.createStatement()) {
-                lock.execute("lock table slot_15m in access exclusive mode");
-            }
+        String read = slotsOfANewShip("1");
+        try (Connection locker = lockingSlots()) {
             List<CompletableFuture<HttpResponse<String>>> held = List.of(getAsync(read), getAsync(read));
             Thread.sleep(500);
             locker.rollback();
@@ -201,6 +186,23 @@ class DatabaseFreezeTest {
                 assertEquals(200, r.get(10, TimeUnit.SECONDS).statusCode());
             }
         }
+    }
+
+    /** A new ship with one kWh reading: the GET path of its day's slots. */
+    private static String slotsOfANewShip(String kwh) {
+        long ship = Api.newShipId();
+        Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", kwh)).statusCode(200);
+        return "data?spaceship_id=" + ship + "&start=2030-01-01T00:00:00Z&end=2030-01-02T00:00:00Z";
+    }
+
+    /** A connection holding slot_15m locked until it rolls back or closes: statements on the slots wait meanwhile. */
+    private static Connection lockingSlots() throws SQLException {
+        Connection locker = Sql.connect();
+        locker.setAutoCommit(false);
+        try (Statement lock = locker.createStatement()) {
+            lock.execute("lock table slot_15m in access exclusive mode");
+        }
+        return locker;
     }
 
     private CompletableFuture<HttpResponse<String>> getAsync(String path) {
