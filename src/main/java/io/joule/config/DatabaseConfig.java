@@ -43,7 +43,8 @@ public interface DatabaseConfig {
      * Longest any one statement of the reactive pool may run before PostgreSQL stops it (its statement_timeout; 0
      * turns it off) (env JOULE_DATABASE_STATEMENT_TIMEOUT). A read the service gave up on after its read timeout would
      * otherwise go on in PostgreSQL and keep its pooled connection; a write stopped so is rolled back and answers 503.
-     * The background jobs (aggregate refresh, retention) lift it for their own connection.
+     * The background jobs (aggregate refresh, retention) lift it for their own connection. A meter import (JDBC) is not
+     * bounded by it, but waits at most as long for a lock another transaction holds (PostgreSQL's lock_timeout).
      */
     @WithDefault("30s")
     Duration statementTimeout();

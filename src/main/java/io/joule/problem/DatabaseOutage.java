@@ -32,12 +32,15 @@ public final class DatabaseOutage {
     public static final String NO_ANSWER = "database not answering";
     /** PostgreSQL stopped a statement past the statement timeout (or an operator cancelled it): try again later. */
     public static final String STATEMENT_TIMEOUT = "database statement timeout";
+    /** A meter import waited its whole lock timeout for a lock another transaction holds: try again later. */
+    public static final String LOCK_TIMEOUT = "database lock timeout";
     /** The server answered but refuses work for now: shutting down, starting up, too many connections. */
     public static final String SERVER_UNAVAILABLE = "database server unavailable";
 
     /** SQLSTATEs that mean "not now" rather than "wrong": admin/crash shutdown, cannot connect now, too many connections. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final String QUERY_CANCELED = "57014";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final int MAX_DEPTH = 20;
     /** How the JDBC pool (Agroal, used by meter imports) fails a waiter after its acquisition timeout: no SQLSTATE. */
     static final String AGROAL_ACQUISITION_TIMEOUT = "Sorry, acquisition timeout!";
@@ -133,6 +136,9 @@ public final class DatabaseOutage {
         }
         if (QUERY_CANCELED.equals(sqlState)) {
             return STATEMENT_TIMEOUT;
+        }
+        if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
+            return LOCK_TIMEOUT;
         }
         return UNAVAILABLE_STATES.contains(sqlState) ? SERVER_UNAVAILABLE : null;
     }

@@ -10,10 +10,12 @@ import io.joule.testing.Sql;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -186,6 +188,26 @@ class DatabaseFreezeTest {
                 assertEquals(200, r.get(10, TimeUnit.SECONDS).statusCode());
             }
         }
+    }
+
+    @Test
+    void aMeterImportThatWaitsForALockAnswers503AfterTheLockTimeoutAndKeepsNothing() throws Exception {
+        String meter = "F" + Api.newShipId();
+        String file;
+        try (InputStream in = getClass().getResourceAsStream("/lp-tou/LP_210095893_20150901T011608049.csv")) {
+            file = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("210095893", meter);
+        }
+        try (Connection locker = lockingSlots()) {
+            long started = System.nanoTime();
+            Api.admin().contentType("text/csv").body(file).when().post("/meter-files")
+                    .then().statusCode(503).header("Retry-After", "5").contentType("application/problem+json");
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(waited.compareTo(READ_TIMEOUT.multipliedBy(3)) < 0, "the lock timeout ended the wait: " + waited);
+            locker.rollback();
+        }
+        Api.admin().queryParam("from", "2015-08-30").queryParam("to", "2015-09-01").when().get("/meters/" + meter + "/daily-stats")
+                .then().statusCode(404);
+        Api.admin().contentType("text/csv").body(file).when().post("/meter-files").then().statusCode(201);
     }
 
     /** A new ship with one kWh reading: the GET path of its day's slots. */

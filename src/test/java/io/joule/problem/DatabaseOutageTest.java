@@ -36,6 +36,8 @@ class DatabaseOutageTest {
                 new PgException("canceling statement due to statement timeout", "ERROR", "57014", null)));
         assertEquals(Optional.empty(), DatabaseOutage.kind(
                 new PgException("could not serialize access due to concurrent update", "ERROR", "40001", null)));
+        assertEquals(Optional.of("database lock timeout"), DatabaseOutage.kind(
+                new SQLException("canceling statement due to lock timeout", "55P03")));
         assertEquals(Optional.of("database connection lost"), DatabaseOutage.kind(new SQLException("I/O error", "08006")));
         assertEquals(Optional.of("database unreachable"), DatabaseOutage.kind(new SQLTransientConnectionException("pool empty")));
     }

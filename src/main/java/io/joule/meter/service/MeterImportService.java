@@ -14,6 +14,7 @@ import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterImportRepository;
 import io.joule.pipeline.TimeClusters;
 import io.joule.problem.DatabaseOutage;
+import io.joule.config.DatabaseConfig;
 import io.joule.csv.UnreadableCsv;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -83,14 +84,17 @@ public class MeterImportService {
     static final int MAX_CLUSTERS = 64;
 
     private final AgroalDataSource database;
+    /** How long an import waits for a lock another transaction holds (0: no bound), then 503. */
+    private final Duration lockTimeout;
     private final MeterImportRepository meters;
     private final TimeSeriesRepository timeSeries;
     private final StoredSlotRecompute slots;
     private final RollupStore rollups;
 
     public MeterImportService(AgroalDataSource database, MeterImportRepository meters, TimeSeriesRepository timeSeries,
-            StoredSlotRecompute slots, RollupStore rollups) {
+            StoredSlotRecompute slots, RollupStore rollups, DatabaseConfig config) {
         this.database = database;
+        this.lockTimeout = config.statementTimeout();
         this.meters = meters;
         this.timeSeries = timeSeries;
         this.slots = slots;
@@ -146,17 +150,22 @@ public class MeterImportService {
     /** Imports the file (already received whole: a direct copy that must start again reads it again). */
     public ImportSummary importFile(Path file, ZoneId zone) {
         try (Connection db = database.getConnection()) {
-            db.setAutoCommit(false);
-            boolean committed = false;
+            LockWaits.bound(db, lockTimeout);
             try {
-                ImportSummary summary = importInto(db, file, zone);
-                db.commit();
-                committed = true;
-                return summary;
-            } finally {
-                if (!committed) {
-                    rollback(db);
+                db.setAutoCommit(false);
+                boolean committed = false;
+                try {
+                    ImportSummary summary = importInto(db, file, zone);
+                    db.commit();
+                    committed = true;
+                    return summary;
+                } finally {
+                    if (!committed) {
+                        rollback(db);
+                    }
                 }
+            } finally {
+                LockWaits.unbound(db, lockTimeout);
             }
         } catch (SQLException e) {
             throw new UncheckedSqlException(e);
