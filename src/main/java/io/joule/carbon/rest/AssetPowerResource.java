@@ -5,6 +5,7 @@ import io.joule.auth.security.Access;
 import io.joule.carbon.AssetPowerParser;
 import io.joule.pipeline.Reading;
 import io.joule.problem.DatabaseTimeout;
+import io.joule.rest.LargeBodies;
 import io.joule.series.SeriesKind;
 import io.joule.series.SeriesSpec;
 import io.joule.timeseries.WriteSummary;
@@ -56,14 +57,16 @@ public class AssetPowerResource {
     @APIResponse(responseCode = "413", description = "Body over JOULE_MAX_BODY_SIZE, or an asset's readings covering more than 500,000 "
             + "15-minute slots (each holds for up to a day); nothing stored", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     public Uni<List<Map<String, Object>>> importPower(byte[] body) {
-        Map<String, List<Reading>> byAsset = AssetPowerParser.parse(new ByteArrayInputStream(body == null ? new byte[0] : body));
-        byAsset.keySet().forEach(asset -> Access.requireWrite(caller, SeriesKind.ASSET, asset));
-        TreeMap<SeriesSpec, List<Reading>> batches = new TreeMap<>(Comparator.comparing(SeriesSpec::key));
-        byAsset.forEach((asset, readings) -> batches.put(SeriesSpec.asset(asset), readings));
-        return writer.writeAll(batches).map(summaries -> {
-            List<String> assets = List.copyOf(batches.keySet().stream().map(SeriesSpec::key).toList());
-            return java.util.stream.IntStream.range(0, summaries.size()).mapToObj(i -> summary(assets.get(i), summaries.get(i))).toList();
-        });
+        return LargeBodies.parse(body, LargeBodies.CSV_INLINE_BYTES,
+                b -> AssetPowerParser.parse(new ByteArrayInputStream(b == null ? new byte[0] : b))).flatMap(byAsset -> {
+                    byAsset.keySet().forEach(asset -> Access.requireWrite(caller, SeriesKind.ASSET, asset));
+                    TreeMap<SeriesSpec, List<Reading>> batches = new TreeMap<>(Comparator.comparing(SeriesSpec::key));
+                    byAsset.forEach((asset, readings) -> batches.put(SeriesSpec.asset(asset), readings));
+                    return writer.writeAll(batches).map(summaries -> {
+                        List<String> assets = List.copyOf(batches.keySet().stream().map(SeriesSpec::key).toList());
+                        return java.util.stream.IntStream.range(0, summaries.size()).mapToObj(i -> summary(assets.get(i), summaries.get(i))).toList();
+                    });
+                });
     }
 
     private static Map<String, Object> summary(String asset, WriteSummary w) {

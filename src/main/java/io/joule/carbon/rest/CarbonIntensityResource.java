@@ -8,6 +8,7 @@ import io.joule.openapi.RequestSchemas;
 import io.joule.problem.DatabaseTimeout;
 import io.joule.problem.JsonBody;
 import io.joule.problem.ProblemException;
+import io.joule.rest.LargeBodies;
 import io.joule.rest.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +57,9 @@ public class CarbonIntensityResource {
             examples = @ExampleObject(name = "stored", value = "{\"region\": \"GB\", \"periods\": 1, \"from\": \"2018-01-20T12:00:00Z\", \"to\": \"2018-01-20T12:30:00Z\", \"requests\": 0}")))
     @APIResponse(responseCode = "400", description = "Invalid periods, by JSON pointer", content = @Content(mediaType = PROBLEM))
     public Uni<IngestedIntensity> importIntensity(byte[] body, @QueryParam("region") String region) {
-        return service.store(region(region), IntensityParser.parse(JsonBody.tree(body)), 0);
+        String regionName = region(region);
+        return LargeBodies.parse(body, LargeBodies.JSON_INLINE_BYTES, b -> IntensityParser.parse(JsonBody.tree(b)))
+                .flatMap(periods -> service.store(regionName, periods, 0));
     }
 
     @POST

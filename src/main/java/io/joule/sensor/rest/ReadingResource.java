@@ -5,6 +5,7 @@ import io.joule.auth.security.Access;
 import io.joule.openapi.RequestSchemas;
 import io.joule.pipeline.Reading;
 import io.joule.problem.DatabaseTimeout;
+import io.joule.rest.LargeBodies;
 import io.joule.sensor.service.SensorReadingService;
 import io.joule.series.SeriesKind;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -57,10 +58,12 @@ public class ReadingResource {
     @APIResponse(responseCode = "403", description = "Another sensor's key", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "Unknown sensor", content = @Content(mediaType = "application/problem+json"))
     public Uni<Map<String, Integer>> post(byte[] body) {
-        Map<String, List<Reading>> bySensor = ReadingBatchParser.parse(body, Instant.now());
-        bySensor.keySet().forEach(sensor -> Access.requireWrite(caller, SeriesKind.SENSOR, sensor));
-        return readings.sensors(bySensor.keySet())
-                .flatMap(known -> readings.write(bySensor))
-                .map(n -> Map.of("readings", n));
+        Instant now = Instant.now();
+        return LargeBodies.parse(body, LargeBodies.JSON_INLINE_BYTES, b -> ReadingBatchParser.parse(b, now)).flatMap(bySensor -> {
+            bySensor.keySet().forEach(sensor -> Access.requireWrite(caller, SeriesKind.SENSOR, sensor));
+            return readings.sensors(bySensor.keySet())
+                    .flatMap(known -> readings.write(bySensor))
+                    .map(n -> Map.of("readings", n));
+        });
     }
 }

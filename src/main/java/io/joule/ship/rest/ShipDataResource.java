@@ -6,6 +6,7 @@ import io.joule.config.JouleConfig;
 import io.joule.csv.CsvBodyWriter;
 import io.joule.openapi.RequestSchemas;
 import io.joule.pipeline.TimeRange;
+import io.joule.rest.LargeBodies;
 import io.joule.rest.Paging;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
@@ -95,9 +96,11 @@ public class ShipDataResource {
             + "500,000 15-minute slots", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = PROBLEM))
     public Uni<IngestSummary> post(byte[] body) {
-        ShipBatch batch = ShipBatchParser.parse(body, config.maxBatchPoints());
-        Access.requireWrite(caller, SeriesKind.SHIP, Long.toString(batch.spaceshipId()));
-        return service.ingest(batch);
+        return LargeBodies.parse(body, LargeBodies.JSON_INLINE_BYTES, b -> ShipBatchParser.parse(b, config.maxBatchPoints()))
+                .flatMap(batch -> {
+                    Access.requireWrite(caller, SeriesKind.SHIP, Long.toString(batch.spaceshipId()));
+                    return service.ingest(batch);
+                });
     }
 
     @GET

@@ -34,6 +34,28 @@ class ShipDataResourceTest {
     static final String ADMIN = Api.ADMIN_KEY;
     static final String PROBLEM = "application/problem+json";
 
+    /** Over 512 KB, a batch is parsed off the event loop; the key's ship is checked against it afterwards all the same. */
+    @Test
+    void aLargeBatchIsParsedAndCheckedAgainstADeviceKeysShip() {
+        long ship = newShipId();
+        int readings = 12_000;
+        String[] pairs = new String[2 * readings];
+        java.time.Instant start = java.time.Instant.parse("2021-01-01T00:00:00Z");
+        for (int i = 0; i < readings; i++) {
+            pairs[2 * i] = start.plusSeconds(60L * i).toString();
+            pairs[2 * i + 1] = "1.5";
+        }
+        String large = batch(ship, "kW", pairs);
+        assertTrue(large.length() > 512 * 1024, "over the inline limit: " + large.length());
+        as(Api.issueKey("device", "ship:" + newShipId())).contentType("application/json").body(large).when().post("/data")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(Api.issueKey("device", "ship:" + ship)).contentType("application/json").body(large).when().post("/data")
+                .then().statusCode(200).body("readings", equalTo(12_000));
+        String bad = large.replace("\"2021-01-09T07:59:00Z\", \"value\": 1.5", "\"2021-01-09T07:59:00Z\", \"value\": \"x\"");
+        admin().contentType("application/json").body(bad).when().post("/data").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/data/11999/value"));
+    }
+
     @Test
     void hourlyKwhBecomesQuarterHourSlotsAndTheSummarySaysWhatWasRecomputed() {
         long ship = newShipId();
