@@ -4,6 +4,7 @@ import java.util.List;
 
 /** A client's request was refused: carries the status and what to tell the client. */
 public class ProblemException extends RuntimeException {
+    private static final String QUERY_PARAMETER = "Invalid query parameter ";
     private final int status;
     private final String title;
     private final List<ProblemError> errors;
@@ -31,7 +32,14 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badParameter(String name, String detail) {
-        return badRequest("Invalid query parameter " + name, List.of(ProblemError.parameter(name, detail)));
+        return badRequest(QUERY_PARAMETER + name, List.of(ProblemError.parameter(name, detail)));
+    }
+
+    /** The same refusal, of a parameter that stands in the request's path rather than its query. */
+    public ProblemException inPath() {
+        String detail = getMessage() != null && getMessage().startsWith(QUERY_PARAMETER)
+                ? "Invalid path parameter " + getMessage().substring(QUERY_PARAMETER.length()) : getMessage();
+        return new ProblemException(status, title, detail, errors, retryAfterSeconds);
     }
 
     /** A bad field of a form or multipart body, named like a parameter. */

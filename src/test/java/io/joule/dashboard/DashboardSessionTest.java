@@ -104,6 +104,9 @@ class DashboardSessionTest {
                 .then().statusCode(400).contentType(PROBLEM);
         given().header(HEADER, "1").contentType(ContentType.URLENC).body("x=1&api_key=" + io.joule.testing.Api.ADMIN_KEY).when()
                 .post("/dashboard/session").then().statusCode(200).body("role", equalTo("admin"));
+        given().header(HEADER, "1").contentType(ContentType.URLENC).body("api_key=" + io.joule.testing.Api.ADMIN_KEY + "&api_key=x")
+                .when().post("/dashboard/session").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].detail", equalTo("is given more than once; send one key"));
         for (String cookie : new String[] {"", "x", "k".repeat(5_000), "%00", "jk_\u00e9\u00e8", "null"}) {
             page(cookie).when().get("/meters").then().statusCode(401).contentType(PROBLEM);
             page(cookie).when().get("/dashboard/session").then().statusCode(401);

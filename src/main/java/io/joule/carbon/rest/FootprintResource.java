@@ -5,11 +5,14 @@ import io.joule.auth.security.Access;
 import io.joule.carbon.Footprint;
 import io.joule.carbon.service.FootprintChart;
 import io.joule.carbon.service.FootprintService;
+import io.joule.config.DatabaseConfig;
 import io.joule.csv.CsvBodyWriter;
+import io.joule.problem.DatabaseNoAnswer;
+import io.joule.problem.DatabaseTimeout;
 import io.joule.problem.ProblemException;
+import io.joule.rest.PathParams;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
-import io.joule.problem.DatabaseTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@DatabaseTimeout
 @Path("/")
 @Tag(name = "Carbon")
 @SecurityRequirement(name = "bearer")
@@ -39,10 +42,12 @@ public class FootprintResource {
     static final String PNG = "image/png";
     private final FootprintService service;
     private final SecurityIdentity caller;
+    private final Duration readTimeout;
 
-    public FootprintResource(FootprintService service, SecurityIdentity caller) {
+    public FootprintResource(FootprintService service, SecurityIdentity caller, DatabaseConfig config) {
         this.service = service;
         this.caller = caller;
+        this.readTimeout = config.readTimeout();
     }
 
     @GET
@@ -66,7 +71,12 @@ public class FootprintResource {
     @APIResponse(responseCode = "400", description = "Bad date, ids, zone or region", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "No data for the asset", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
+    @DatabaseTimeout
     public Uni<Footprint> footprint(@BeanParam FootprintQuery query) {
+        return read(query);
+    }
+
+    private Uni<Footprint> read(FootprintQuery query) {
         Access.requireRead(caller, SeriesKind.ASSET, query.assetId);
         return service.footprint(query.assetId, QueryParams.date("date", query.date), id("from", query.from), id("to", query.to),
                 QueryParams.zone("zone", query.zone), CarbonIntensityResource.region(query.region));
@@ -78,7 +88,7 @@ public class FootprintResource {
     @Operation(summary = "The footprint as an SVG bar chart", description = "Same parameters as the JSON footprint.")
     @APIResponse(responseCode = "200", description = "An SVG image", content = @Content(mediaType = SVG))
     public Uni<byte[]> svg(@BeanParam FootprintQuery query) {
-        return draw(footprint(query), FootprintChart::svg);
+        return draw(query, FootprintChart::svg);
     }
 
     @GET
@@ -87,7 +97,7 @@ public class FootprintResource {
     @Operation(summary = "The footprint as a PNG bar chart", description = "Same parameters as the JSON footprint.")
     @APIResponse(responseCode = "200", description = "A PNG image", content = @Content(mediaType = PNG))
     public Uni<byte[]> png(@BeanParam FootprintQuery query) {
-        return draw(footprint(query), FootprintChart::png);
+        return draw(query, FootprintChart::png);
     }
 
     @GET
@@ -100,20 +110,29 @@ public class FootprintResource {
             @Parameter(description = "UTC day, YYYY-MM-DD", example = "2019-11-25") @PathParam("date") String date,
             @Parameter(description = "{from}-{to}: first and last HalfHourId, inclusive", example = "1-48") @PathParam("range") String range) {
         int dash = range.indexOf('-');
-        if (dash < 0) {
-            throw ProblemException.badParameter("range", "expected {from}-{to}, e.g. 1-48");
+        if (dash <= 0 || dash == range.length() - 1) {
+            throw PathParams.bad("range", "expected {from}-{to}, e.g. 1-48");
         }
         FootprintQuery query = new FootprintQuery();
         query.assetId = assetId;
-        query.date = date;
+        query.date = PathParams.date("date", date).toString();
         query.from = range.substring(0, dash);
         query.to = range.substring(dash + 1);
-        return png(query);
+        Uni<byte[]> chart; // from and to stand in the path here, whether they are refused at once or by the read
+        try {
+            chart = png(query);
+        } catch (ProblemException e) {
+            throw e.inPath();
+        }
+        return chart.onFailure(ProblemException.class).transform(e -> ((ProblemException) e).inPath());
     }
 
-    /** Charts are drawn off the event loop: rendering takes tens of milliseconds. */
-    private static Uni<byte[]> draw(Uni<Footprint> footprint, Function<Footprint, byte[]> drawer) {
-        return footprint.emitOn(Infrastructure.getDefaultWorkerPool()).map(drawer);
+    /**
+     * Charts are drawn off the event loop: rendering takes tens of milliseconds. Only the read waits at most the read
+     * timeout; a slow drawing on a busy machine is not the database's silence.
+     */
+    private Uni<byte[]> draw(FootprintQuery query, Function<Footprint, byte[]> drawer) {
+        return DatabaseNoAnswer.within(read(query), readTimeout).emitOn(Infrastructure.getDefaultWorkerPool()).map(drawer);
     }
 
     private static Integer id(String name, String value) {

@@ -113,17 +113,21 @@ public class DashboardSessionResource {
      */
     private static String apiKey(byte[] body) {
         String form = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        String key = null;
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals("api_key")) {
+                if (key != null) {
+                    throw ProblemException.badFormField("api_key", "is given more than once; send one key");
+                }
                 try {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    key = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
                     throw ProblemException.badFormField("api_key", "is not form-encoded");
                 }
             }
         }
-        return "";
+        return key == null ? "" : key;
     }
 
     /** Sign-in and sign-out from another site's page are refused (login CSRF, forced sign-out). */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -82,9 +83,13 @@ public class MeterFileResource {
     @APIResponse(responseCode = "201", description = "Imported")
     @APIResponse(responseCode = "400", description = "No 'file' part, unknown layout, or bad rows", content = @Content(mediaType = PROBLEM))
     public RestResponse<ImportSummary> importUpload(@RestForm("file") FileUpload file,
-            @Parameter(description = ZONE, schema = @Schema(defaultValue = "UTC")) @QueryParam("zone") String zone) {
+            @Parameter(description = ZONE, schema = @Schema(defaultValue = "UTC")) @QueryParam("zone") String zone,
+            @Parameter(hidden = true) @RestForm(FileUpload.ALL) List<FileUpload> uploads) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badFormField("file", "send the CSV as the multipart part named 'file'");
+        }
+        if (uploads.stream().filter(upload -> "file".equals(upload.name())).count() > 1) {
+            throw ProblemException.badFormField("file", "send one file a request: this upload has several parts named 'file'");
         }
         ZoneId z = QueryParams.zone("zone", zone);
         return gate.run(() -> importFrom(file.uploadedFile(), z));

@@ -1,12 +1,12 @@
 package io.joule.sensor.rest;
 
 import io.joule.auth.Role;
+import io.joule.problem.DatabaseTimeout;
 import io.joule.rest.QueryParams;
 import io.joule.sensor.ConsumptionReport;
 import io.joule.sensor.DayReadings;
 import io.joule.sensor.SensorScope;
 import io.joule.sensor.repository.SensorReportRepository;
-import io.joule.problem.DatabaseTimeout;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

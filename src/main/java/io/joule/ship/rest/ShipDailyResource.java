@@ -3,11 +3,12 @@ package io.joule.ship.rest;
 import io.joule.auth.Role;
 import io.joule.auth.security.Access;
 import io.joule.csv.CsvBodyWriter;
+import io.joule.problem.DatabaseTimeout;
+import io.joule.rest.PathParams;
 import io.joule.rest.QueryParams;
 import io.joule.series.SeriesKind;
-import io.joule.timeseries.DailyRollup;
 import io.joule.ship.service.ShipRollupService;
-import io.joule.problem.DatabaseTimeout;
+import io.joule.timeseries.DailyRollup;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,7 +66,7 @@ public class ShipDailyResource {
     public Uni<List<DailyRollup>> daily(@Parameter(description = "The ship", example = "1") @PathParam("id") String id,
             @Parameter(description = "First day, YYYY-MM-DD", required = true, example = "2018-08-24") @QueryParam("from") String from,
             @Parameter(description = "Last day (inclusive), YYYY-MM-DD", required = true, example = "2018-08-31") @QueryParam("to") String to) {
-        long ship = QueryParams.positiveLong("id", id);
+        long ship = PathParams.positiveLong("id", id);
         LocalDate[] days = QueryParams.dates(from, to, MAX_DAYS);
         Access.requireRead(caller, SeriesKind.SHIP, Long.toString(ship));
         return service.daily(ship, days[0], days[1]);

@@ -2,10 +2,10 @@ package io.joule.ship.rest;
 
 import io.joule.auth.Role;
 import io.joule.pipeline.TimeRange;
+import io.joule.problem.DatabaseTimeout;
 import io.joule.rest.QueryParams;
 import io.joule.ship.TopUsers;
 import io.joule.ship.service.ShipRollupService;
-import io.joule.problem.DatabaseTimeout;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

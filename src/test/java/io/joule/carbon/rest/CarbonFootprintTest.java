@@ -190,6 +190,14 @@ class CarbonFootprintTest {
         byte[] legacy = admin().when().get("/footprint/" + asset + "/2019-11-25/1-48/").then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
         assertNotNull(ImageIO.read(new ByteArrayInputStream(legacy)));
+        for (String range : new String[] {"1-", "-48", "1"}) {
+            admin().when().get("/footprint/" + asset + "/2019-11-25/" + range + "/").then().statusCode(400)
+                    .body("detail", equalTo("Invalid path parameter range")).body("errors[0].parameter", equalTo("range"));
+        }
+        admin().when().get("/footprint/" + asset + "/2019-11-31/1-48/").then().statusCode(400)
+                .body("detail", equalTo("Invalid path parameter date"));
+        admin().when().get("/footprint/" + asset + "/2019-11-25/0-48/").then().statusCode(400)
+                .body("detail", equalTo("Invalid path parameter from"));
     }
 
     @Test

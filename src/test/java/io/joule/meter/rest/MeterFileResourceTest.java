@@ -95,6 +95,17 @@ class MeterFileResourceTest {
     }
 
     @Test
+    void twoPartsNamedFileAre400AndNothingIsStored() throws Exception {
+        String[] code = new String[1];
+        byte[] file = privateCopy("TOU_212621147_20180915T01200916.csv", "212621147", code).getBytes(StandardCharsets.UTF_8);
+        admin().multiPart("file", "a.csv", file, "text/csv").multiPart("file", "b.csv", file, "text/csv")
+                .when().post("/meter-files")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", equalTo("Invalid form field file"))
+                .body("errors[0].detail", equalTo("send one file a request: this upload has several parts named 'file'"));
+        stats(code[0], "2018-09-12", "2018-09-14", null).statusCode(404);
+    }
+
+    @Test
     void timeOfUse2018IsUploadedAsMultipartAndFeedsSlotsFromItsKwhChannels() throws Exception {
         admin().multiPart("file", "TOU_212621147_20180915T01200916.csv", sample("TOU_212621147_20180915T01200916.csv").getBytes(StandardCharsets.UTF_8), "text/csv")
                 .when().post("/meter-files")

@@ -77,7 +77,7 @@ class ShipDailyResourceTest {
     @Test
     void aBadShipIdIs400() {
         admin().queryParam("from", "2018-08-24").queryParam("to", "2018-08-24").when().get("/ships/abc/daily")
-                .then().statusCode(400).body("errors[0].parameter", equalTo("id"));
+                .then().statusCode(400).body("detail", equalTo("Invalid path parameter id")).body("errors[0].parameter", equalTo("id"));
     }
 
     @Test
