@@ -3,6 +3,7 @@ package io.joule.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.joule.testing.Api;
 import io.joule.testing.FaultProxy;
 import io.joule.testing.ProxiedDatabase;
@@ -10,6 +11,7 @@ import io.joule.testing.Sql;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A database that holds its connections open but answers nothing (a stopped or partitioned server) costs a read its
@@ -35,13 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(DatabaseFreezeTest.Proxied.class)
+@Timeout(120) // a bound that regressed would leave a request waiting for a lock this test holds
 class DatabaseFreezeTest {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(3);
 
     /**
      * Stored keys are looked up on every request (no key cache), so their check meets the frozen database too. Two
-     * pooled connections, so that two reads stuck in PostgreSQL would leave none for a third.
+     * pooled connections, so that two reads stuck in PostgreSQL would leave none for a third; one meter import
+     * connection, so that a test sees the one an import left.
      */
     public static class Proxied extends ProxiedDatabase.Profile {
         @Override
@@ -49,12 +54,15 @@ class DatabaseFreezeTest {
             return Map.of("joule.database.read-timeout", READ_TIMEOUT.toSeconds() + "s", "joule.database.acquire-timeout", "2s",
                     "joule.database.connect-timeout", "2s", "joule.key-cache-ttl", "0s",
                     "joule.database.statement-timeout", READ_TIMEOUT.toSeconds() + "s", "quarkus.datasource.reactive.max-size", "2",
-                    "joule.database.outage-log-interval", "0s",
+                    "joule.database.outage-log-interval", "0s", "joule.max-concurrent-imports", "1",
                     "joule.database.write-timeout", WRITE_TIMEOUT.toSeconds() + "s"); // each test sees its own outage's line
         }
     }
 
     FaultProxy proxy;
+
+    @Inject
+    AgroalDataSource imports;
 
     @TestHTTPResource("/")
     URI base;
@@ -145,16 +153,35 @@ class DatabaseFreezeTest {
     }
 
     @Test
-    void aWriteStoppedByTheStatementTimeoutIsRolledBackAndAnswers503() throws Exception {
+    void aWriteThatWaitsInPostgreSqlIsStoppedThereAndKeepsNothing() throws Exception {
         long ship = Api.newShipId();
         try (Connection locker = lockingSlots()) {
             Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5"))
                     .statusCode(503).header("Retry-After", "5").contentType("application/problem+json");
+            // still locked: only PostgreSQL's statement timeout can have ended the write's wait
+            assertEquals(0, waitingOnSlots(0), "no statement of the service still waits for the lock");
             locker.rollback();
         }
         assertEquals(List.of("0"), Sql.rows("select count(*) from reading r join series s on s.id = r.series_id "
                 + "where s.kind = 'ship' and s.key = ?", Long.toString(ship)), "nothing of the write was kept");
         Api.postData(Api.ADMIN_KEY, Api.batch(ship, "kWh", "2030-01-01T00:00:00Z", "1.5")).statusCode(200);
+    }
+
+    @Test
+    void aMeterImportWaitsForAnotherImportsChannelLockPastTheLockTimeout() throws Exception {
+        String file = lpFileOfANewMeter();
+        try (Connection otherImport = Sql.connect()) { // holds the lock a registering import holds
+            otherImport.setAutoCommit(false);
+            try (Statement lock = otherImport.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(-6220001)");
+            }
+            CompletableFuture<Integer> imported = CompletableFuture.supplyAsync(() -> Api.admin().contentType("text/csv").body(file)
+                    .when().post("/meter-files").then().extract().statusCode());
+            Thread.sleep(READ_TIMEOUT.multipliedBy(2).toMillis()); // past the import's 2 s lock timeout
+            otherImport.rollback();
+            assertEquals(201, imported.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals("0", lockTimeoutOfTheImportConnection(), "the pooled import connection has no lock timeout left");
     }
 
     interface Exchange {
@@ -182,7 +209,7 @@ class DatabaseFreezeTest {
         String read = slotsOfANewShip("1");
         try (Connection locker = lockingSlots()) {
             List<CompletableFuture<HttpResponse<String>>> held = List.of(getAsync(read), getAsync(read));
-            Thread.sleep(500);
+            waitingOnSlots(2);
             locker.rollback();
             for (CompletableFuture<HttpResponse<String>> r : held) {
                 assertEquals(200, r.get(10, TimeUnit.SECONDS).statusCode());
@@ -205,9 +232,42 @@ class DatabaseFreezeTest {
             assertTrue(waited.compareTo(READ_TIMEOUT.multipliedBy(3)) < 0, "the lock timeout ended the wait: " + waited);
             locker.rollback();
         }
+        assertEquals("0", lockTimeoutOfTheImportConnection(), "a refused import leaves its pooled connection without a lock timeout");
         Api.admin().queryParam("from", "2015-08-30").queryParam("to", "2015-09-01").when().get("/meters/" + meter + "/daily-stats")
                 .then().statusCode(404);
         Api.admin().contentType("text/csv").body(file).when().post("/meter-files").then().statusCode(201);
+    }
+
+    /** How many statements of others wait for the slots' lock, once that is {@code expected} (or after 5 s). */
+    private static int waitingOnSlots(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int waiting;
+        do {
+            waiting = Integer.parseInt(Sql.rows("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
+                    + "and wait_event_type = 'Lock' and query like '%slot_15m%'").get(0));
+        } while (waiting != expected && System.nanoTime() < deadline && sleep(50));
+        return waiting;
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
+    }
+
+    /** The meter file pool's one connection (joule.max-concurrent-imports=1), as an import leaves it. */
+    private String lockTimeoutOfTheImportConnection() throws SQLException {
+        try (Connection db = imports.getConnection(); Statement show = db.createStatement();
+                java.sql.ResultSet rows = show.executeQuery("select current_setting('lock_timeout')")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private String lpFileOfANewMeter() throws java.io.IOException {
+        String meter = "F" + Api.newShipId();
+        try (InputStream in = getClass().getResourceAsStream("/lp-tou/LP_210095893_20150901T011608049.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("210095893", meter);
+        }
     }
 
     /** A new ship with one kWh reading: the GET path of its day's slots. */

@@ -75,8 +75,9 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(mediaType = "application/problem+json"))
     public Uni<Void> revoke(@PathParam("id") String id) {
-        // Forgotten once the revocation is committed, so no request can cache the key again in between.
-        return service.revoke(parseId(id)).invoke(activeKeys::forgetAll);
+        // Forgotten once the revocation is committed, so no request can cache the key again in between; also when the
+        // answer ends otherwise (a write timeout): the revocation may commit later, and forgetting costs only lookups.
+        return service.revoke(parseId(id)).onTermination().invoke(activeKeys::forgetAll);
     }
 
     private static UUID parseId(String id) {

@@ -5,6 +5,8 @@ import io.joule.carbon.IntensityParser;
 import io.joule.carbon.IntensityPeriod;
 import io.joule.carbon.client.CarbonIntensityClient;
 import io.joule.carbon.repository.IntensityRepository;
+import io.joule.config.DatabaseConfig;
+import io.joule.problem.DatabaseNoAnswer;
 import io.joule.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +28,12 @@ public class IntensityService {
 
     private final IntensityRepository repository;
     private final CarbonIntensityClient client;
+    private final Duration writeTimeout;
 
-    public IntensityService(IntensityRepository repository, @RestClient CarbonIntensityClient client) {
+    public IntensityService(IntensityRepository repository, @RestClient CarbonIntensityClient client, DatabaseConfig config) {
         this.repository = repository;
         this.client = client;
+        this.writeTimeout = config.writeTimeout();
     }
 
     public Uni<IngestedIntensity> store(String region, List<IntensityPeriod> periods, int requests) {
@@ -58,7 +62,8 @@ public class IntensityService {
                 return acc;
             }));
         }
-        return all.flatMap(periods -> store(region, dedupe(periods), windows.size()));
+        // the remote API has its own timeouts; only the store waits on the database
+        return all.flatMap(periods -> DatabaseNoAnswer.within(store(region, dedupe(periods), windows.size()), writeTimeout));
     }
 
     private Uni<List<IntensityPeriod>> request(Instant from, Instant to) {

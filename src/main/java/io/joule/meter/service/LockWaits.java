@@ -7,13 +7,35 @@ import java.time.Duration;
 
 /**
  * Bounds a meter import's waits for locks (PostgreSQL's lock_timeout) on its pooled JDBC connection. An import runs
- * long by nature, so the reactive pool's statement timeout does not fit it; but a table or channel locked by another
+ * long by nature, so the reactive pool's statement timeout does not fit it; but a table or row locked by a stranger's
  * transaction would keep it, its upload slot and its client waiting with no end. Set for the session, not the
  * transaction, because an import may roll back and start again on the same connection; reset before the connection
- * goes back to the pool.
+ * goes back to the pool. Waits for the service's own advisory locks are not bounded ({@link #forOurOwn}).
  */
 final class LockWaits {
+    /** A wait for a lock, on the import's connection. */
+    interface Wait {
+        void run() throws SQLException;
+    }
+
     private LockWaits() {
+    }
+
+    /**
+     * Waits for one of the service's own advisory locks (a channel another import is writing, or the right to register
+     * channels) as long as its holder takes: that import is progressing, and a client whose upload the gate let in
+     * should not have to send its file again because another import was longer than the lock timeout.
+     */
+    static void forOurOwn(Connection db, Duration timeout, Wait wait) throws SQLException {
+        if (timeout.isZero()) {
+            wait.run();
+            return;
+        }
+        try (Statement set = db.createStatement()) {
+            set.execute("set local lock_timeout = 0");
+            wait.run();
+            set.execute("set local lock_timeout = " + timeout.toMillis());
+        }
     }
 
     static void bound(Connection db, Duration timeout) throws SQLException {

@@ -4,6 +4,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.agroal.api.AgroalDataSource;
+import io.joule.config.DatabaseConfig;
+import io.joule.csv.UnreadableCsv;
 import io.joule.jdbc.BinaryCopy;
 import io.joule.jdbc.UncheckedSqlException;
 import io.joule.meter.ChannelKey;
@@ -14,8 +16,6 @@ import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterImportRepository;
 import io.joule.pipeline.TimeClusters;
 import io.joule.problem.DatabaseOutage;
-import io.joule.config.DatabaseConfig;
-import io.joule.csv.UnreadableCsv;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
 import io.joule.problem.SqlStates;
@@ -303,7 +303,7 @@ public class MeterImportService {
         Map<Long, Channel> byId = new TreeMap<>();
         channels.values().forEach(c -> byId.put(c.series.id(), c));
         for (Long id : byId.keySet()) {
-            timeSeries.lockSeries(db, id);
+            LockWaits.forOurOwn(db, lockTimeout, () -> timeSeries.lockSeries(db, id));
         }
         // the channel rows are written under the series locks, in the same order, so imports never wait on each other in a cycle
         for (Channel c : byId.values()) {
@@ -366,7 +366,7 @@ public class MeterImportService {
         StoredSeries series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
         boolean created = false;
         if (series == null) {
-            timeSeries.lockSeries(db, NEW_CHANNEL_LOCK);
+            LockWaits.forOurOwn(db, lockTimeout, () -> timeSeries.lockSeries(db, NEW_CHANNEL_LOCK));
             // under the lock no other import registers meter channels, so a channel still missing is this import's
             series = timeSeries.find(db, SeriesKind.METER, key.seriesKey());
             if (series == null) {

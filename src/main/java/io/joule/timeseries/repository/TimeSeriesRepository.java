@@ -2,6 +2,7 @@ package io.joule.timeseries.repository;
 
 import static io.joule.time.Timestamps.utc;
 
+import io.joule.config.DatabaseConfig;
 import io.joule.pipeline.Quantity;
 import io.joule.pipeline.Reading;
 import io.joule.pipeline.Readings;
@@ -119,6 +120,12 @@ public class TimeSeriesRepository {
      * sampling are its first write's) and is never deleted, so a write pays no round trip to find it.
      */
     private final ConcurrentHashMap<String, StoredSeries> registered = new ConcurrentHashMap<>();
+    /** A write's statements, from its series lock on, may run as long as the client waits for it (milliseconds, text). */
+    private final String writeStatementTimeout;
+
+    public TimeSeriesRepository(DatabaseConfig config) {
+        this.writeStatementTimeout = config.statementTimeout().isZero() ? "0" : Long.toString(config.writeTimeout().toMillis());
+    }
 
     /**
      * Registers the series if it is new, and answers it as stored (a stored series keeps its own
@@ -220,9 +227,14 @@ public class TimeSeriesRepository {
         return new StoredSeries(id, Zones.canonical(ZoneId.of(zone)), profile);
     }
 
-    /** Serializes writers of one series until the transaction ends. */
+    /**
+     * Serializes writers of one series until the transaction ends. The transaction's later statements may then run up to
+     * the write timeout rather than the pool's statement timeout, which is sized for reads: a large batch's statements
+     * are not stopped while its client still waits, and none outlives the client's wait in PostgreSQL.
+     */
     public Uni<Void> lockSeries(SqlClient db, long seriesId) {
-        return db.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(seriesId)).replaceWithVoid();
+        return db.preparedQuery("select set_config('statement_timeout', $2, true), pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(seriesId, writeStatementTimeout)).replaceWithVoid();
     }
 
     /** @param replacing whether any of the readings' times is already stored (an insert is cheaper) */
