@@ -71,7 +71,8 @@ public class AggregateRefresher {
             return db.query("set client_min_messages = warning").execute()
                     .chain(() -> Multi.createFrom().iterable(AggregateFamily.ALL).onItem().transformToUniAndConcatenate(family -> refresh(db, family))
                             .collect().with(Collectors.summingInt(n -> n)))
-                    .onTermination().call(() -> db.query("reset client_min_messages").execute()
+                    // the unlock must not depend on the reset: a lock left on a pooled connection would stop every later round
+                    .onTermination().call(() -> db.query("reset client_min_messages").execute().onFailure().recoverWithNull()
                             .chain(() -> db.query("select pg_advisory_unlock(" + LOCK + ")").execute()));
         }));
     }

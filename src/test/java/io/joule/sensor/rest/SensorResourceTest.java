@@ -52,6 +52,22 @@ public class SensorResourceTest {
         return as(key).queryParam("from", from).queryParam("to", to).when().get("/sensors/" + sensor + "/consumption").then();
     }
 
+    /** Over 512 KB, readings are parsed off the event loop; the sensor lookup (Hibernate Reactive) and the key check follow. */
+    @Test
+    void aLargeBodyOfReadingsIsStoredAndCheckedAgainstItsSensorsKey() {
+        String[] mine = sensor("UTC");
+        String[] other = sensor("UTC");
+        StringBuilder json = new StringBuilder("[");
+        java.time.Instant start = java.time.Instant.parse("2020-01-01T00:00:00Z");
+        for (int i = 0; i < 6_000; i++) {
+            json.append(i == 0 ? "" : ",").append(level(mine[0], 100 + i % 7, start.plusSeconds(60L * i).toString()));
+        }
+        String body = json.append(']').toString();
+        org.junit.jupiter.api.Assertions.assertTrue(body.length() > 512 * 1024, "over the inline limit: " + body.length());
+        post(other[1], body).statusCode(403).contentType(PROBLEM);
+        post(mine[1], body).statusCode(200).body("readings", equalTo(6_000));
+    }
+
     @Test
     void theSeedsTwoSensorsConsume104And30() {
         String[] a = sensor("UTC");
