@@ -44,8 +44,8 @@ class MemoryBench {
         Assumptions.assumeTrue(jar != null && BenchSupport.onPath("wrk"),
                 "MemoryBench skipped: it needs the packaged app (./mvnw verify -Pbench packages it) and wrk on the PATH");
         Map<String, List<String>> variants = new LinkedHashMap<>();
-        variants.put("README: -Xmx384m (G1)", List.of("-Xmx384m"));
-        variants.put("lean: -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m",
+        variants.put("G1: -Xmx384m", List.of("-Xmx384m"));
+        variants.put("README's: -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m",
                 List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
         Map<String, Figures> measured = new LinkedHashMap<>();
         for (var variant : variants.entrySet()) {
