@@ -23,7 +23,6 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +43,7 @@ public final class AssetPowerParser {
     /** kW readings per asset, sorted by time; any bad row refuses the file with its line number. */
     public static Map<String, List<Reading>> parse(InputStream body) {
         List<ProblemError> errors = new ArrayList<>();
-        Map<String, TreeMap<Instant, Double>> byAsset = new TreeMap<>();
-        Map<String, Long> lineOf = new HashMap<>();
+        Map<String, TreeMap<Instant, Row>> byAsset = new TreeMap<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
                 .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(ClientText.strictUtf8(body))) {
             var records = csv.iterator();
@@ -61,7 +59,7 @@ public final class AssetPowerParser {
                     errors.add(ProblemError.line((int) line, "more than " + MAX_ROWS + " rows"));
                     break;
                 }
-                String problem = row(record.getFields(), line, byAsset, lineOf);
+                String problem = row(record.getFields(), line, byAsset);
                 if (problem != null) {
                     errors.add(ProblemError.line((int) line, problem));
                 }
@@ -80,13 +78,17 @@ public final class AssetPowerParser {
         Map<String, List<Reading>> out = new TreeMap<>();
         byAsset.forEach((asset, values) -> {
             List<Reading> readings = new ArrayList<>(values.size());
-            values.forEach((t, v) -> readings.add(new Reading(t, v)));
+            values.forEach((t, v) -> readings.add(new Reading(t, v.kw())));
             out.put(asset, readings);
         });
         return out;
     }
 
-    private static String row(List<String> fields, long line, Map<String, TreeMap<Instant, Double>> byAsset, Map<String, Long> lineOf) {
+    /** A row's value and line, kept until the file is read: a repeated asset and time names the first line. */
+    private record Row(double kw, long line) {
+    }
+
+    private static String row(List<String> fields, long line, Map<String, TreeMap<Instant, Row>> byAsset) {
         if (fields.size() != 4) {
             return "has " + fields.size() + " fields; expected Time,Variable,AssetId,Value";
         }
@@ -105,7 +107,7 @@ public final class AssetPowerParser {
         }
         Instant time;
         try {
-            time = LocalDateTime.parse(fields.get(0).trim(), TIME).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            time = time(fields.get(0).trim()).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeException e) {
             return "Time '" + fields.get(0).trim() + "' is not like 2019-11-25 05:54:08.8640000 (UTC)";
         }
@@ -117,11 +119,54 @@ public final class AssetPowerParser {
         if (kw.isEmpty()) {
             return "Value '" + number + "' is not a number of kW";
         }
-        Long first = lineOf.putIfAbsent(asset + "@" + time, line);
+        Row first = byAsset.computeIfAbsent(asset, k -> new TreeMap<>()).putIfAbsent(time, new Row(kw.getAsDouble(), line));
         if (first != null) {
-            return "repeats the asset and time of line " + first;
+            return "repeats the asset and time of line " + first.line();
         }
-        byAsset.computeIfAbsent(asset, k -> new TreeMap<>()).put(time, kw.getAsDouble());
         return null;
+    }
+
+    /**
+     * The time of a row: the common {@code 2019-11-25 05:54:08[.fraction]} read digit by digit, anything else (or an
+     * impossible date in that shape) by the formatter, which accepts and refuses exactly as before. The formatter took
+     * most of a row's time.
+     */
+    static LocalDateTime time(String text) {
+        int n = text.length();
+        if (n >= 19 && n <= 29 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == ' ' && text.charAt(13) == ':'
+                && text.charAt(16) == ':' && (n == 19 || n > 20 && text.charAt(19) == '.')) {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int fraction = n == 19 ? 0 : digits(text, 20, n);
+            if ((year | month | day | hour | minute | second | fraction) >= 0) {
+                int nanos = fraction;
+                for (int i = n; i < 29 && n > 19; i++) {
+                    nanos *= 10;
+                }
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+                } catch (DateTimeException e) {
+                    // the formatter below refuses it too
+                }
+            }
+        }
+        return LocalDateTime.parse(text, TIME);
+    }
+
+    /** The ASCII digits in [from, to) as a number, or -1. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
