@@ -1,7 +1,11 @@
 package io.joule.problem;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +22,24 @@ import java.util.Map;
 
 /** Reads a request body as a JSON tree, turning every way it can be malformed into a 400. */
 public final class JsonBody {
-    private static final ObjectReader READER = new ObjectMapper()
+    /**
+     * Most JSON values (tokens) one body may hold: 100,000 readings of a batch take about 800,000. A tree costs up to about
+     * 60 bytes a token, so without this a 10 MB body of small numbers made a tree larger than the heap the README sets.
+     */
+    static final long MAX_TOKENS = 1_000_000;
+    /** Largest body of the registry endpoints (a user, a key, a sensor): they hold a few short fields. */
+    public static final int MAX_SMALL_BODY = 64 * 1024;
+    /**
+     * Largest tree one body may make, as {@link #treeBytes} estimates it: 100,000 sensor readings with their times make
+     * about 38 MB. A 7 MB body of a million short strings would make about 70 MB, and a few such at once filled the
+     * README's 192 MB heap.
+     */
+    static final long MAX_TREE_BYTES = 48L << 20;
+    /** Bodies up to this size cannot make a tree near the bound, so they are not counted first. */
+    private static final int COUNTED_FROM = 512 * 1024;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(MAX_TOKENS).build()).build();
+    private static final ObjectReader READER = new ObjectMapper(FACTORY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .reader();
@@ -79,13 +100,27 @@ public final class JsonBody {
         };
     }
 
+    /** The body of a registry endpoint: at most {@link #MAX_SMALL_BODY} bytes (else 413), then as {@link #tree}. */
+    public static JsonNode small(byte[] body) {
+        if (body != null && body.length > MAX_SMALL_BODY) {
+            throw ProblemException.contentTooLarge("The body is larger than " + MAX_SMALL_BODY + " bytes; this endpoint takes a few short fields");
+        }
+        return tree(body);
+    }
+
     public static JsonNode tree(byte[] body) {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("The body is empty; send JSON", null);
         }
+        if (body.length > COUNTED_FROM && treeBytes(body) > MAX_TREE_BYTES) {
+            throw ProblemException.contentTooLarge("The body holds too many JSON values to read at once (a tree over "
+                    + (MAX_TREE_BYTES >> 20) + " MB); send it in parts");
+        }
         JsonNode root;
         try {
             root = READER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ProblemException.badRequest("The body holds more than " + MAX_TOKENS + " JSON values; send it in parts", null);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -105,6 +140,29 @@ public final class JsonBody {
         return root;
     }
 
+    /**
+     * About what the body's tree would take in memory (Jackson's nodes, their strings, maps and lists), counted token by
+     * token without building it; counting stops past the bound, or where the JSON is malformed (the parse then names it).
+     */
+    static long treeBytes(byte[] body) {
+        long bytes = 0;
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null && bytes <= MAX_TREE_BYTES; token = parser.nextToken()) {
+                bytes += switch (token) {
+                    case START_OBJECT -> 96;
+                    case START_ARRAY -> 56;
+                    case FIELD_NAME -> 40;
+                    case VALUE_STRING -> 72;
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> 24;
+                    default -> 8;
+                };
+            }
+        } catch (IOException e) {
+            // malformed or over a constraint: the parse that follows refuses it with its own words
+        }
+        return bytes;
+    }
+
     /** Every string and field name, however deep, is held to the ClientText rule; errors name the JSON pointer. */
     private static void checkText(JsonNode root, List<ProblemError> errors) {
         Deque<Pending> pending = new ArrayDeque<>();
@@ -119,7 +177,9 @@ public final class JsonBody {
                 }
             } else if (n.isArray()) {
                 for (int i = n.size() - 1; i >= 0; i--) {
-                    pending.push(new Pending(n.get(i), next, i));
+                    if (n.get(i).isContainerNode() || n.get(i).isTextual()) { // only text is checked: numbers cost no entry
+                        pending.push(new Pending(n.get(i), next, i));
+                    }
                 }
             } else if (n.isObject()) {
                 List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(n.size());

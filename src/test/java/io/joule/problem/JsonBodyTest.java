@@ -50,4 +50,25 @@ class JsonBodyTest {
         }
         throw new AssertionError("Jackson accepted " + json);
     }
+    @org.junit.jupiter.api.Test
+    void aTreeIsEstimatedTokenByToken() {
+        // object 96 + field 40 + array 56 + number 24 + string 72 + the two ends 8 each
+        assertEquals(304, JsonBody.treeBytes("{\"a\": [1, \"x\"]}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void bodiesWhoseTreeWouldFillTheHeapAreRefused() {
+        byte[] strings = ("[" + "\"aaaa\",".repeat(989_999) + "\"aaaa\"]").getBytes(StandardCharsets.UTF_8);
+        ProblemException tooLarge = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, () -> JsonBody.tree(strings));
+        assertEquals(413, tooLarge.status());
+        assertEquals("The body holds too many JSON values to read at once (a tree over 48 MB); send it in parts", tooLarge.getMessage());
+        byte[] numbers = ("[" + "1,".repeat(1_100_000) + "1]").getBytes(StandardCharsets.UTF_8);
+        ProblemException tooMany = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, () -> JsonBody.tree(numbers));
+        assertEquals(400, tooMany.status());
+        assertEquals("The body holds more than 1000000 JSON values; send it in parts", tooMany.getMessage());
+        byte[] small = ("{\"name\": \"" + "a".repeat(JsonBody.MAX_SMALL_BODY) + "\"}").getBytes(StandardCharsets.UTF_8);
+        ProblemException registry = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, () -> JsonBody.small(small));
+        assertEquals(413, registry.status());
+        assertEquals("The body is larger than 65536 bytes; this endpoint takes a few short fields", registry.getMessage());
+    }
 }

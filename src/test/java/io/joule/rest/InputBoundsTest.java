@@ -355,4 +355,17 @@ class InputBoundsTest {
         postJson("/data", "{\"spaceship_id\": 1, \"units\": \"kW\", \"data\": [{\"datetime\": \"10000-01-01T00:00:00Z\", \"value\": 1}]}")
                 .statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/data/0/datetime"));
     }
+    /** A 10 MB body within the limit could make a tree larger than the heap; the registry endpoints take small bodies. */
+    @Test
+    void bodiesThatWouldMakeHugeTreesAreRefusedWithoutA5xx() {
+        String strings = "[" + "\"aaaa\",".repeat(989_999) + "\"aaaa\"]";
+        admin().contentType("application/json").body(strings).when().post("/readings")
+                .then().statusCode(413).contentType("application/problem+json");
+        String big = "{\"name\": \"a\", \"x\": \"" + "a".repeat(70_000) + "\"}";
+        for (String path : new String[] {"/users", "/api-keys", "/sensors"}) {
+            admin().contentType("application/json").body(big).when().post(path)
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("detail", equalTo("The body is larger than 65536 bytes; this endpoint takes a few short fields"));
+        }
+    }
 }

@@ -21,7 +21,7 @@ final class ApiKeyRequestParser {
     }
 
     static Request parse(byte[] body) {
-        JsonNode root = JsonBody.tree(body);
+        JsonNode root = JsonBody.small(body);
         if (!root.isObject()) {
             throw refuse("", "the body must be a JSON object {\"role\", \"subject\"}");
         }

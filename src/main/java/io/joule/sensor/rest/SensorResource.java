@@ -73,7 +73,7 @@ public class SensorResource {
     @APIResponse(responseCode = "400", description = "Bad id, zone or unit", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The id exists", content = @Content(mediaType = PROBLEM))
     public Uni<RestResponse<CreatedSensor>> create(byte[] body) {
-        JsonNode root = body == null || body.length == 0 ? JsonBody.tree("{}".getBytes()) : JsonBody.tree(body);
+        JsonNode root = body == null || body.length == 0 ? JsonBody.tree("{}".getBytes()) : JsonBody.small(body);
         if (!root.isObject()) {
             throw ProblemException.badRequest("Send {\"sensor_id\"?, \"zone\"?, \"unit\"?}", null);
         }

@@ -51,7 +51,7 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "No name", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The name is taken", content = @Content(mediaType = "application/problem+json"))
     public Uni<RestResponse<CreatedUser>> create(byte[] body) {
-        JsonNode root = JsonBody.tree(body);
+        JsonNode root = JsonBody.small(body);
         JsonNode name = root.isObject() ? root.get("name") : null;
         String canonical = name == null || !name.isTextual() ? null : UserName.canonical(name.asText()).orElse(null);
         if (canonical == null) {
