@@ -169,7 +169,7 @@ class DatabaseFreezeTest {
 
     @Test
     void aMeterImportWaitsForAnotherImportsChannelLockPastTheLockTimeout() throws Exception {
-        String file = lpFileOfANewMeter();
+        String file = lpFileOf("F" + Api.newShipId());
         try (Connection otherImport = Sql.connect()) { // holds the lock a registering import holds
             otherImport.setAutoCommit(false);
             try (Statement lock = otherImport.createStatement()) {
@@ -220,10 +220,7 @@ class DatabaseFreezeTest {
     @Test
     void aMeterImportThatWaitsForALockAnswers503AfterTheLockTimeoutAndKeepsNothing() throws Exception {
         String meter = "F" + Api.newShipId();
-        String file;
-        try (InputStream in = getClass().getResourceAsStream("/lp-tou/LP_210095893_20150901T011608049.csv")) {
-            file = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("210095893", meter);
-        }
+        String file = lpFileOf(meter);
         try (Connection locker = lockingSlots()) {
             long started = System.nanoTime();
             Api.admin().contentType("text/csv").body(file).when().post("/meter-files")
@@ -263,8 +260,8 @@ class DatabaseFreezeTest {
         }
     }
 
-    private String lpFileOfANewMeter() throws java.io.IOException {
-        String meter = "F" + Api.newShipId();
+    /** The sample LP file as the given meter's. */
+    private String lpFileOf(String meter) throws java.io.IOException {
         try (InputStream in = getClass().getResourceAsStream("/lp-tou/LP_210095893_20150901T011608049.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("210095893", meter);
         }

@@ -58,15 +58,17 @@ public class AssetPowerResource {
             + "15-minute slots (each holds for up to a day); nothing stored", content = @Content(mediaType = CarbonIntensityResource.PROBLEM))
     public Uni<List<Map<String, Object>>> importPower(byte[] body) {
         return LargeBodies.parse(body, LargeBodies.CSV_INLINE_BYTES,
-                b -> AssetPowerParser.parse(new ByteArrayInputStream(b == null ? new byte[0] : b))).flatMap(byAsset -> {
-                    byAsset.keySet().forEach(asset -> Access.requireWrite(caller, SeriesKind.ASSET, asset));
-                    TreeMap<SeriesSpec, List<Reading>> batches = new TreeMap<>(Comparator.comparing(SeriesSpec::key));
-                    byAsset.forEach((asset, readings) -> batches.put(SeriesSpec.asset(asset), readings));
-                    return writer.writeAll(batches).map(summaries -> {
-                        List<String> assets = List.copyOf(batches.keySet().stream().map(SeriesSpec::key).toList());
-                        return java.util.stream.IntStream.range(0, summaries.size()).mapToObj(i -> summary(assets.get(i), summaries.get(i))).toList();
-                    });
-                });
+                b -> AssetPowerParser.parse(new ByteArrayInputStream(b == null ? new byte[0] : b))).flatMap(this::write);
+    }
+
+    private Uni<List<Map<String, Object>>> write(Map<String, List<Reading>> byAsset) {
+        byAsset.keySet().forEach(asset -> Access.requireWrite(caller, SeriesKind.ASSET, asset));
+        TreeMap<SeriesSpec, List<Reading>> batches = new TreeMap<>(Comparator.comparing(SeriesSpec::key));
+        byAsset.forEach((asset, readings) -> batches.put(SeriesSpec.asset(asset), readings));
+        return writer.writeAll(batches).map(summaries -> {
+            List<String> assets = List.copyOf(batches.keySet().stream().map(SeriesSpec::key).toList());
+            return java.util.stream.IntStream.range(0, summaries.size()).mapToObj(i -> summary(assets.get(i), summaries.get(i))).toList();
+        });
     }
 
     private static Map<String, Object> summary(String asset, WriteSummary w) {
