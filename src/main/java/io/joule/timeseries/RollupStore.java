@@ -1,6 +1,7 @@
 package io.joule.timeseries;
 
 import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.smallrye.mutiny.Multi;
@@ -32,12 +33,13 @@ public interface RollupStore {
 
     /**
      * Called in a write's transaction, under the series' lock, after the slots in the ranges {@code slots} (sorted,
-     * disjoint) were replaced.
+     * disjoint) were replaced by {@code computed} (in time order; null when the caller does not hold them): a store that
+     * keeps rollup rows may write those of the hours and days wholly inside a range rather than read their slots back.
      */
-    Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots);
+    Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots, List<Slot> computed);
 
     /**
-     * As {@link #slotsWritten(SqlClient, long, ZoneId, List)} for one range, on a JDBC connection (bulk imports).
+     * As {@link #slotsWritten(SqlClient, long, ZoneId, List, List)} for one range, on a JDBC connection (bulk imports).
      * {@code computed}, when not null, holds the rollups of every slot now in the range ({@link SlotBuckets}): a store
      * that keeps rollup rows may write them rather than read the slots back.
      */

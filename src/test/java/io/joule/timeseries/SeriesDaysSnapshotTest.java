@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,7 +70,7 @@ class SeriesDaysSnapshotTest {
         }
 
         @Override
-        public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
+        public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots, List<Slot> computed) {
             throw new UnsupportedOperationException();
         }
 

@@ -98,7 +98,7 @@ public class SensorReadingService {
                                     })
                                     .map(around -> Consumption.compute(around, ranges))
                                     .call(slots -> timeSeries.replaceSlots(db, series.id(), ranges, slots))
-                                    .call(() -> rollups.slotsWritten(db, series.id(), series.zone(), ranges));
+                                    .call(slots -> rollups.slotsWritten(db, series.id(), series.zone(), ranges, slots));
                         }))
                 .replaceWith(levels.size())
                 .eventually(lease::close);

@@ -4,6 +4,7 @@ import static io.joule.time.Timestamps.utc;
 
 import io.joule.forecast.HourlyEnergy;
 import io.joule.jdbc.Jdbc;
+import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.RankingWindow;
 import io.joule.ship.TopUsers;
@@ -135,7 +136,7 @@ public class ContinuousAggregateStore implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots, List<Slot> computed) {
         return db.preparedQuery(MARK_SLOTS).execute(Ranges.of(seriesId, pending(slots))).replaceWithVoid();
     }
 

@@ -8,6 +8,7 @@ import io.joule.jdbc.Jdbc;
 import io.joule.pipeline.TimeRange;
 import io.joule.time.Zones;
 import io.joule.timeseries.DailyRollup;
+import io.joule.timeseries.RollupRebuild;
 import io.joule.timeseries.SeriesDays;
 import io.joule.timeseries.SlotBuckets;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /** Recomputes the hourly and daily rollups of a slot range from slot_15m. */
 @ApplicationScoped
@@ -62,6 +62,12 @@ public class RollupRepository {
             having count(*) > 0
             """;
 
+    /** Hours computed in Java: $2 their starts, $3 – $6 their energy, min, max and slot count. */
+    private static final String INSERT_HOURS = """
+            insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
+            select $1, h.* from unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::int4[]) h
+            """;
+
     private static final String DELETE_DAILY = """
             delete from rollup_daily where series_id = $1 and day >= $2 and day <= $3
             """;
@@ -87,6 +93,12 @@ public class RollupRepository {
             group by b
             """;
 
+    /** Days computed in Java: $2 – $4 their dates and exact UTC bounds, $5 – $8 their energy, min, max and slot count. */
+    private static final String INSERT_DAYS = """
+            insert into rollup_daily (series_id, day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots)
+            select $1, d.* from unnest($2::date[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::float8[], $7::float8[], $8::int4[]) d
+            """;
+
     static final String SLOT_UTC_DATES = """
             select distinct (slot_start at time zone 'UTC')::date from slot_15m
             where series_id = $1 and slot_start >= $2 and slot_start < $3
@@ -107,34 +119,74 @@ public class RollupRepository {
 
     /**
      * Rebuilds every hourly and daily bucket that overlaps the slot ranges (sorted, disjoint); call after the slots are
-     * written. Only the buckets of the ranges are read and written, however far apart the ranges lie.
+     * written. Only the buckets of the ranges are read and written, however far apart the ranges lie. The buckets
+     * {@code rebuild} computed are inserted as they are; the others are read back from slot_15m.
      */
-    public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
-        List<TimeRange> hours = new ArrayList<>(slots.size());
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        for (TimeRange range : slots) {
-            Buckets b = Buckets.of(zone, range);
-            hours.add(b.hours());
-            for (LocalDate day = b.firstDay(); !day.isAfter(b.lastDay()); day = day.plusDays(1)) {
-                dates.add(day);
-            }
+    public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, RollupRebuild rebuild) {
+        List<Uni<?>> statements = new ArrayList<>(6);
+        statements.add(DELETE_HOURLY.execute(db, seriesId, rebuild.hours()));
+        if (!rebuild.edgeHours().isEmpty()) {
+            statements.add(db.preparedQuery(INSERT_HOURLY).execute(Ranges.of(seriesId, rebuild.edgeHours())));
         }
-        List<TimeRange> hourRanges = TimeRange.union(hours);
-        Tuple hourBounds = Ranges.of(seriesId, hourRanges);
-        Zones.Days days = Zones.days(zone, dates);
-        Zones.Runs runs = days.runs();
+        if (!rebuild.innerHours().isEmpty()) {
+            statements.add(db.preparedQuery(INSERT_HOURS).execute(hourRows(seriesId, rebuild.innerHours())));
+        }
+        statements.add(db.preparedQuery(DELETE_DAYS).execute(Tuple.of(seriesId, rebuild.days().toArray(LocalDate[]::new))));
+        if (!rebuild.edgeDays().isEmpty()) {
+            Zones.Days days = Zones.days(zone, rebuild.edgeDays());
+            Zones.Runs runs = days.runs();
+            statements.add(db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(),
+                    runs.starts(), runs.ends())));
+        }
+        if (!rebuild.innerDays().isEmpty()) {
+            statements.add(db.preparedQuery(INSERT_DAYS).execute(dayRows(seriesId, rebuild.innerDays())));
+        }
         // Pipelined: the statements are sent at once and run in this order on the connection.
-        return Uni.combine().all()
-                .unis(DELETE_HOURLY.execute(db, seriesId, hourRanges),
-                        db.preparedQuery(INSERT_HOURLY).execute(hourBounds),
-                        db.preparedQuery(DELETE_DAYS).execute(Tuple.of(seriesId, days.dates())),
-                        db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(),
-                                runs.starts(), runs.ends())))
-                .discardItems();
+        return Uni.combine().all().unis(statements).discardItems();
+    }
+
+    private static Tuple hourRows(long seriesId, List<SlotBuckets.Hour> hours) {
+        int n = hours.size();
+        OffsetDateTime[] starts = new OffsetDateTime[n];
+        Double[] energy = new Double[n];
+        Double[] min = new Double[n];
+        Double[] max = new Double[n];
+        Integer[] slots = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            SlotBuckets.Hour h = hours.get(i);
+            starts[i] = utc(h.start());
+            energy[i] = h.energyKwh();
+            min[i] = h.minKwh();
+            max[i] = h.maxKwh();
+            slots[i] = h.slots();
+        }
+        return Tuple.from(List.of(seriesId, starts, energy, min, max, slots));
+    }
+
+    private static Tuple dayRows(long seriesId, List<DailyRollup> days) {
+        int n = days.size();
+        LocalDate[] dates = new LocalDate[n];
+        OffsetDateTime[] starts = new OffsetDateTime[n];
+        OffsetDateTime[] ends = new OffsetDateTime[n];
+        Double[] energy = new Double[n];
+        Double[] min = new Double[n];
+        Double[] max = new Double[n];
+        Integer[] slots = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            DailyRollup d = days.get(i);
+            dates[i] = d.date();
+            starts[i] = utc(d.start());
+            ends[i] = utc(d.end());
+            energy[i] = d.energyKwh();
+            min[i] = d.minKwh();
+            max[i] = d.maxKwh();
+            slots[i] = d.slots();
+        }
+        return Tuple.from(List.of(seriesId, dates, starts, ends, energy, min, max, slots));
     }
 
     /**
-     * As {@link #refresh(SqlClient, long, ZoneId, List)} for one range, on a JDBC connection; past
+     * As {@link #refresh(SqlClient, long, ZoneId, RollupRebuild)} for one range, on a JDBC connection; past
      * {@link DailyStatements#MAX_LISTED_DAYS} days it lists only those with slots.
      */
     public void refresh(Connection db, long seriesId, ZoneId zone, TimeRange slots) throws SQLException {

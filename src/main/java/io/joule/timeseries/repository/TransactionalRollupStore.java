@@ -1,11 +1,13 @@
 package io.joule.timeseries.repository;
 
 import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.joule.ship.repository.ShipRollupRepository;
 import io.joule.timeseries.DailyRollup;
 import io.joule.timeseries.ReadingDay;
+import io.joule.timeseries.RollupRebuild;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.SeriesDays;
 import io.joule.timeseries.SlotBuckets;
@@ -41,8 +43,8 @@ public class TransactionalRollupStore implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
-        return rollups.refresh(db, seriesId, zone, slots);
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots, List<Slot> computed) {
+        return rollups.refresh(db, seriesId, zone, RollupRebuild.of(zone, slots, computed));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.joule.timeseries.service;
 
 import io.joule.forecast.HourlyEnergy;
+import io.joule.pipeline.Slot;
 import io.joule.pipeline.TimeRange;
 import io.joule.ship.TopUsers;
 import io.joule.timeseries.DailyRollup;
@@ -96,13 +97,14 @@ public class Rollups implements RollupStore {
     }
 
     @Override
-    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots) {
+    public Uni<Void> slotsWritten(SqlClient db, long seriesId, ZoneId zone, List<TimeRange> slots, List<Slot> computed) {
         RollupStore s = store();
         if (s == transactional && aggregatesPresent) {
             // The aggregates stay current while the rollup tables serve, so switching to them is safe.
-            return transactional.slotsWritten(db, seriesId, zone, slots).call(() -> aggregates.slotsWritten(db, seriesId, zone, slots));
+            return transactional.slotsWritten(db, seriesId, zone, slots, computed)
+                    .call(() -> aggregates.slotsWritten(db, seriesId, zone, slots, computed));
         }
-        return s.slotsWritten(db, seriesId, zone, slots);
+        return s.slotsWritten(db, seriesId, zone, slots, computed);
     }
 
     @Override

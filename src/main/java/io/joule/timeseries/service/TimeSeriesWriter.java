@@ -116,7 +116,7 @@ public class TimeSeriesWriter {
                         List<Slot> slots = computeSlots(series, merged, affected, maxSlots);
                         return Uni.combine().all()
                                 .unis(repository.replaceSlots(db, series.id(), affected, slots),
-                                        rollups.slotsWritten(db, series.id(), series.zone(), affected))
+                                        rollups.slotsWritten(db, series.id(), series.zone(), affected, slots))
                                 .discardItems()
                                 .replaceWith(slots.size());
                     });

@@ -210,6 +210,49 @@ class RollupConsistencyTest {
         }
     }
 
+    /**
+     * Hours and days wholly inside a write's ranges take the rollups computed with its slots; those at the ranges' ends are
+     * read back. A week of 5-minute readings over a spring-forward day, written in shuffled parts, has to the last bit the
+     * rollup rows of the same week written at once.
+     */
+    @Test
+    void aWeekWrittenInShuffledPartsHasTheRollupRowsOfOneWrite() throws Exception {
+        TreeMap<Instant, Double> week = new TreeMap<>();
+        Instant origin = Instant.parse("2024-03-27T21:35:00Z");
+        Random random = new Random(42);
+        for (int i = 0; i < 7 * 288; i++) {
+            week.put(origin.plusSeconds(300L * i), random.nextInt(3500) / 7.0);
+        }
+        long atOnce = write(meter("Europe/Berlin"), week).seriesId();
+        SeriesSpec spec = meter("Europe/Berlin");
+        List<Instant> times = new ArrayList<>(week.keySet());
+        List<TreeMap<Instant, Double>> parts = new ArrayList<>();
+        for (int from = 0; from < times.size(); ) {
+            int to = Math.min(times.size(), from + 50 + random.nextInt(650));
+            parts.add(new TreeMap<>(week.subMap(times.get(from), true, times.get(to - 1), true)));
+            from = to;
+        }
+        java.util.Collections.shuffle(parts, random);
+        long inParts = 0;
+        for (TreeMap<Instant, Double> part : parts) {
+            inParts = write(spec, part).seriesId();
+        }
+        if (!"postgresql".equals(rollups.implementation())) {
+            assertEquals(storeDaily(rollups, pool, atOnce, "Europe/Berlin"), storeDaily(rollups, pool, inParts, "Europe/Berlin"));
+            return;
+        }
+        String hourly = "select bucket_start, energy_kwh, min_kwh, max_kwh, slots from rollup_hourly where series_id = ? order by 1";
+        String daily = "select day, bucket_start, bucket_end, energy_kwh, min_kwh, max_kwh, slots from rollup_daily where series_id = ? order by 1";
+        assertEquals(169, Sql.rows(hourly, atOnce).size(), "UTC hours 2024-03-27T21:00 to 2024-04-03T21:00");
+        assertEquals(List.of("2024-03-31|2024-03-30 23:00:00+00|2024-03-31 22:00:00+00|92"),
+                Sql.rows("select day, bucket_start, bucket_end, slots from rollup_daily where series_id = ? and day = '2024-03-31'", atOnce),
+                "the 23-hour day");
+        assertEquals(Sql.rows(hourly, atOnce), Sql.rows(hourly, inParts), "hourly rows");
+        assertEquals(Sql.rows(daily, atOnce), Sql.rows(daily, inParts), "daily rows");
+        assertEquals(List.of("0|0|0"), exactMismatches(atOnce), "rollup rows that differ from their slots, written at once");
+        assertEquals(List.of("0|0|0"), exactMismatches(inParts), "rollup rows that differ from their slots, written in parts");
+    }
+
     /** The slots of every stored reading of the series, computed at once: epoch second|kWh, in order. */
     static List<String> fullRecomputation(long seriesId, SeriesSpec spec) throws Exception {
         List<Reading> stored = new ArrayList<>();
