@@ -121,13 +121,6 @@ public class TimeSeriesRepository {
      */
     private final ConcurrentHashMap<String, StoredSeries> registered = new ConcurrentHashMap<>();
     /** A write's statements, from its series lock on, may run as long as the client waits for it (milliseconds, text). */
-    private static final String LOCK_SERIES = """
-            select set_config('statement_timeout', $2, true),
-                   set_config('plan_cache_mode', case when to_regclass('_timescaledb_catalog.hypertable') is null
-                                                      then 'force_generic_plan' else 'auto' end, true),
-                   pg_advisory_xact_lock($1)
-            """;
-
     private final String writeStatementTimeout;
 
     public TimeSeriesRepository(DatabaseConfig config) {
@@ -238,13 +231,10 @@ public class TimeSeriesRepository {
      * Serializes writers of one series until the transaction ends. The transaction's later statements may then run up to
      * the write timeout rather than the pool's statement timeout, which is sized for reads: a large batch's statements
      * are not stopped while its client still waits, and none outlives the client's wait in PostgreSQL.
-     *
-     * <p>Without TimescaleDB the transaction's statements also run on their cached generic plans: PostgreSQL otherwise
-     * planned the statements that unnest range arrays again at every write, about 0.4 ms of a 1,000-reading batch,
-     * for plans no faster. TimescaleDB keeps planning each one, as it leaves out a hypertable's other chunks at planning.
      */
     public Uni<Void> lockSeries(SqlClient db, long seriesId) {
-        return db.preparedQuery(LOCK_SERIES).execute(Tuple.of(seriesId, writeStatementTimeout)).replaceWithVoid();
+        return db.preparedQuery("select set_config('statement_timeout', $2, true), pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(seriesId, writeStatementTimeout)).replaceWithVoid();
     }
 
     /** @param replacing whether any of the readings' times is already stored (an insert is cheaper) */
