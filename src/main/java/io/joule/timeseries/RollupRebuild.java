@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -22,6 +20,7 @@ import java.util.TreeSet;
  *
  * @param hours every hour overlapping a range, as sorted, disjoint ranges
  * @param days every local day overlapping a range
+ * @param edgeHours one-hour ranges, sorted and distinct: each is labelled by its start, never binned by the database
  */
 public record RollupRebuild(List<TimeRange> hours, SortedSet<LocalDate> days, List<TimeRange> edgeHours, SortedSet<LocalDate> edgeDays,
         List<SlotBuckets.Hour> innerHours, List<DailyRollup> innerDays) {
@@ -33,7 +32,7 @@ public record RollupRebuild(List<TimeRange> hours, SortedSet<LocalDate> days, Li
     public static RollupRebuild of(ZoneId zone, List<TimeRange> ranges, List<Slot> computed) {
         List<TimeRange> hours = new ArrayList<>(ranges.size());
         SortedSet<LocalDate> days = new TreeSet<>();
-        List<TimeRange> edgeHours = new ArrayList<>();
+        SortedSet<Instant> edgeHours = new TreeSet<>();
         SortedSet<LocalDate> edgeDays = new TreeSet<>();
         for (TimeRange range : ranges) {
             Instant last = range.to().minusNanos(1_000);
@@ -41,10 +40,10 @@ public record RollupRebuild(List<TimeRange> hours, SortedSet<LocalDate> days, Li
             Instant lastHour = floorHour(last);
             hours.add(new TimeRange(firstHour, lastHour.plus(HOUR)));
             if (!inside(firstHour, firstHour.plus(HOUR), range)) {
-                edgeHours.add(new TimeRange(firstHour, firstHour.plus(HOUR)));
+                edgeHours.add(firstHour);
             }
             if (lastHour.isAfter(firstHour) && !inside(lastHour, lastHour.plus(HOUR), range)) {
-                edgeHours.add(new TimeRange(lastHour, lastHour.plus(HOUR)));
+                edgeHours.add(lastHour);
             }
             LocalDate firstDay = Zones.dayOf(range.from(), zone);
             LocalDate lastDay = Zones.dayOf(last, zone);
@@ -59,25 +58,38 @@ public record RollupRebuild(List<TimeRange> hours, SortedSet<LocalDate> days, Li
             }
         }
         List<TimeRange> allHours = TimeRange.union(hours);
-        SlotBuckets buckets = computed == null ? null : buckets(zone, computed);
+        SlotBuckets buckets = computed == null ? null : buckets(zone, ranges, computed);
         if (buckets == null) {
-            return new RollupRebuild(allHours, days, allHours, days, List.of(), List.of());
+            return new RollupRebuild(allHours, days, oneHourEach(allHours), days, List.of(), List.of());
         }
-        Set<Instant> edgeHourStarts = new HashSet<>();
-        edgeHours.forEach(h -> edgeHourStarts.add(h.from()));
-        return new RollupRebuild(allHours, days, TimeRange.union(edgeHours), edgeDays,
-                buckets.hours().stream().filter(h -> !edgeHourStarts.contains(h.start())).toList(),
+        return new RollupRebuild(allHours, days, edgeHours.stream().map(h -> new TimeRange(h, h.plus(HOUR))).toList(), edgeDays,
+                buckets.hours().stream().filter(h -> !edgeHours.contains(h.start())).toList(),
                 buckets.days().stream().filter(d -> !edgeDays.contains(d.date())).toList());
     }
 
-    private static SlotBuckets buckets(ZoneId zone, List<Slot> computed) {
+    /** The slots' buckets, or null unless the slots come in time order and each lies in a range (then nothing is trusted). */
+    private static SlotBuckets buckets(ZoneId zone, List<TimeRange> ranges, List<Slot> computed) {
         SlotBuckets buckets = new SlotBuckets(zone);
+        int r = 0;
         for (Slot slot : computed) {
-            if (!buckets.add(slot)) {
+            while (r < ranges.size() && !slot.start().isBefore(ranges.get(r).to())) {
+                r++;
+            }
+            if (r == ranges.size() || slot.start().isBefore(ranges.get(r).from()) || !buckets.add(slot)) {
                 return null;
             }
         }
         return buckets.finish();
+    }
+
+    private static List<TimeRange> oneHourEach(List<TimeRange> hourRanges) {
+        List<TimeRange> out = new ArrayList<>();
+        for (TimeRange range : hourRanges) {
+            for (Instant h = range.from(); h.isBefore(range.to()); h = h.plus(HOUR)) {
+                out.add(new TimeRange(h, h.plus(HOUR)));
+            }
+        }
+        return out;
     }
 
     private static Instant floorHour(Instant t) {

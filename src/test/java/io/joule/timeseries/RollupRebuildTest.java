@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -88,12 +89,29 @@ class RollupRebuildTest {
     }
 
     @Test
-    void withoutComputedSlotsOrWithSlotsOutOfOrderEveryBucketIsReadBack() {
+    void edgeHoursSideBySideStayOneHourEach() {
+        // each is labelled by its start when read back, so none may hold two hours
+        TimeRange a = range("2024-05-01T09:00:00Z", "2024-05-01T10:15:00Z");
+        TimeRange b = range("2024-05-01T11:30:00Z", "2024-05-01T13:00:00Z");
+        List<Slot> slots = new ArrayList<>(everySlot(a));
+        slots.addAll(everySlot(b));
+        RollupRebuild rebuild = RollupRebuild.of(UTC, List.of(a, b), slots);
+        assertEquals(List.of(range("2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z"), range("2024-05-01T11:00:00Z", "2024-05-01T12:00:00Z")),
+                rebuild.edgeHours());
+        assertEquals(List.of(Instant.parse("2024-05-01T09:00:00Z"), Instant.parse("2024-05-01T12:00:00Z")), starts(rebuild.innerHours()));
+    }
+
+    @Test
+    void withoutComputedSlotsOrWithSlotsOutOfOrderOrOutsideTheRangesEveryBucketIsReadBack() {
         TimeRange written = range("2024-05-01T10:00:00Z", "2024-05-01T13:00:00Z");
         List<Slot> backwards = new ArrayList<>(everySlot(written));
-        java.util.Collections.reverse(backwards);
-        for (RollupRebuild rebuild : List.of(RollupRebuild.of(UTC, List.of(written), null), RollupRebuild.of(UTC, List.of(written), backwards))) {
-            assertEquals(List.of(range("2024-05-01T10:00:00Z", "2024-05-01T13:00:00Z")), rebuild.edgeHours());
+        Collections.reverse(backwards);
+        List<Slot> beyond = new ArrayList<>(everySlot(written));
+        beyond.add(new Slot(Instant.parse("2024-05-01T13:00:00Z"), 1));
+        for (RollupRebuild rebuild : List.of(RollupRebuild.of(UTC, List.of(written), null), RollupRebuild.of(UTC, List.of(written), backwards),
+                RollupRebuild.of(UTC, List.of(written), beyond))) {
+            assertEquals(List.of(range("2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z"), range("2024-05-01T11:00:00Z", "2024-05-01T12:00:00Z"),
+                    range("2024-05-01T12:00:00Z", "2024-05-01T13:00:00Z")), rebuild.edgeHours());
             assertEquals(rebuild.days(), rebuild.edgeDays());
             assertEquals(List.of(), rebuild.innerHours());
             assertEquals(List.of(), rebuild.innerDays());

@@ -62,6 +62,19 @@ public class RollupRepository {
             having count(*) > 0
             """;
 
+    /**
+     * $2, $3: the bounds of single hours, each labelled by its start: the hours beside them are inserted with the labels
+     * Java gives them, and date_bin in some PostgreSQL releases put a time before its 2000 origin that falls on the hour
+     * into the hour before, which would collide with one of theirs.
+     */
+    private static final String INSERT_EACH_HOUR = """
+            insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
+            select $1, r.f, sum(x.kwh order by x.slot_start), min(x.kwh), max(x.kwh), count(*)
+            from unnest($2::timestamptz[], $3::timestamptz[]) r(f, t)
+            cross join lateral (select slot_start, kwh from slot_15m where series_id = $1 and slot_start >= r.f and slot_start < r.t offset 0) x
+            group by r.f
+            """;
+
     /** Hours computed in Java: $2 their starts, $3 – $6 their energy, min, max and slot count. */
     private static final String INSERT_HOURS = """
             insert into rollup_hourly (series_id, bucket_start, energy_kwh, min_kwh, max_kwh, slots)
@@ -126,7 +139,7 @@ public class RollupRepository {
         List<Uni<?>> statements = new ArrayList<>(6);
         statements.add(DELETE_HOURLY.execute(db, seriesId, rebuild.hours()));
         if (!rebuild.edgeHours().isEmpty()) {
-            statements.add(db.preparedQuery(INSERT_HOURLY).execute(Ranges.of(seriesId, rebuild.edgeHours())));
+            statements.add(db.preparedQuery(INSERT_EACH_HOUR).execute(Ranges.of(seriesId, rebuild.edgeHours())));
         }
         if (!rebuild.innerHours().isEmpty()) {
             statements.add(db.preparedQuery(INSERT_HOURS).execute(hourRows(seriesId, rebuild.innerHours())));
