@@ -21,13 +21,20 @@ class RollupRebuildTest {
         return new TimeRange(Instant.parse(from), Instant.parse(to));
     }
 
-    /** A slot of 1 kWh every quarter-hour of the range. */
-    static List<Slot> everySlot(TimeRange range) {
+    /** A slot of 1 kWh every quarter-hour of the ranges. */
+    static List<Slot> everySlot(TimeRange... ranges) {
         List<Slot> slots = new ArrayList<>();
-        for (Instant t = range.from(); t.isBefore(range.to()); t = t.plusSeconds(900)) {
-            slots.add(new Slot(t, 1));
+        for (TimeRange range : ranges) {
+            for (Instant t = range.from(); t.isBefore(range.to()); t = t.plusSeconds(900)) {
+                slots.add(new Slot(t, 1));
+            }
         }
         return slots;
+    }
+
+    /** The rebuild of UTC ranges written with every slot. */
+    static RollupRebuild everySlotWritten(TimeRange... ranges) {
+        return RollupRebuild.of(UTC, List.of(ranges), everySlot(ranges));
     }
 
     static List<Instant> starts(List<SlotBuckets.Hour> hours) {
@@ -36,8 +43,7 @@ class RollupRebuildTest {
 
     @Test
     void theHoursAtARangesEndsAreReadBackAndTheOnesBetweenAreComputed() {
-        TimeRange written = range("2024-05-01T10:15:00Z", "2024-05-01T13:30:00Z");
-        RollupRebuild rebuild = RollupRebuild.of(UTC, List.of(written), everySlot(written));
+        RollupRebuild rebuild = everySlotWritten(range("2024-05-01T10:15:00Z", "2024-05-01T13:30:00Z"));
         assertEquals(List.of(range("2024-05-01T10:00:00Z", "2024-05-01T14:00:00Z")), rebuild.hours());
         assertEquals(List.of(range("2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z"), range("2024-05-01T13:00:00Z", "2024-05-01T14:00:00Z")),
                 rebuild.edgeHours());
@@ -50,8 +56,7 @@ class RollupRebuildTest {
 
     @Test
     void anHourAlignedRangeHasNoEdgeHours() {
-        TimeRange written = range("2024-05-01T10:00:00Z", "2024-05-01T12:00:00Z");
-        RollupRebuild rebuild = RollupRebuild.of(UTC, List.of(written), everySlot(written));
+        RollupRebuild rebuild = everySlotWritten(range("2024-05-01T10:00:00Z", "2024-05-01T12:00:00Z"));
         assertEquals(List.of(), rebuild.edgeHours());
         assertEquals(List.of(Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-05-01T11:00:00Z")), starts(rebuild.innerHours()));
     }
@@ -69,11 +74,8 @@ class RollupRebuildTest {
 
     @Test
     void twoRangesWithinOneHourShareItAsAnEdge() {
-        TimeRange a = range("2024-05-01T09:00:00Z", "2024-05-01T10:15:00Z");
-        TimeRange b = range("2024-05-01T10:45:00Z", "2024-05-01T12:00:00Z");
-        List<Slot> slots = new ArrayList<>(everySlot(a));
-        slots.addAll(everySlot(b));
-        RollupRebuild rebuild = RollupRebuild.of(UTC, List.of(a, b), slots);
+        RollupRebuild rebuild = everySlotWritten(range("2024-05-01T09:00:00Z", "2024-05-01T10:15:00Z"),
+                range("2024-05-01T10:45:00Z", "2024-05-01T12:00:00Z"));
         assertEquals(List.of(range("2024-05-01T09:00:00Z", "2024-05-01T12:00:00Z")), rebuild.hours());
         assertEquals(List.of(range("2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z")), rebuild.edgeHours());
         assertEquals(List.of(Instant.parse("2024-05-01T09:00:00Z"), Instant.parse("2024-05-01T11:00:00Z")), starts(rebuild.innerHours()));
@@ -82,8 +84,7 @@ class RollupRebuildTest {
     @Test
     void anInnerHourWithoutSlotsHasNoRow() {
         TimeRange written = range("2024-05-01T10:00:00Z", "2024-05-01T13:00:00Z");
-        List<Slot> slots = new ArrayList<>(everySlot(range("2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z")));
-        slots.addAll(everySlot(range("2024-05-01T12:00:00Z", "2024-05-01T13:00:00Z")));
+        List<Slot> slots = everySlot(range("2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z"), range("2024-05-01T12:00:00Z", "2024-05-01T13:00:00Z"));
         RollupRebuild rebuild = RollupRebuild.of(UTC, List.of(written), slots);
         assertEquals(List.of(Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-05-01T12:00:00Z")), starts(rebuild.innerHours()));
     }
@@ -91,11 +92,8 @@ class RollupRebuildTest {
     @Test
     void edgeHoursSideBySideStayOneHourEach() {
         // each is labelled by its start when read back, so none may hold two hours
-        TimeRange a = range("2024-05-01T09:00:00Z", "2024-05-01T10:15:00Z");
-        TimeRange b = range("2024-05-01T11:30:00Z", "2024-05-01T13:00:00Z");
-        List<Slot> slots = new ArrayList<>(everySlot(a));
-        slots.addAll(everySlot(b));
-        RollupRebuild rebuild = RollupRebuild.of(UTC, List.of(a, b), slots);
+        RollupRebuild rebuild = everySlotWritten(range("2024-05-01T09:00:00Z", "2024-05-01T10:15:00Z"),
+                range("2024-05-01T11:30:00Z", "2024-05-01T13:00:00Z"));
         assertEquals(List.of(range("2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z"), range("2024-05-01T11:00:00Z", "2024-05-01T12:00:00Z")),
                 rebuild.edgeHours());
         assertEquals(List.of(Instant.parse("2024-05-01T09:00:00Z"), Instant.parse("2024-05-01T12:00:00Z")), starts(rebuild.innerHours()));
