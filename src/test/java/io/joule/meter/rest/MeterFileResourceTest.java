@@ -448,7 +448,7 @@ class MeterFileResourceTest {
             csv.append(meter).append(',').append(meter).append(",PC,").append(String.format("%02d/%02d/%04d 12:00:00",
                     day.getDayOfMonth(), day.getMonthValue(), day.getYear())).append(",Import varh Total,1.5,kvarh,\n");
         }
-        // On TimescaleDB the refusal comes after some 3,600 chunks are made: 32 s on a slow machine, past the tests' 30 s wait
+        // On TimescaleDB the refusal comes after some 3,600 chunks are made: about 30 s on a slow machine, the tests' default wait
         var response = admin().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 120_000)))
                 .contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8)).when().post("/meter-files")
                 .then().extract();
