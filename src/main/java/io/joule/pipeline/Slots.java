@@ -78,7 +78,8 @@ public final class Slots {
      */
     public static TimeRange affectedBy(Instant minTime, Instant maxTime, SeriesProfile profile) {
         Duration reach = profile.reach();
-        return new TimeRange(floor(minTime.minus(reach)), ceil(maxTime.plus(reach.multipliedBy(2))));
+        // reach + reach, not multipliedBy(2): this runs for every reading written, and multipliedBy divides a BigInteger
+        return new TimeRange(floor(minTime.minus(reach)), ceil(maxTime.plus(reach).plus(reach)));
     }
 
     /**
@@ -87,29 +88,7 @@ public final class Slots {
      * its readings, not the span from its first to its last.
      */
     public static List<TimeRange> affectedBy(List<Reading> written, SeriesProfile profile) {
-        // One pass, merging as it goes: this runs for every reading of every batch.
-        Duration reach = profile.reach();
-        Duration twoReaches = reach.plus(reach);
-        List<TimeRange> out = new ArrayList<>();
-        Instant from = null;
-        Instant to = null;
-        for (Reading r : written) {
-            Instant start = floor(r.time().minus(reach));
-            Instant end = ceil(r.time().plus(twoReaches));
-            if (to != null && !start.isAfter(to)) {
-                to = end.isAfter(to) ? end : to;
-            } else {
-                if (to != null) {
-                    out.add(new TimeRange(from, to));
-                }
-                from = start;
-                to = end;
-            }
-        }
-        if (to != null) {
-            out.add(new TimeRange(from, to));
-        }
-        return out;
+        return TimeRange.union(written.stream().map(r -> affectedBy(r.time(), r.time(), profile)).toList());
     }
 
     /** How many slots the ranges (slot-aligned, disjoint) hold: the most a computation over them can give. */

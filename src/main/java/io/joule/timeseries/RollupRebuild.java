@@ -93,7 +93,7 @@ public record RollupRebuild(List<TimeRange> hours, SortedSet<LocalDate> days, Li
     }
 
     private static Instant floorHour(Instant t) {
-        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), HOUR.getSeconds()) * HOUR.getSeconds());
+        return LocalDays.hourStart(LocalDays.utcHour(t));
     }
 
     private static boolean inside(Instant from, Instant to, TimeRange range) {
