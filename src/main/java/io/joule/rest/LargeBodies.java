@@ -15,7 +15,10 @@ import java.util.function.Function;
  * parsed at once, the others wait their turn: a parse holds its tree (tens of MB for the largest) besides the body.
  */
 public final class LargeBodies {
-    /** JSON bodies up to this size parse on the event loop (a 5,000-reading ship batch is about 280 KB, 1 – 2 ms). */
+    /**
+     * JSON bodies up to this size parse on the event loop (a 5,000-reading ship batch is about 280 KB, 1 – 2 ms); Quarkus
+     * REST gathers them there too (quarkus.rest.input-buffer-size, the same 512K).
+     */
     public static final int JSON_INLINE_BYTES = 512 * 1024;
     /** CSV rows cost more to check than JSON's (times, names, repeated keys): only small files parse on the event loop. */
     public static final int CSV_INLINE_BYTES = 64 * 1024;
