@@ -49,6 +49,19 @@ public final class SlotBuckets {
         return true;
     }
 
+    /**
+     * Adds the next slots (in time order); answers this, or null once one does not start after the one before or more
+     * than {@code most} hours and days are held: the caller then reads the rollups back from the stored slots.
+     */
+    public SlotBuckets addAll(List<Slot> slots, int most) {
+        for (Slot slot : slots) {
+            if (!add(slot)) {
+                return null;
+            }
+        }
+        return size() > most ? null : this;
+    }
+
     /** Ends the run; its hours and days are then complete. */
     public SlotBuckets finish() {
         closeHour();

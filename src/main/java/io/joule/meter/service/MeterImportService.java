@@ -14,6 +14,7 @@ import io.joule.meter.ImportSummary;
 import io.joule.meter.MeterFileFormat;
 import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterImportRepository;
+import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeClusters;
 import io.joule.problem.DatabaseOutage;
 import io.joule.problem.ProblemError;
@@ -27,6 +28,7 @@ import io.joule.timeseries.ReadingDays;
 import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.StoredSeries;
 import io.joule.timeseries.repository.TimeSeriesRepository;
+import io.joule.timeseries.service.NewSeriesSlots;
 import io.joule.timeseries.service.StoredSlotRecompute;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +84,8 @@ public class MeterImportService {
     static final Duration CLUSTER_JOIN = Duration.ofDays(1);
     /** The most spans a channel's rows make; past it the closest are joined (each span is a few statements). */
     static final int MAX_CLUSTERS = 64;
+    /** New channels' slots held before they are written between the rows' COPYs (about 60 bytes each). */
+    static final int MAX_PENDING_SLOTS = 32_768;
 
     private final AgroalDataSource database;
     /** How long an import waits for a lock another transaction holds (0: no bound), then 503. */
@@ -114,6 +118,11 @@ public class MeterImportService {
         final TimeClusters times = new TimeClusters(CLUSTER_JOIN, MAX_CLUSTERS);
         /** The daily statistics of its rows while they come in time order; null after that. */
         ReadingDays days;
+        /**
+         * The slots of a new channel whose rows are copied straight into readings, while they come in time order; null
+         * for any other, and after a row out of order: its slots are then recomputed from its readings once all are in.
+         */
+        NewSeriesSlots slots;
 
         Channel(ChannelKey key, StoredSeries series, boolean created, ImportSummary.Channel summary) {
             this.key = key;
@@ -134,6 +143,19 @@ public class MeterImportService {
                 return -before;
             }
             return days.size() - before;
+        }
+
+        /** Adds the row to the new channel's slots; answers how many more slots wait to be written (fewer when dropped). */
+        int computeSlots(Instant at, double value) {
+            if (slots == null) {
+                return 0;
+            }
+            int before = slots.pending();
+            if (!slots.add(at, value)) {
+                slots = null;
+                return -before;
+            }
+            return slots.pending() - before;
         }
 
         /** Notes a staged row's time; whether it comes after every earlier row of the channel. */
@@ -227,6 +249,7 @@ public class MeterImportService {
         long rows = 0;
         boolean inOrder = true; // each channel's rows come in increasing time, so none repeats a time
         int computedDays = 0;
+        int pendingSlots = 0;
         try (Copy copy = new Copy(db, direct); InputStream body = Files.newInputStream(file);
                 CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
                 .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(ClientText.strictUtf8(body))) {
@@ -253,6 +276,8 @@ public class MeterImportService {
                             channels.put(row.channel(), channel);
                             if (!channel.created) {
                                 copy.stageFromNowOn(channel);
+                            } else if (copy.direct && channel.series.profile().slotted()) {
+                                channel.slots = new NewSeriesSlots(channel.series.profile(), zone);
                             }
                         } else if (!ChannelUnits.same(channel.summary.units(), row.units())) {
                             // SPEC §6: a channel's values are never mixed, and kWh and kvarh are different channels' units
@@ -262,6 +287,12 @@ public class MeterImportService {
                         if (errors.isEmpty()) {
                             copy.add(channel.series.id(), at, row.value(), line);
                             inOrder &= channel.staged(at);
+                            pendingSlots += channel.computeSlots(at, row.value());
+                            if (pendingSlots > MAX_PENDING_SLOTS) {
+                                copy.pause();
+                                writeSlots(db, channels);
+                                pendingSlots = 0;
+                            }
                             computedDays += channel.computeDays(at, row.value());
                             if (computedDays > MAX_COMPUTED_DAYS) {
                                 channels.values().forEach(c -> c.days = null);
@@ -280,6 +311,8 @@ public class MeterImportService {
             }
             if (errors.isEmpty()) {
                 copy.pause();
+                channels.values().stream().filter(c -> c.slots != null).forEach(c -> c.slots.finish());
+                writeSlots(db, channels);
             }
             direct = copy.direct;
         } catch (IOException | UncheckedIOException e) {
@@ -328,7 +361,9 @@ public class MeterImportService {
             // slots, rollups and daily statistics follow from the readings: a channel whose readings stayed keeps them
             if (changed.contains(c.series.id())) {
                 List<TimeClusters.Span> spans = c.times.spans();
-                if (c.series.profile().slotted()) {
+                if (parsed.direct() && c.slots != null) {
+                    slotsWritten(db, c, spans);
+                } else if (c.series.profile().slotted()) {
                     slots.recompute(db, c.series, spans);
                 }
                 if (c.days != null && whole.contains(c.series.id())) {
@@ -346,6 +381,30 @@ public class MeterImportService {
         List<String> meterCodes = summaries.stream().map(ImportSummary.Channel::meterCode).distinct().sorted().toList();
         return new ImportSummary(parsed.format().code(), parsed.rows(), meterCodes,
                 summaries.stream().sorted(Comparator.comparing(ImportSummary.Channel::meterCode)).toList(), from, to);
+    }
+
+    /**
+     * The rollups of a new channel whose slots were written while its rows were read: from the hours and days summed on
+     * the way when its rows make one span; otherwise read back a span at a time, so that a store that refreshes
+     * aggregates later refreshes the spans, not the years between them.
+     */
+    private void slotsWritten(Connection db, Channel c, List<TimeClusters.Span> spans) throws SQLException {
+        if (spans.size() == 1) {
+            rollups.slotsWritten(db, c.series.id(), c.series.zone(), c.slots.range(), c.slots.buckets());
+            return;
+        }
+        for (TimeClusters.Span span : spans) {
+            rollups.slotsWritten(db, c.series.id(), c.series.zone(), Slots.affectedBy(span.first(), span.last(), c.series.profile()), null);
+        }
+    }
+
+    /** Writes the new channels' slots computed so far; the rows' COPY is paused. */
+    private void writeSlots(Connection db, Map<ChannelKey, Channel> channels) throws SQLException {
+        for (Channel c : channels.values()) {
+            if (c.slots != null && c.slots.pending() > 0) {
+                c.slots.write(db, timeSeries, c.series.id());
+            }
+        }
     }
 
     private void refuseDuplicates(Connection db) throws SQLException {

@@ -29,7 +29,7 @@ import java.util.List;
 public class StoredSlotRecompute {
     static final int PAGE = 10_000;
     /** The most hourly and daily rollups held for one range (a few MB). */
-    static final int MAX_BUCKETS = 100_000;
+    public static final int MAX_BUCKETS = 100_000;
     private final TimeSeriesRepository repository;
     private final RollupStore rollups;
 
@@ -121,14 +121,7 @@ public class StoredSlotRecompute {
                 range = window;
                 buckets = new SlotBuckets(series.zone());
             }
-            for (int i = 0; buckets != null && i < slots.size(); i++) {
-                if (!buckets.add(slots.get(i))) {
-                    buckets = null;
-                }
-            }
-            if (buckets != null && buckets.size() > MAX_BUCKETS) {
-                buckets = null;
-            }
+            buckets = buckets == null ? null : buckets.addAll(slots, MAX_BUCKETS);
         }
 
         void flush() throws SQLException {

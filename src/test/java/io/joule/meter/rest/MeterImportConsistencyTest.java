@@ -257,6 +257,32 @@ class MeterImportConsistencyTest {
         }
     }
 
+    /**
+     * A new channel's slots are computed while its rows are read when they come in time order, and from its stored
+     * readings after the copy when they do not: the same state, also when rows years apart make several spans.
+     */
+    @Test
+    void rowsInTimeOrderAndLatestFirstGiveTheSameState() throws Exception {
+        String inOrder = meter();
+        String latestFirst = meter();
+        for (String meter : List.of(inOrder, latestFirst)) {
+            List<String> rows = new ArrayList<>();
+            rows.add(String.format("%1$s,%1$s,PC,01/01/2020 12:00:00,Import Wh Total,7.5,kwh,", meter));
+            rows.addAll(List.of(file(meter, 0, 2_000, -1).substring(HEADER.length()).split("\n")));
+            rows.add(String.format("%1$s,%1$s,PC,01/06/2022 12:00:00,Import Wh Total,2.5,kwh,", meter));
+            if (meter.equals(latestFirst)) {
+                java.util.Collections.reverse(rows);
+            }
+            post(HEADER + String.join("\n", rows) + "\n").statusCode(201).body("rows", equalTo(3 * 2_000 + 2));
+        }
+        List<String> expected = state(inOrder);
+        assertEquals(3, expected.size());
+        assertEquals(List.of("2"), Sql.rows("""
+                select count(*) from reading r join series s on s.id = r.series_id where s.kind = 'meter' and s.key = ?
+                and r.ts in ('2020-01-01T11:00:00Z', '2022-06-01T10:00:00Z')""", inOrder + "|" + inOrder + "|Import Wh Total"), "the rows years apart");
+        assertEquals(expected, state(latestFirst));
+    }
+
     @Test
     void aKnownChannelAfterNewOnesStagesTheWholeFile() throws Exception {
         String known = meter();

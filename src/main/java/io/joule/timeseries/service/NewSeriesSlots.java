@@ -1,0 +1,83 @@
+package io.joule.timeseries.service;
+
+import io.joule.pipeline.Reading;
+import io.joule.pipeline.SeriesProfile;
+import io.joule.pipeline.Slot;
+import io.joule.pipeline.SlotStream;
+import io.joule.pipeline.Slots;
+import io.joule.pipeline.TimeRange;
+import io.joule.timeseries.SlotBuckets;
+import io.joule.timeseries.repository.TimeSeriesRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The slots of a series created by a bulk import, computed while its readings are copied in time order, so that they
+ * need not be read back once all are stored ({@link StoredSlotRecompute} does that otherwise). The slots wait here until
+ * {@link #write} (between the readings' COPYs), and their rollups are summed on the way, up to
+ * {@link StoredSlotRecompute#MAX_BUCKETS} of them. The caller holds the series' transaction; the series is its own.
+ */
+public final class NewSeriesSlots {
+    private final SlotStream stream;
+    private final Duration reach;
+    private final List<Slot> pending = new ArrayList<>();
+    private SlotBuckets buckets;
+    private Instant first;
+    private Instant last;
+
+    public NewSeriesSlots(SeriesProfile profile, ZoneId zone) {
+        this.stream = new SlotStream(profile);
+        this.buckets = new SlotBuckets(zone);
+        this.reach = profile.reach();
+    }
+
+    /** Adds the next reading; false, and nothing added, when it does not come after the one before. */
+    public boolean add(Instant at, double value) {
+        if (last != null && !at.isAfter(last)) {
+            return false;
+        }
+        first = first == null ? at : first;
+        last = at;
+        hold(stream.add(new Reading(at, value)));
+        return true;
+    }
+
+    /** After the last reading: the remaining slots wait for {@link #write}. */
+    public void finish() {
+        hold(stream.finish());
+        if (buckets != null) {
+            buckets.finish();
+        }
+    }
+
+    /** How many slots wait to be written. */
+    public int pending() {
+        return pending.size();
+    }
+
+    /** Copies the waiting slots into the series' (its connection runs nothing else meanwhile). */
+    public void write(Connection db, TimeSeriesRepository repository, long seriesId) throws SQLException {
+        repository.copySlots(db, seriesId, pending);
+        pending.clear();
+    }
+
+    /** Every slot the readings make starts in this range (null before the first reading). */
+    public TimeRange range() {
+        return first == null ? null : new TimeRange(Slots.floor(first), Slots.ceil(last.plus(reach)));
+    }
+
+    /** The rollups of all the slots, once {@link #finish finished}; null when there were too many to hold. */
+    public SlotBuckets buckets() {
+        return buckets;
+    }
+
+    private void hold(List<Slot> slots) {
+        pending.addAll(slots);
+        buckets = buckets == null ? null : buckets.addAll(slots, StoredSlotRecompute.MAX_BUCKETS);
+    }
+}

@@ -1,0 +1,78 @@
+package io.joule.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SlotStreamTest {
+
+    @Test
+    void quarterHourEnergyGivesOneSlotAReadingAndTheLastOnFinish() {
+        SlotStream stream = new SlotStream(SlotsTest.REGULAR_ENERGY);
+        assertEquals(List.of(), stream.add(SlotsTest.r("00:00", 2)));
+        assertEquals(List.of(), stream.add(SlotsTest.r("00:15", 5)));
+        assertEquals(List.of(), stream.add(SlotsTest.r("00:30", 2)));
+        // the last reading covers one nominal interval, the 15 minutes before it
+        SlotsTest.assertSlots(stream.finish(), "00:00", 2.0, "00:15", 5.0, "00:30", 2.0);
+    }
+
+    @Test
+    void aWindowIsGivenOutOnceAReachOfLaterReadingsHasCome() {
+        SlotStream stream = new SlotStream(SlotsTest.REGULAR_ENERGY);
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        List<Slot> early = new ArrayList<>();
+        for (int i = 0; i < SlotStream.WINDOW_READINGS; i++) {
+            early.addAll(stream.add(new Reading(start.plusSeconds(900L * i), 1)));
+        }
+        // 1,024 quarter-hours: the slots up to an hour (max_gap, the reach) before the last reading are final
+        assertEquals(SlotStream.WINDOW_READINGS - 5, early.size());
+        assertEquals(start, early.get(0).start());
+        assertEquals(start.plusSeconds(900L * (SlotStream.WINDOW_READINGS - 6)), early.get(early.size() - 1).start());
+        assertEquals(5, stream.finish().size());
+    }
+
+    @Test
+    void aReadingNotAfterTheLastIsRefused() {
+        SlotStream stream = new SlotStream(SlotsTest.REGULAR_POWER);
+        stream.add(SlotsTest.r("01:00", 2));
+        assertThrows(IllegalArgumentException.class, () -> stream.add(SlotsTest.r("01:00", 3)));
+        assertThrows(IllegalArgumentException.class, () -> stream.add(SlotsTest.r("00:59", 3)));
+    }
+
+    @Test
+    void noReadingsNoSlots() {
+        assertEquals(List.of(), new SlotStream(SlotsTest.COV_POWER).finish());
+    }
+
+    /** Readings with gaps shorter and longer than max_gap, over several windows, in every profile. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void theSlotsAreThoseOfOneComputationOverAllReadings(long seed) {
+        Random random = new Random(seed);
+        SeriesProfile profile = new SeriesProfile(random.nextBoolean() ? Quantity.ENERGY : Quantity.POWER,
+                random.nextBoolean() ? Sampling.REGULAR : Sampling.COV, Duration.ofMinutes(15 + random.nextInt(24 * 60)));
+        List<Reading> all = new ArrayList<>();
+        Instant t = Instant.parse("2024-03-30T22:00:07Z");
+        for (int i = 0; i < 3 * SlotStream.WINDOW_READINGS + random.nextInt(SlotStream.WINDOW_READINGS); i++) {
+            t = t.plusSeconds(random.nextInt(10) == 0 ? random.nextInt(3 * 24 * 3600) + 1 : random.nextInt(1800) + 1);
+            all.add(new Reading(t, random.nextInt(100_000) / 7.0));
+        }
+        List<Slot> streamed = new ArrayList<>();
+        SlotStream stream = new SlotStream(profile);
+        all.forEach(r -> streamed.addAll(stream.add(r)));
+        streamed.addAll(stream.finish());
+        TreeMap<Instant, Double> byStart = new TreeMap<>();
+        streamed.forEach(s -> assertTrue(byStart.put(s.start(), s.kwh()) == null, "slot " + s.start() + " given twice"));
+        assertEquals(Slots.computeAll(all, profile), streamed, "profile " + profile);
+    }
+}
