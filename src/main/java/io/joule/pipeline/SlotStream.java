@@ -45,6 +45,11 @@ public final class SlotStream {
         return ready.isAfter(done) ? window(ready) : List.of();
     }
 
+    /** How many readings are held for windows not yet complete. */
+    public int held() {
+        return around.size();
+    }
+
     /** The remaining slots, once the last reading has come. */
     public List<Slot> finish() {
         if (around.isEmpty()) {

@@ -41,6 +41,10 @@ class TextInputFilterTest {
         assertFalse(TextInputFilter.plainlyFine("/data?start=1&start=2"));
         assertFalse(TextInputFilter.plainlyFine("/data?a&a"));
         assertTrue(TextInputFilter.plainlyFine("/data?a=1&b=1&ab=1"));
+        // Vert.x keeps parameters regardless of case, and also parts them at ';'
+        assertFalse(TextInputFilter.plainlyFine("/data?start=1&START=2"));
+        assertFalse(TextInputFilter.plainlyFine("/data?start=1;start=2"));
+        assertFalse(TextInputFilter.plainlyFine("/data;x=1"));
         StringBuilder many = new StringBuilder("/data?p0=1");
         for (int i = 1; i <= TextInputFilter.FEW_PARAMETERS; i++) {
             many.append("&p").append(i).append("=1");

@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -86,6 +87,14 @@ public class MeterImportService {
     static final int MAX_CLUSTERS = 64;
     /** New channels' slots held before they are written between the rows' COPYs (about 60 bytes each). */
     static final int MAX_PENDING_SLOTS = 32_768;
+    /**
+     * Readings new channels may hold for slots not yet computed (up to 1,024 each, about 60 bytes a reading), and hours
+     * and days of their rollups (about 80 bytes each): past these, memory would grow with the file's channels and time.
+     */
+    static final int MAX_HELD_READINGS = 100_000;
+    static final int MAX_HELD_BUCKETS = 150_000;
+    /** Rows between two checks of what new channels' slots hold. */
+    static final int SLOT_CHECK_ROWS = 8_192;
 
     private final AgroalDataSource database;
     /** How long an import waits for a lock another transaction holds (0: no bound), then 503. */
@@ -288,10 +297,8 @@ public class MeterImportService {
                             copy.add(channel.series.id(), at, row.value(), line);
                             inOrder &= channel.staged(at);
                             pendingSlots += channel.computeSlots(at, row.value());
-                            if (pendingSlots > MAX_PENDING_SLOTS) {
-                                copy.pause();
-                                writeSlots(db, channels);
-                                pendingSlots = 0;
+                            if (pendingSlots > MAX_PENDING_SLOTS || rows % SLOT_CHECK_ROWS == 0) {
+                                pendingSlots = boundSlots(db, copy, channels.values(), pendingSlots);
                             }
                             computedDays += channel.computeDays(at, row.value());
                             if (computedDays > MAX_COMPUTED_DAYS) {
@@ -312,7 +319,7 @@ public class MeterImportService {
             if (errors.isEmpty()) {
                 copy.pause();
                 channels.values().stream().filter(c -> c.slots != null).forEach(c -> c.slots.finish());
-                writeSlots(db, channels);
+                writeSlots(db, channels.values());
             }
             direct = copy.direct;
         } catch (IOException | UncheckedIOException e) {
@@ -398,9 +405,37 @@ public class MeterImportService {
         }
     }
 
+    /**
+     * Keeps what new channels' slots hold within bounds, however many channels and how much time the file holds: the
+     * slots waiting are written once there are many; past {@link #MAX_HELD_READINGS}, the channels' slots are given up
+     * (recomputed from their readings after, which replaces any written), past {@link #MAX_HELD_BUCKETS} their rollups
+     * (read back from their slots after). Answers how many slots still wait.
+     */
+    private int boundSlots(Connection db, Copy copy, Collection<Channel> channels, int pending) throws SQLException {
+        if (pending > MAX_PENDING_SLOTS) {
+            copy.pause();
+            writeSlots(db, channels);
+            pending = 0;
+        }
+        long readings = 0;
+        long buckets = 0;
+        for (Channel c : channels) {
+            readings += c.slots == null ? 0 : c.slots.heldReadings();
+            buckets += c.slots == null ? 0 : c.slots.heldBuckets();
+        }
+        if (readings > MAX_HELD_READINGS) {
+            channels.forEach(c -> c.slots = null);
+            return 0;
+        }
+        if (buckets > MAX_HELD_BUCKETS) {
+            channels.stream().filter(c -> c.slots != null).forEach(c -> c.slots.dropBuckets());
+        }
+        return pending;
+    }
+
     /** Writes the new channels' slots computed so far; the rows' COPY is paused. */
-    private void writeSlots(Connection db, Map<ChannelKey, Channel> channels) throws SQLException {
-        for (Channel c : channels.values()) {
+    private void writeSlots(Connection db, Collection<Channel> channels) throws SQLException {
+        for (Channel c : channels) {
             if (c.slots != null && c.slots.pending() > 0) {
                 c.slots.write(db, timeSeries, c.series.id());
             }

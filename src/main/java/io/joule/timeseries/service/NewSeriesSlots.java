@@ -66,6 +66,21 @@ public final class NewSeriesSlots {
         pending.clear();
     }
 
+    /** How many readings are held for slots not yet computed. */
+    public int heldReadings() {
+        return stream.held();
+    }
+
+    /** How many hours and days of rollups are held. */
+    public int heldBuckets() {
+        return buckets == null ? 0 : buckets.size();
+    }
+
+    /** Gives up summing the rollups: they are read back from the slots instead. */
+    public void dropBuckets() {
+        buckets = null;
+    }
+
     /** Every slot the readings make starts in this range (null before the first reading). */
     public TimeRange range() {
         return first == null ? null : new TimeRange(Slots.floor(first), Slots.ceil(last.plus(reach)));

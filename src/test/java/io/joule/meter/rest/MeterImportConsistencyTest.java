@@ -283,6 +283,47 @@ class MeterImportConsistencyTest {
         assertEquals(expected, state(latestFirst));
     }
 
+    /**
+     * A new channel's slots written while the file is read (past the slots held between the rows' COPYs), and then a row
+     * of it out of order: its slots are recomputed from its readings, replacing those written, as for a file in order.
+     */
+    @Test
+    void aRowOutOfOrderAfterSlotsWereWrittenGivesTheStateOfTheFileInOrder() throws Exception {
+        String late = meter();
+        String inOrder = meter();
+        String early = "%1$s,%1$s,PC,19/03/2021 23:45:00,Import Wh Total,4.5,kwh,\n";
+        post(file(late, 0, ROWS, -1) + String.format(early, late)).statusCode(201).body("rows", equalTo(3 * ROWS + 1));
+        post(HEADER + String.format(early, inOrder) + file(inOrder, 0, ROWS, -1).substring(HEADER.length())).statusCode(201);
+        assertEquals(state(inOrder), state(late));
+    }
+
+    /**
+     * More new channels than the readings held for their slots may cover (each under a window of readings): their slots
+     * are given up on the way and recomputed from their readings, as for the same rows latest first.
+     */
+    @Test
+    void manyNewChannelsGiveUpTheirSlotsOnTheWayAndGetThemAfter() throws Exception {
+        String many = meter();
+        String latestFirst = meter();
+        int channels = 120; // 114,000 rows: more held than MAX_HELD_READINGS at the 13th check
+        int rows = 950;
+        for (String meter : List.of(many, latestFirst)) {
+            List<String> lines = new ArrayList<>();
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < rows; i++) {
+                    lines.add(meter + "," + meter + ",PC," + LP_TIME.format(time(i)) + ",Import Wh " + c + "," + value(i, c) + ",kwh,");
+                }
+            }
+            if (meter.equals(latestFirst)) {
+                java.util.Collections.reverse(lines);
+            }
+            post(HEADER + String.join("\n", lines) + "\n").statusCode(201).body("rows", equalTo(channels * rows));
+        }
+        List<String> expected = state(many);
+        assertEquals(channels, expected.size());
+        assertEquals(expected, state(latestFirst));
+    }
+
     @Test
     void aKnownChannelAfterNewOnesStagesTheWholeFile() throws Exception {
         String known = meter();
