@@ -17,7 +17,7 @@ public final class SlotStream {
 
     private final SeriesProfile profile;
     private final Duration reach;
-    private final List<Reading> around = new ArrayList<>();
+    private List<Reading> around = new ArrayList<>();
     /** Slots before this start were given out. */
     private Instant done;
 
@@ -66,7 +66,8 @@ public final class SlotStream {
         while (keep < around.size() && around.get(keep).time().isBefore(needed)) {
             keep++;
         }
-        around.subList(0, keep).clear();
+        // a new list: cleared in place, the list would keep the array of its largest window (held() would not count it)
+        around = new ArrayList<>(around.subList(keep, around.size()));
         return slots;
     }
 }

@@ -93,6 +93,9 @@ public class TextInputFilter {
             end = end < 0 ? uri.length() : end;
             int equals = uri.indexOf('=', start);
             String name = uri.substring(start, equals < 0 || equals > end ? end : equals);
+            if (equals == start) {
+                return false; // Netty reads "=a" as the name a
+            }
             for (String named : names) {
                 if (named.equalsIgnoreCase(name)) {
                     return false;

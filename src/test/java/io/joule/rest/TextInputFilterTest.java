@@ -45,6 +45,9 @@ class TextInputFilterTest {
         assertFalse(TextInputFilter.plainlyFine("/data?start=1&START=2"));
         assertFalse(TextInputFilter.plainlyFine("/data?start=1;start=2"));
         assertFalse(TextInputFilter.plainlyFine("/data;x=1"));
+        // Netty reads "=start" as the name start
+        assertFalse(TextInputFilter.plainlyFine("/data?=start&start=1"));
+        assertFalse(TextInputFilter.plainlyFine("/data?start&=start"));
         StringBuilder many = new StringBuilder("/data?p0=1");
         for (int i = 1; i <= TextInputFilter.FEW_PARAMETERS; i++) {
             many.append("&p").append(i).append("=1");

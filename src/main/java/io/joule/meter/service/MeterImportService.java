@@ -424,6 +424,7 @@ public class MeterImportService {
             buckets += c.slots == null ? 0 : c.slots.heldBuckets();
         }
         if (readings > MAX_HELD_READINGS) {
+            Log.debugf("Meter file: new channels' slots given up on the way (%d readings held); they are recomputed after", readings);
             channels.forEach(c -> c.slots = null);
             return 0;
         }

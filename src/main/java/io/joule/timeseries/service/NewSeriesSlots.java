@@ -25,7 +25,9 @@ import java.util.List;
 public final class NewSeriesSlots {
     private final SlotStream stream;
     private final Duration reach;
-    private final List<Slot> pending = new ArrayList<>();
+    /** Charged to every series for its stream and rollups' own objects, as so many readings held. */
+    static final int OWN_READINGS = 64;
+    private List<Slot> pending = new ArrayList<>();
     private SlotBuckets buckets;
     private Instant first;
     private Instant last;
@@ -63,12 +65,12 @@ public final class NewSeriesSlots {
     /** Copies the waiting slots into the series' (its connection runs nothing else meanwhile). */
     public void write(Connection db, TimeSeriesRepository repository, long seriesId) throws SQLException {
         repository.copySlots(db, seriesId, pending);
-        pending.clear();
+        pending = new ArrayList<>(); // not cleared in place, which would keep the array of the most ever held
     }
 
-    /** How many readings are held for slots not yet computed. */
+    /** How many readings are held for slots not yet computed, and the series' own objects counted as readings. */
     public int heldReadings() {
-        return stream.held();
+        return stream.held() + OWN_READINGS;
     }
 
     /** How many hours and days of rollups are held. */

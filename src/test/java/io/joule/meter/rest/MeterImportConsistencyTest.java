@@ -298,29 +298,55 @@ class MeterImportConsistencyTest {
     }
 
     /**
-     * More new channels than the readings held for their slots may cover (each under a window of readings): their slots
-     * are given up on the way and recomputed from their readings, as for the same rows latest first.
+     * Three long new channels whose slots are written while they are read, then more new channels than the readings held
+     * for their slots may cover: every channel's slots are given up on the way (those written included) and recomputed
+     * from its readings, as for the same rows latest first.
      */
     @Test
     void manyNewChannelsGiveUpTheirSlotsOnTheWayAndGetThemAfter() throws Exception {
         String many = meter();
         String latestFirst = meter();
-        int channels = 120; // 114,000 rows: more held than MAX_HELD_READINGS at the 13th check
-        int rows = 950;
-        for (String meter : List.of(many, latestFirst)) {
-            List<String> lines = new ArrayList<>();
-            for (int c = 0; c < channels; c++) {
-                for (int i = 0; i < rows; i++) {
-                    lines.add(meter + "," + meter + ",PC," + LP_TIME.format(time(i)) + ",Import Wh " + c + "," + value(i, c) + ",kwh,");
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                messages.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.joule.meter.service.MeterImportService");
+        log.addHandler(handler);
+        try {
+            for (String meter : List.of(many, latestFirst)) {
+                List<String> lines = new ArrayList<>();
+                for (int c = 0; c < 113; c++) {
+                    // 3 x 40,000 rows, then 110 x 950: 224,500 rows, past MAX_HELD_READINGS at the 27th check
+                    for (int i = 0; i < (c < 3 ? 40_000 : 950); i++) {
+                        lines.add(meter + "," + meter + ",PC," + LP_TIME.format(START.plusMinutes(15L * i)) + ",Import Wh " + c + ","
+                                + value(i, c) + ",kwh,");
+                    }
+                }
+                if (meter.equals(latestFirst)) {
+                    java.util.Collections.reverse(lines);
+                }
+                admin().contentType("text/csv").body((HEADER + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8))
+                        .when().post("/meter-files").then().statusCode(201).body("rows", equalTo(3 * 40_000 + 110 * 950));
+                if (meter.equals(many)) {
+                    assertTrue(messages.stream().anyMatch(m -> m.contains("given up on the way")), "the slots were given up: " + messages);
                 }
             }
-            if (meter.equals(latestFirst)) {
-                java.util.Collections.reverse(lines);
-            }
-            post(HEADER + String.join("\n", lines) + "\n").statusCode(201).body("rows", equalTo(channels * rows));
+        } finally {
+            log.removeHandler(handler);
         }
         List<String> expected = state(many);
-        assertEquals(channels, expected.size());
+        assertEquals(113, expected.size());
         assertEquals(expected, state(latestFirst));
     }
 
