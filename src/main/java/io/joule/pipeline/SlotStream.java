@@ -20,6 +20,8 @@ public final class SlotStream {
     private List<Reading> around = new ArrayList<>();
     /** Slots before this start were given out. */
     private Instant done;
+    private Instant first;
+    private Instant last;
 
     public SlotStream(SeriesProfile profile) {
         if (!profile.slotted()) {
@@ -31,11 +33,14 @@ public final class SlotStream {
 
     /** Adds the next reading, after every earlier one; answers the slots now complete, in time order (mostly none). */
     public List<Slot> add(Reading reading) {
-        if (done == null) {
-            done = Slots.floor(reading.time());
-        } else if (!reading.time().isAfter(around.get(around.size() - 1).time())) {
+        if (!follows(reading.time())) {
             throw new IllegalArgumentException("readings must come in time order with distinct times");
         }
+        if (first == null) {
+            first = reading.time();
+            done = Slots.floor(first);
+        }
+        last = reading.time();
         around.add(reading);
         if (around.size() < WINDOW_READINGS) {
             return List.of();
@@ -50,12 +55,19 @@ public final class SlotStream {
         return around.size();
     }
 
+    /** Whether a reading at {@code t} may come next: after every reading so far. */
+    public boolean follows(Instant t) {
+        return last == null || t.isAfter(last);
+    }
+
+    /** Where every slot of the readings so far starts (null before the first). */
+    public TimeRange range() {
+        return first == null ? null : Slots.slotsOf(first, last, profile);
+    }
+
     /** The remaining slots, once the last reading has come. */
     public List<Slot> finish() {
-        if (around.isEmpty()) {
-            return List.of();
-        }
-        return window(Slots.ceil(around.get(around.size() - 1).time().plus(reach)));
+        return first == null ? List.of() : window(range().to());
     }
 
     private List<Slot> window(Instant until) {

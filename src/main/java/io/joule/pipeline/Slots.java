@@ -67,9 +67,17 @@ public final class Slots {
         if (readings.isEmpty()) {
             return List.of();
         }
-        Instant first = readings.get(0).time();
-        Instant last = readings.get(readings.size() - 1).time();
-        return compute(readings, profile, new TimeRange(floor(first), ceil(last.plus(profile.reach()))));
+        return compute(readings, profile, slotsOf(readings.get(0).time(), readings.get(readings.size() - 1).time(), profile));
+    }
+
+    /** Where every slot of readings from {@code first} to {@code last} starts, with no other readings around them. */
+    public static TimeRange slotsOf(Instant first, Instant last, SeriesProfile profile) {
+        return new TimeRange(floor(first), ceil(last.plus(profile.reach())));
+    }
+
+    /** The slot ranges a write of readings in these spans can change: each span's {@link #affectedBy}, merged. */
+    public static List<TimeRange> affectedBySpans(List<TimeClusters.Span> spans, SeriesProfile profile) {
+        return TimeRange.union(spans.stream().map(s -> affectedBy(s.first(), s.last(), profile)).toList());
     }
 
     /**

@@ -16,6 +16,7 @@ import io.joule.meter.MeterRow;
 import io.joule.meter.repository.MeterImportRepository;
 import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeClusters;
+import io.joule.pipeline.TimeRange;
 import io.joule.problem.DatabaseOutage;
 import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
@@ -400,8 +401,8 @@ public class MeterImportService {
             rollups.slotsWritten(db, c.series.id(), c.series.zone(), c.slots.range(), c.slots.buckets());
             return;
         }
-        for (TimeClusters.Span span : spans) {
-            rollups.slotsWritten(db, c.series.id(), c.series.zone(), Slots.affectedBy(span.first(), span.last(), c.series.profile()), null);
+        for (TimeRange range : Slots.affectedBySpans(spans, c.series.profile())) {
+            rollups.slotsWritten(db, c.series.id(), c.series.zone(), range, null);
         }
     }
 

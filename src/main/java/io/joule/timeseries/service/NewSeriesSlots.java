@@ -4,13 +4,11 @@ import io.joule.pipeline.Reading;
 import io.joule.pipeline.SeriesProfile;
 import io.joule.pipeline.Slot;
 import io.joule.pipeline.SlotStream;
-import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeRange;
 import io.joule.timeseries.SlotBuckets;
 import io.joule.timeseries.repository.TimeSeriesRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,28 +21,22 @@ import java.util.List;
  * {@link StoredSlotRecompute#MAX_BUCKETS} of them. The caller holds the series' transaction; the series is its own.
  */
 public final class NewSeriesSlots {
-    private final SlotStream stream;
-    private final Duration reach;
     /** Charged to every series for its stream and rollups' own objects, as so many readings held. */
     static final int OWN_READINGS = 64;
+    private final SlotStream stream;
     private List<Slot> pending = new ArrayList<>();
     private SlotBuckets buckets;
-    private Instant first;
-    private Instant last;
 
     public NewSeriesSlots(SeriesProfile profile, ZoneId zone) {
         this.stream = new SlotStream(profile);
         this.buckets = new SlotBuckets(zone);
-        this.reach = profile.reach();
     }
 
     /** Adds the next reading; false, and nothing added, when it does not come after the one before. */
     public boolean add(Instant at, double value) {
-        if (last != null && !at.isAfter(last)) {
+        if (!stream.follows(at)) {
             return false;
         }
-        first = first == null ? at : first;
-        last = at;
         hold(stream.add(new Reading(at, value)));
         return true;
     }
@@ -85,7 +77,7 @@ public final class NewSeriesSlots {
 
     /** Every slot the readings make starts in this range (null before the first reading). */
     public TimeRange range() {
-        return first == null ? null : new TimeRange(Slots.floor(first), Slots.ceil(last.plus(reach)));
+        return stream.range();
     }
 
     /** The rollups of all the slots, once {@link #finish finished}; null when there were too many to hold. */

@@ -44,7 +44,7 @@ public class StoredSlotRecompute {
      */
     public int recompute(Connection db, StoredSeries series, List<TimeClusters.Span> spans) throws SQLException {
         SeriesProfile profile = series.profile();
-        List<TimeRange> affected = TimeRange.union(spans.stream().map(s -> Slots.affectedBy(s.first(), s.last(), profile)).toList());
+        List<TimeRange> affected = Slots.affectedBySpans(spans, profile);
         Changed changed = new Changed(db, series);
         int written = 0;
         for (TimeRange range : affected) {
