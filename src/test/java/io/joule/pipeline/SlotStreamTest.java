@@ -75,4 +75,52 @@ class SlotStreamTest {
         streamed.forEach(s -> assertTrue(byStart.put(s.start(), s.kwh()) == null, "slot " + s.start() + " given twice"));
         assertEquals(Slots.computeAll(all, profile), streamed, "profile " + profile);
     }
+
+    @Test
+    void aRangeWithoutReadingsIsGivenOutWholeWithNoSlots() {
+        TimeRange range = new TimeRange(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T06:00:00Z"));
+        SlotStream stream = SlotStream.within(SlotsTest.REGULAR_ENERGY, range, 10);
+        assertEquals(range.from(), stream.done());
+        assertEquals(List.of(), stream.finish());
+        // the window was given out, so what is stored there can be deleted
+        assertEquals(range.to(), stream.done());
+    }
+
+    /**
+     * A range's slots from its context's readings (and a few beyond it on either side), in windows that tile the range:
+     * those of one computation over all the readings, in the range only.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aRangesSlotsAreThoseOfOneComputationOverAllReadings(long seed) {
+        Random random = new Random(seed);
+        SeriesProfile profile = new SeriesProfile(random.nextBoolean() ? Quantity.ENERGY : Quantity.POWER,
+                random.nextBoolean() ? Sampling.REGULAR : Sampling.COV, Duration.ofMinutes(15 + random.nextInt(6 * 60)));
+        List<Reading> all = new ArrayList<>();
+        Instant t = Instant.parse("2024-03-30T22:00:07Z");
+        for (int i = 0; i < 2_000; i++) {
+            t = t.plusSeconds(random.nextInt(10) == 0 ? random.nextInt(24 * 3600) + 1 : random.nextInt(1800) + 1);
+            all.add(new Reading(t, random.nextInt(100_000) / 7.0));
+        }
+        Instant from = Slots.floor(all.get(500).time());
+        TimeRange range = new TimeRange(from, from.plusSeconds(900L * (100 + random.nextInt(2_000))));
+        TimeRange context = Slots.contextFor(range, profile);
+        SlotStream stream = SlotStream.within(profile, range, 1 + random.nextInt(200));
+        List<Slot> streamed = new ArrayList<>();
+        List<Instant> ends = new ArrayList<>(List.of(stream.done()));
+        for (Reading r : all) {
+            if (!r.time().isBefore(context.from()) && r.time().isBefore(context.to())) {
+                streamed.addAll(stream.add(r));
+                ends.add(stream.done());
+            }
+        }
+        streamed.addAll(stream.finish());
+        ends.add(stream.done());
+        assertEquals(Slots.compute(all, profile, range), streamed, "profile " + profile);
+        assertEquals(range.from(), ends.get(0));
+        assertEquals(range.to(), ends.get(ends.size() - 1), "the last window ends where the range does");
+        for (int i = 1; i < ends.size(); i++) {
+            assertTrue(!ends.get(i).isBefore(ends.get(i - 1)), "windows follow each other");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.joule.timeseries.service;
 import io.joule.pipeline.Reading;
 import io.joule.pipeline.SeriesProfile;
 import io.joule.pipeline.Slot;
+import io.joule.pipeline.SlotStream;
 import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeClusters;
 import io.joule.pipeline.TimeRange;
@@ -13,16 +14,14 @@ import io.joule.timeseries.repository.TimeSeriesRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Recomputes, on a JDBC connection, the slots and rollups that readings already stored in a few spans of time affect
- * (a bulk import writes the readings first). The readings are read in time order a page at a time, and a window of
- * slots is computed as soon as all of its context is read ({@link Slots#contextFor}), so memory is bounded by a page
- * and the context, however many readings the range holds; the result equals one computation over the whole range.
+ * (a bulk import writes the readings first). The readings are read in time order a page at a time into a
+ * {@link SlotStream}, which computes a window of slots as soon as all of its context is read, so memory is bounded by a
+ * page and the context, however many readings the range holds; the result equals one computation over the whole range.
  * The caller holds the series' lock in {@code db}'s transaction.
  */
 @ApplicationScoped
@@ -55,39 +54,33 @@ public class StoredSlotRecompute {
     }
 
     private int recompute(Connection db, StoredSeries series, TimeRange affected, Changed changed) throws SQLException {
-        SeriesProfile profile = series.profile();
-        Duration reach = profile.reach();
-        TimeRange context = Slots.contextFor(affected, profile);
-        List<Reading> around = new ArrayList<>();
-        Instant done = affected.from();
+        TimeRange context = Slots.contextFor(affected, series.profile());
+        SlotStream stream = SlotStream.within(series.profile(), affected, PAGE);
         // ts > after: timestamps are whole microseconds, so this takes the context's first instant too
         Instant after = context.from().minusNanos(1_000);
         int written = 0;
-        boolean more = true;
-        while (more) {
-            List<Reading> page = repository.readingsAfter(db, series.id(), after, context.to(), PAGE);
-            around.addAll(page);
-            more = page.size() == PAGE;
-            Instant until = affected.to();
-            if (more) {
-                after = page.get(page.size() - 1).time();
-                // every reading up to `after` is read, so a slot ending a reach before it has all of its context
-                Instant ready = Slots.floor(after.minus(reach));
-                until = ready.isBefore(until) ? ready : until;
+        List<Reading> page;
+        do {
+            page = repository.readingsAfter(db, series.id(), after, context.to(), PAGE);
+            for (Reading reading : page) {
+                Instant from = stream.done();
+                List<Slot> slots = stream.add(reading);
+                written += replace(db, series, from, stream.done(), slots, changed);
             }
-            if (until.isAfter(done)) {
-                written += replace(db, series, around, new TimeRange(done, until), changed);
-                done = until;
-                forgetBefore(around, done.minus(reach.multipliedBy(2)));
-            }
-        }
-        return written;
+            after = page.isEmpty() ? after : page.get(page.size() - 1).time();
+        } while (page.size() == PAGE);
+        Instant from = stream.done();
+        List<Slot> slots = stream.finish();
+        return written + replace(db, series, from, stream.done(), slots, changed);
     }
 
-    /** Replaces the window's slots, unless the window had no slots and still has none. */
-    private int replace(Connection db, StoredSeries series, List<Reading> around, TimeRange window, Changed changed)
+    /** Replaces the slots of the window [from, to) the stream gave out, unless it gave none (to is from). */
+    private int replace(Connection db, StoredSeries series, Instant from, Instant to, List<Slot> slots, Changed changed)
             throws SQLException {
-        List<Slot> slots = around.isEmpty() ? List.of() : Slots.compute(around, series.profile(), window);
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        TimeRange window = new TimeRange(from, to);
         int deleted = repository.deleteSlots(db, series.id(), window);
         if (deleted == 0 && slots.isEmpty()) {
             return 0;
@@ -130,14 +123,5 @@ public class StoredSlotRecompute {
                 range = null;
             }
         }
-    }
-
-    /** Drops the readings before {@code t}: no later window's context reaches them. */
-    private static void forgetBefore(List<Reading> readings, Instant t) {
-        int keep = 0;
-        while (keep < readings.size() && readings.get(keep).time().isBefore(t)) {
-            keep++;
-        }
-        readings.subList(0, keep).clear();
     }
 }
