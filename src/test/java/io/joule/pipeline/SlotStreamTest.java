@@ -59,14 +59,8 @@ class SlotStreamTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void theSlotsAreThoseOfOneComputationOverAllReadings(long seed) {
         Random random = new Random(seed);
-        SeriesProfile profile = new SeriesProfile(random.nextBoolean() ? Quantity.ENERGY : Quantity.POWER,
-                random.nextBoolean() ? Sampling.REGULAR : Sampling.COV, Duration.ofMinutes(15 + random.nextInt(24 * 60)));
-        List<Reading> all = new ArrayList<>();
-        Instant t = Instant.parse("2024-03-30T22:00:07Z");
-        for (int i = 0; i < 3 * SlotStream.WINDOW_READINGS + random.nextInt(SlotStream.WINDOW_READINGS); i++) {
-            t = t.plusSeconds(random.nextInt(10) == 0 ? random.nextInt(3 * 24 * 3600) + 1 : random.nextInt(1800) + 1);
-            all.add(new Reading(t, random.nextInt(100_000) / 7.0));
-        }
+        SeriesProfile profile = randomProfile(random, 24 * 60);
+        List<Reading> all = randomReadings(random, 3 * SlotStream.WINDOW_READINGS + random.nextInt(SlotStream.WINDOW_READINGS), 3 * 24 * 3600);
         List<Slot> streamed = new ArrayList<>();
         SlotStream stream = new SlotStream(profile);
         all.forEach(r -> streamed.addAll(stream.add(r)));
@@ -87,21 +81,15 @@ class SlotStreamTest {
     }
 
     /**
-     * A range's slots from its context's readings (and a few beyond it on either side), in windows that tile the range:
-     * those of one computation over all the readings, in the range only.
+     * A range's slots from the readings of its context, in windows that tile the range: those of one computation over all
+     * the readings, in the range only.
      */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void aRangesSlotsAreThoseOfOneComputationOverAllReadings(long seed) {
         Random random = new Random(seed);
-        SeriesProfile profile = new SeriesProfile(random.nextBoolean() ? Quantity.ENERGY : Quantity.POWER,
-                random.nextBoolean() ? Sampling.REGULAR : Sampling.COV, Duration.ofMinutes(15 + random.nextInt(6 * 60)));
-        List<Reading> all = new ArrayList<>();
-        Instant t = Instant.parse("2024-03-30T22:00:07Z");
-        for (int i = 0; i < 2_000; i++) {
-            t = t.plusSeconds(random.nextInt(10) == 0 ? random.nextInt(24 * 3600) + 1 : random.nextInt(1800) + 1);
-            all.add(new Reading(t, random.nextInt(100_000) / 7.0));
-        }
+        SeriesProfile profile = randomProfile(random, 6 * 60);
+        List<Reading> all = randomReadings(random, 2_000, 24 * 3600);
         Instant from = Slots.floor(all.get(500).time());
         TimeRange range = new TimeRange(from, from.plusSeconds(900L * (100 + random.nextInt(2_000))));
         TimeRange context = Slots.contextFor(range, profile);
@@ -122,5 +110,21 @@ class SlotStreamTest {
         for (int i = 1; i < ends.size(); i++) {
             assertTrue(!ends.get(i).isBefore(ends.get(i - 1)), "windows follow each other");
         }
+    }
+
+    private static SeriesProfile randomProfile(Random random, int maxGapMinutes) {
+        return new SeriesProfile(random.nextBoolean() ? Quantity.ENERGY : Quantity.POWER,
+                random.nextBoolean() ? Sampling.REGULAR : Sampling.COV, Duration.ofMinutes(15 + random.nextInt(maxGapMinutes)));
+    }
+
+    /** Readings a second to half an hour apart, and one gap in ten up to {@code longGapSeconds}. */
+    private static List<Reading> randomReadings(Random random, int count, int longGapSeconds) {
+        List<Reading> all = new ArrayList<>();
+        Instant t = Instant.parse("2024-03-30T22:00:07Z");
+        for (int i = 0; i < count; i++) {
+            t = t.plusSeconds(random.nextInt(10) == 0 ? random.nextInt(longGapSeconds) + 1 : random.nextInt(1800) + 1);
+            all.add(new Reading(t, random.nextInt(100_000) / 7.0));
+        }
+        return all;
     }
 }
