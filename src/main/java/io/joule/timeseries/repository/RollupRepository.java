@@ -81,6 +81,17 @@ public class RollupRepository {
             select $1, h.* from unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::int4[]) h
             """;
 
+    /**
+     * INSERT_EACH_HOUR and INSERT_DAILY run between these two, with generic plans:
+     * with their arrays' lengths known, a custom plan always looked cheaper, so PostgreSQL planned them at every write,
+     * and planning cost more than running them (pg_stat_statements, 200 1,000-reading batches: 53 ms of planning beside
+     * 31 ms of execution; generic, 0.4 ms and 31 ms). Each range is an index probe either way (a lateral join). The other
+     * statements keep PostgreSQL's choice: generic, RangeDelete's few-keys delete filtered a series' whole span between
+     * its ranges (performance log, 2026-12-07).
+     */
+    private static final String GENERIC_PLANS = "set local plan_cache_mode = force_generic_plan";
+    private static final String DEFAULT_PLANS = "reset plan_cache_mode";
+
     private static final String DELETE_DAILY = """
             delete from rollup_daily where series_id = $1 and day >= $2 and day <= $3
             """;
@@ -136,25 +147,30 @@ public class RollupRepository {
      * {@code rebuild} computed are inserted as they are; the others are read back from slot_15m.
      */
     public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, RollupRebuild rebuild) {
-        List<Uni<?>> statements = new ArrayList<>(6);
+        List<Uni<?>> statements = new ArrayList<>(8);
         statements.add(DELETE_HOURLY.execute(db, seriesId, rebuild.hours()));
-        if (!rebuild.edgeHours().isEmpty()) {
-            statements.add(db.preparedQuery(INSERT_EACH_HOUR).execute(Ranges.of(seriesId, rebuild.edgeHours())));
-        }
+        statements.add(db.preparedQuery(DELETE_DAYS).execute(Tuple.of(seriesId, rebuild.days().toArray(LocalDate[]::new))));
         if (!rebuild.innerHours().isEmpty()) {
             statements.add(db.preparedQuery(INSERT_HOURS).execute(hourRows(seriesId, rebuild.innerHours())));
-        }
-        statements.add(db.preparedQuery(DELETE_DAYS).execute(Tuple.of(seriesId, rebuild.days().toArray(LocalDate[]::new))));
-        if (!rebuild.edgeDays().isEmpty()) {
-            Zones.Days days = Zones.days(zone, rebuild.edgeDays());
-            Zones.Runs runs = days.runs();
-            statements.add(db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(),
-                    runs.starts(), runs.ends())));
         }
         if (!rebuild.innerDays().isEmpty()) {
             statements.add(db.preparedQuery(INSERT_DAYS).execute(dayRows(seriesId, rebuild.innerDays())));
         }
-        // Pipelined: the statements are sent at once and run in this order on the connection.
+        if (!rebuild.edgeHours().isEmpty() || !rebuild.edgeDays().isEmpty()) {
+            statements.add(db.preparedQuery(GENERIC_PLANS).execute());
+            if (!rebuild.edgeHours().isEmpty()) {
+                statements.add(db.preparedQuery(INSERT_EACH_HOUR).execute(Ranges.of(seriesId, rebuild.edgeHours())));
+            }
+            if (!rebuild.edgeDays().isEmpty()) {
+                Zones.Days days = Zones.days(zone, rebuild.edgeDays());
+                Zones.Runs runs = days.runs();
+                statements.add(db.preparedQuery(INSERT_DAILY).execute(Tuple.of(seriesId, days.dates(), days.starts(), days.ends(),
+                        runs.starts(), runs.ends())));
+            }
+            statements.add(db.preparedQuery(DEFAULT_PLANS).execute());
+        }
+        // Pipelined: the statements are sent at once and run in this order on the connection (each table's deletes
+        // before its inserts, which fill disjoint buckets).
         return Uni.combine().all().unis(statements).discardItems();
     }
 

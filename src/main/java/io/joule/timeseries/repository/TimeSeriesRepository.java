@@ -122,13 +122,6 @@ public class TimeSeriesRepository {
     private final ConcurrentHashMap<String, StoredSeries> registered = new ConcurrentHashMap<>();
     /** A write's statements, from its series lock on, may run as long as the client waits for it (milliseconds, text). */
     private final String writeStatementTimeout;
-    /**
-     * A write's plan_cache_mode. On plain PostgreSQL, generic plans: two rollup statements (RollupRepository's
-     * INSERT_EACH_HOUR and INSERT_DAILY) were planned anew on every execution, as their arrays' lengths make a custom
-     * plan look cheaper, and planning them cost more than running them. On TimescaleDB PostgreSQL chooses: a custom plan
-     * leaves out the chunks outside a statement's range, and a generic one deleted slots 4 times slower.
-     */
-    private volatile String writePlans = "auto";
 
     public TimeSeriesRepository(DatabaseConfig config) {
         this.writeStatementTimeout = config.statementTimeout().isZero() ? "0" : Long.toString(config.writeTimeout().toMillis());
@@ -237,17 +230,11 @@ public class TimeSeriesRepository {
     /**
      * Serializes writers of one series until the transaction ends. The transaction's later statements may then run up to
      * the write timeout rather than the pool's statement timeout, which is sized for reads: a large batch's statements
-     * are not stopped while its client still waits, and none outlives the client's wait in PostgreSQL. They are planned
-     * as {@link #writePlans} says.
+     * are not stopped while its client still waits, and none outlives the client's wait in PostgreSQL.
      */
     public Uni<Void> lockSeries(SqlClient db, long seriesId) {
-        return db.preparedQuery("select set_config('statement_timeout', $2, true), set_config('plan_cache_mode', $3, true), pg_advisory_xact_lock($1)")
-                .execute(Tuple.of(seriesId, writeStatementTimeout, writePlans)).replaceWithVoid();
-    }
-
-    /** Set at start, once the database is known: whether the series tables are TimescaleDB hypertables. */
-    public void plansFor(boolean hypertables) {
-        writePlans = hypertables ? "auto" : "force_generic_plan";
+        return db.preparedQuery("select set_config('statement_timeout', $2, true), pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(seriesId, writeStatementTimeout)).replaceWithVoid();
     }
 
     /** @param replacing whether any of the readings' times is already stored (an insert is cheaper) */
