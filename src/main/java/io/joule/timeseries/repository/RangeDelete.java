@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,9 +17,11 @@ import java.util.List;
  * found by an index range scan each and deleted by key: joined to the ranges directly, PostgreSQL's generic plan scanned
  * the series' whole span between them (a delete of 24 rows between two ranges two months apart read 11,544).
  * With the span's bounds beside the keys, the plan scans the span and tries every row against every key as a filter:
- * cheap for a few keys, and the bounds let TimescaleDB open only the span's chunks; for 100,000 keys it took 10.9 s.
- * So past {@link #FEW_SLOTS} slots the keys alone are the condition, an index lookup each (0.29 s for the 100,000), and
- * TimescaleDB opens every chunk of the table and excludes those without keys as the delete runs.
+ * cheap for a few keys in a short span, and the bounds let TimescaleDB open only the span's chunks; for 100,000 keys it
+ * took 10.9 s, and two ranges 3 years apart 20 ms (105,000 rows scanned). So past {@link #FEW_SLOTS} slots, or a span
+ * over {@link #SHORT_SPAN}, the keys alone are the condition, an index lookup each (0.29 s for the 100,000), and
+ * TimescaleDB opens every chunk of the table and excludes those without keys as the delete runs (a long span opened
+ * most of them anyway).
  *
  * @param one $1 the series, [$2, $3) the range
  * @param fewKeys $1 the series, $2 and $3 the ranges' starts and ends, $4 and $5 their whole span as plain bounds
@@ -27,6 +30,8 @@ import java.util.List;
 record RangeDelete(String one, String fewKeys, String manyKeys) {
     /** The most 15-minute slots the ranges may hold for the span's bounds to stay beside the keys. */
     static final long FEW_SLOTS = 64;
+    /** The longest span kept as bounds: a week of rows scanned is about 0.1 ms, and at most two 30-day chunks of slots. */
+    static final Duration SHORT_SPAN = Duration.ofDays(7);
 
     private static final String KEYS = """
             %2$s = any(array(
@@ -46,6 +51,12 @@ record RangeDelete(String one, String fewKeys, String manyKeys) {
         if (ranges.size() == 1) {
             return db.preparedQuery(one).execute(Tuple.of(seriesId, utc(ranges.get(0).from()), utc(ranges.get(0).to())));
         }
-        return db.preparedQuery(Slots.slotsIn(ranges) <= FEW_SLOTS ? fewKeys : manyKeys).execute(Ranges.withSpan(seriesId, ranges));
+        return db.preparedQuery(byKeysAndSpan(ranges) ? fewKeys : manyKeys).execute(Ranges.withSpan(seriesId, ranges));
+    }
+
+    /** Whether several ranges are deleted by their keys within their span's bounds, not by their keys alone. */
+    static boolean byKeysAndSpan(List<TimeRange> ranges) {
+        Duration span = Duration.between(ranges.get(0).from(), ranges.get(ranges.size() - 1).to());
+        return Slots.slotsIn(ranges) <= FEW_SLOTS && span.compareTo(SHORT_SPAN) <= 0;
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -83,6 +84,33 @@ class ShipBatchOrderTest {
         double sent = all.stream().mapToDouble(Map.Entry::getValue).sum();
         double slotted = stored(whole).values().stream().mapToDouble(Double::doubleValue).sum();
         assertEquals(sent, slotted, sent * 1e-12, "interval energy is conserved");
+    }
+
+    /** Corrections of two readings weeks apart, whose slots are deleted by key rather than by a scan of the weeks between. */
+    @Test
+    void correctionsWeeksApartGiveTheSlotsOfAFullRecomputation() {
+        TreeMap<Instant, Double> readings = new TreeMap<>();
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = 0; i < 24 * 40; i++) {
+            readings.put(start.plusSeconds(3600L * i), (double) (i % 17));
+        }
+        long ship = newShipId();
+        postData(Api.ADMIN_KEY, json(ship, new ArrayList<>(readings.entrySet()))).statusCode(200);
+        List<Instant> times = new ArrayList<>(readings.keySet());
+        for (int k = 0; k < 3; k++) {
+            Map.Entry<Instant, Double> early = Map.entry(times.get(5 + k), 100.0 + k);
+            Map.Entry<Instant, Double> late = Map.entry(times.get(times.size() - 6 - k), 200.0 + k);
+            readings.put(early.getKey(), early.getValue());
+            readings.put(late.getKey(), late.getValue());
+            postData(Api.ADMIN_KEY, json(ship, List.of(early, late))).statusCode(200);
+        }
+        List<Reading> canonical = readings.entrySet().stream().map(e -> new Reading(e.getKey(), e.getValue())).toList();
+        Map<Instant, Double> expected = new TreeMap<>();
+        for (Slot s : Slots.computeAll(canonical, SHIP_ENERGY)) {
+            expected.put(s.start(), s.kwh());
+        }
+        assertEquals(expected, stored(ship));
+        assertEquals(100.0 / 4, stored(ship).get(times.get(5)), "a quarter of the corrected hour's kWh in its first slot");
     }
 
     static Map<Instant, Double> stored(long ship) {
