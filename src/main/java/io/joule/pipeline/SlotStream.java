@@ -13,7 +13,7 @@ import java.util.List;
  * slots there of a stored series' readings read back in time order from the range's context.
  */
 public final class SlotStream {
-    /** Readings held before a window is computed: one computation per this many, not one per reading. */
+    /** Readings that come between windows: one computation per this many, not one per reading. */
     static final int WINDOW_READINGS = 1_024;
 
     private final SeriesProfile profile;
@@ -22,6 +22,8 @@ public final class SlotStream {
     /** Where the slots end when they are those of a range, not of the readings (null). */
     private final Instant end;
     private List<Reading> around = new ArrayList<>();
+    /** Readings added since the last window: the held ones include its context, which may be more than a window. */
+    private int added;
     /** Slots before this start were given out. */
     private Instant done;
     private Instant first;
@@ -36,6 +38,9 @@ public final class SlotStream {
         if (!profile.slotted()) {
             throw new IllegalArgumentException("only power and energy series have slots: " + profile);
         }
+        if (windowReadings < 1) {
+            throw new IllegalArgumentException("a window needs at least one reading: " + windowReadings);
+        }
         this.profile = profile;
         this.reach = profile.reach();
         this.windowReadings = windowReadings;
@@ -46,7 +51,7 @@ public final class SlotStream {
     /**
      * The slots starting in {@code slots}, of the readings of {@code Slots.contextFor(slots, profile)}, given in time
      * order: every window of the range is given out, up to its end, with or without readings (so slots stored there
-     * with none left can be deleted). A window is computed once {@code windowReadings} are held.
+     * with none left can be deleted). A window is computed once {@code windowReadings} more have come.
      */
     public static SlotStream within(SeriesProfile profile, TimeRange slots, int windowReadings) {
         return new SlotStream(profile, slots, windowReadings);
@@ -63,7 +68,7 @@ public final class SlotStream {
         }
         last = reading.time();
         around.add(reading);
-        if (around.size() < windowReadings) {
+        if (++added < windowReadings) {
             return List.of();
         }
         // a later reading changes intervals from the last one held on, so a slot a reach before that is final
@@ -87,7 +92,7 @@ public final class SlotStream {
         return last == null || t.isAfter(last);
     }
 
-    /** Where every slot of a new series' readings so far starts (null before the first). */
+    /** Where every slot of a new series' readings so far starts (null before the first); not the range of {@link #within}. */
     public TimeRange range() {
         return first == null ? null : Slots.slotsOf(first, last, profile);
     }
@@ -101,6 +106,7 @@ public final class SlotStream {
     private List<Slot> window(Instant until) {
         List<Slot> slots = Slots.compute(around, profile, new TimeRange(done, until));
         done = until;
+        added = 0;
         Instant needed = done.minus(reach).minus(reach);
         int keep = 0;
         while (keep < around.size() && around.get(keep).time().isBefore(needed)) {

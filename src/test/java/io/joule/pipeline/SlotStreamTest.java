@@ -112,6 +112,23 @@ class SlotStreamTest {
         }
     }
 
+    @Test
+    void aWindowComesOnceAWindowOfReadingsMoreHasComeHoweverManyAreHeldForContext() {
+        // a day's reach: every window keeps two days of minute readings for the next one's context
+        SeriesProfile profile = new SeriesProfile(Quantity.POWER, Sampling.COV, Duration.ofDays(1));
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        SlotStream stream = SlotStream.within(profile, new TimeRange(start, start.plusSeconds(3 * 86_400)), 500);
+        int windows = 0;
+        for (int i = 0; i < 4 * 1_440; i++) {
+            Instant before = stream.done();
+            stream.add(new Reading(start.minusSeconds(86_400).plusSeconds(60L * i), 1));
+            windows += stream.done().equals(before) ? 0 : 1;
+        }
+        assertTrue(stream.held() > 2 * 1_440, "held for context: " + stream.held());
+        // 5,760 readings, 500 a window: not one window a slot (192 slots past the first day's reach)
+        assertTrue(windows <= 5_760 / 500, "windows: " + windows);
+    }
+
     private static SeriesProfile randomProfile(Random random, int maxGapMinutes) {
         return new SeriesProfile(random.nextBoolean() ? Quantity.ENERGY : Quantity.POWER,
                 random.nextBoolean() ? Sampling.REGULAR : Sampling.COV, Duration.ofMinutes(15 + random.nextInt(maxGapMinutes)));

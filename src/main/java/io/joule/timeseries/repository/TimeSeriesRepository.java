@@ -122,6 +122,8 @@ public class TimeSeriesRepository {
     private final ConcurrentHashMap<String, StoredSeries> registered = new ConcurrentHashMap<>();
     /** A write's statements, from its series lock on, may run as long as the client waits for it (milliseconds, text). */
     private final String writeStatementTimeout;
+    /** Whether slot_15m may be a hypertable (TimescaleDB is installed); until the start has looked, it may. */
+    private volatile boolean slotHypertable = true;
 
     public TimeSeriesRepository(DatabaseConfig config) {
         this.writeStatementTimeout = config.statementTimeout().isZero() ? "0" : Long.toString(config.writeTimeout().toMillis());
@@ -237,6 +239,11 @@ public class TimeSeriesRepository {
                 .execute(Tuple.of(seriesId, writeStatementTimeout)).replaceWithVoid();
     }
 
+    /** Set at start, once the database is known: whether TimescaleDB is installed, so slot_15m may be a hypertable. */
+    public void timescaleInstalled(boolean installed) {
+        slotHypertable = installed;
+    }
+
     /** @param replacing whether any of the readings' times is already stored (an insert is cheaper) */
     public Uni<Void> writeReadings(SqlClient db, long seriesId, List<Reading> readings, boolean replacing) {
         OffsetDateTime[] times = new OffsetDateTime[readings.size()];
@@ -271,7 +278,7 @@ public class TimeSeriesRepository {
         }
         // Pipelined: both are sent at once and run in order, so the insert follows the delete without a round trip.
         return Uni.combine().all()
-                .unis(DELETE_SLOTS.execute(db, seriesId, ranges),
+                .unis(DELETE_SLOTS.execute(db, seriesId, ranges, slotHypertable),
                         db.preparedQuery(INSERT_SLOTS).execute(Tuple.of(seriesId, starts, kwh)))
                 .discardItems();
     }

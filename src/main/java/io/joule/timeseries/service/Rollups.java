@@ -11,6 +11,7 @@ import io.joule.timeseries.RollupStore;
 import io.joule.timeseries.SeriesDays;
 import io.joule.timeseries.TimescaleConfig;
 import io.joule.timeseries.repository.ContinuousAggregateStore;
+import io.joule.timeseries.repository.TimeSeriesRepository;
 import io.joule.timeseries.repository.TransactionalRollupStore;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -48,15 +49,18 @@ public class Rollups implements RollupStore {
     private final TimescaleConfig config;
     private final TransactionalRollupStore transactional;
     private final ContinuousAggregateStore aggregates;
+    private final TimeSeriesRepository timeSeries;
     private volatile RollupStore chosen;
     private volatile boolean aggregatesPresent;
     private volatile String timescaleVersion;
 
-    public Rollups(Pool pool, TimescaleConfig config, TransactionalRollupStore transactional, ContinuousAggregateStore aggregates) {
+    public Rollups(Pool pool, TimescaleConfig config, TransactionalRollupStore transactional, ContinuousAggregateStore aggregates,
+            TimeSeriesRepository timeSeries) {
         this.pool = pool;
         this.config = config;
         this.transactional = transactional;
         this.aggregates = aggregates;
+        this.timeSeries = timeSeries;
     }
 
     /** Runs after Flyway's migration at start; blocking is fine on the start thread. */
@@ -65,6 +69,7 @@ public class Rollups implements RollupStore {
         timescaleVersion = offers.getString("timescaledb");
         aggregatesPresent = offers.getBoolean("aggregates");
         chosen = aggregatesPresent && config.aggregates() ? aggregates : transactional;
+        timeSeries.timescaleInstalled(timescaleVersion != null);
         Log.infof("Statistics and rankings: %s", describe());
     }
 

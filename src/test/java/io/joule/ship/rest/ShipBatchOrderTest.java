@@ -111,6 +111,16 @@ class ShipBatchOrderTest {
         }
         assertEquals(expected, stored(ship));
         assertEquals(100.0 / 4, stored(ship).get(times.get(5)), "a quarter of the corrected hour's kWh in its first slot");
+        // and the daily rollups, rebuilt around the same ranges: each day's energy is its slots' sum, in time order
+        Map<String, Double> expectedDays = new TreeMap<>();
+        expected.forEach((slot, kwh) -> expectedDays.merge(slot.toString().substring(0, 10), kwh, Double::sum));
+        Map<String, Double> days = new TreeMap<>();
+        for (Map<String, Object> day : admin().queryParam("from", "2024-01-01").queryParam("to", "2024-02-15")
+                .when().get("/ships/" + ship + "/daily").then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE)).<Map<String, Object>>getList("$")) {
+            days.put((String) day.get("date"), ((Number) day.get("energy_kwh")).doubleValue());
+        }
+        assertEquals(expectedDays, days);
     }
 
     static Map<Instant, Double> stored(long ship) {
