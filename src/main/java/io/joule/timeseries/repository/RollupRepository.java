@@ -93,7 +93,11 @@ public class RollupRepository {
             select set_config('joule.plan_cache_mode', current_setting('plan_cache_mode'), true),
                    set_config('plan_cache_mode', 'force_generic_plan', true)
             """;
-    private static final String PLANS_AS_BEFORE = "select set_config('plan_cache_mode', current_setting('joule.plan_cache_mode'), true)";
+    /** Outside a transaction nothing was kept aside (the setting is empty or unknown), and the mode stays as it is. */
+    private static final String PLANS_AS_BEFORE = """
+            select set_config('plan_cache_mode',
+                              coalesce(nullif(current_setting('joule.plan_cache_mode', true), ''), current_setting('plan_cache_mode')), true)
+            """;
 
     private static final String DELETE_DAILY = """
             delete from rollup_daily where series_id = $1 and day >= $2 and day <= $3

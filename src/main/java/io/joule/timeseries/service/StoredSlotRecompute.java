@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * Recomputes, on a JDBC connection, the slots and rollups that readings already stored in a few spans of time affect
  * (a bulk import writes the readings first). The readings are read in time order a page at a time into a
- * {@link SlotStream}, which computes a window of slots as soon as all of its context is read, so memory is bounded by a
- * page and the context, however many readings the range holds; the result equals one computation over the whole range.
+ * {@link SlotStream}, which computes a window of slots once a page more is read, so memory is bounded by two pages and
+ * the context, however many readings the range holds; the result equals one computation over the whole range.
  * The caller holds the series' lock in {@code db}'s transaction.
  */
 @ApplicationScoped
