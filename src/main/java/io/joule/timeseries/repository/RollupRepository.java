@@ -155,7 +155,7 @@ public class RollupRepository {
      */
     public Uni<Void> refresh(SqlClient db, long seriesId, ZoneId zone, RollupRebuild rebuild) {
         List<Uni<?>> statements = new ArrayList<>(8);
-        statements.add(DELETE_HOURLY.execute(db, seriesId, rebuild.hours(), false)); // a table of its own on TimescaleDB too
+        statements.add(DELETE_HOURLY.execute(db, seriesId, rebuild.hours(), false)); // rollup_hourly is never a hypertable
         statements.add(db.preparedQuery(DELETE_DAYS).execute(Tuple.of(seriesId, rebuild.days().toArray(LocalDate[]::new))));
         if (!rebuild.innerHours().isEmpty()) {
             statements.add(db.preparedQuery(INSERT_HOURS).execute(hourRows(seriesId, rebuild.innerHours())));
