@@ -1,7 +1,9 @@
 package io.joule.health;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,11 @@ class DatabaseReadinessIT {
 
     @Test
     void thePackagedAppServesItsOpenApiDescription() {
+        // The packaged app builds it after the start (DeferredOpenApiDocumentService), so both formats are checked.
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("info.title", equalTo("Joule API"));
+                .body("info.title", equalTo("Joule API"))
+                .body("paths.'/data'.post.summary", equalTo("Post a batch of ship readings"));
+        given().get("/q/openapi").then().statusCode(200).contentType(startsWith("application/yaml"))
+                .body(startsWith("---\nopenapi: 3.1.0\n"), containsString("\n  /data:\n"));
     }
 }
