@@ -25,6 +25,7 @@ public final class AllowedMethods {
             PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     private static volatile AllowedMethods current = new AllowedMethods(List.of());
+    private static volatile Runnable pending;
 
     private final List<Template> templates;
 
@@ -38,6 +39,15 @@ public final class AllowedMethods {
 
     static void record(Map<String, PathItem> paths) {
         current = of(paths);
+        pending = null;
+    }
+
+    /**
+     * The document is prepared after the start (the packaged app's DeferredOpenApiDocumentService): until then a lookup
+     * runs, or waits for, {@code build}, rather than answer from an empty table (OPTIONS /data was a 404 then).
+     */
+    public static void pending(Runnable build) {
+        pending = build;
     }
 
     static AllowedMethods of(Map<String, PathItem> paths) {
@@ -58,6 +68,10 @@ public final class AllowedMethods {
      * as routes read it: dot segments removed and unreserved characters decoded (a 405 for PUT /x/../data had no Allow).
      */
     public static Optional<String> forPath(String path) {
+        Runnable build = pending;
+        if (build != null) {
+            build.run();
+        }
         return current.allowFor(HttpUtils.normalizePath(path));
     }
 

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +29,7 @@ class PackagedAppStartIT {
     @Test
     void theReadmeBlockStartsOnAServerWithoutTheDatabase() throws Exception {
         String database = fresh("joule_it_readme_");
-        try (PackagedApp app = PackagedApp.start(readmeEnv(database, SERVER.user(), SERVER.password()))) {
+        try (PackagedApp app = PackagedApp.start(PackagedApp.readmeEnv(SERVER, database, SERVER.user(), SERVER.password()))) {
             int port = app.awaitListening(START);
             assertTrue(app.logLines().contains("INFO  [io.jo.co.MissingDatabase] Created database \"" + database + "\" on "
                     + SERVER.hostAndPort() + ": it did not exist (joule.database.create-if-missing=true)"), app.output());
@@ -57,7 +56,7 @@ class PackagedAppStartIT {
         String database = fresh("joule_it_refused_");
         String role = fresh("joule_it_role_");
         SERVER.execute("create role " + role + " login nocreatedb nosuperuser password 'it-" + role + "'");
-        try (PackagedApp app = PackagedApp.start(readmeEnv(database, role, "it-" + role))) {
+        try (PackagedApp app = PackagedApp.start(PackagedApp.readmeEnv(SERVER, database, role, "it-" + role))) {
             assertEquals(1, app.awaitExit(START), app.output());
             assertEquals(List.of("ERROR [io.jo.co.MissingDatabase] Database \"" + database + "\" does not exist on " + SERVER.hostAndPort()
                     + " and role \"" + role + "\" may not create it. Create it as a superuser or a role with CREATEDB, then start again: "
@@ -73,7 +72,7 @@ class PackagedAppStartIT {
     @Test
     void optingOutOfCreationStopsWithTheCommandInstead() throws Exception {
         String database = fresh("joule_it_optout_");
-        Map<String, String> env = readmeEnv(database, SERVER.user(), SERVER.password());
+        Map<String, String> env = PackagedApp.readmeEnv(SERVER, database, SERVER.user(), SERVER.password());
         env.put("JOULE_DATABASE_CREATE_IF_MISSING", "false");
         try (PackagedApp app = PackagedApp.start(env)) {
             assertEquals(1, app.awaitExit(START), app.output());
@@ -93,7 +92,7 @@ class PackagedAppStartIT {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             closedPort = free.getLocalPort();
         }
-        Map<String, String> env = readmeEnv("joule", SERVER.user(), SERVER.password());
+        Map<String, String> env = PackagedApp.readmeEnv(SERVER, "joule", SERVER.user(), SERVER.password());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + closedPort + "/joule");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/joule");
         try (PackagedApp app = PackagedApp.start(env)) {
@@ -102,17 +101,6 @@ class PackagedAppStartIT {
                     + ": Connection refused. Start it (or correct QUARKUS_DATASOURCE_JDBC_URL), then start Joule again"), errorLines(app));
             assertNoStackTrace(app);
         }
-    }
-
-    /** The README's variables, with this database and role. */
-    static Map<String, String> readmeEnv(String database, String user, String password) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", SERVER.jdbcUrl(database).substring("jdbc:".length()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", user);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", password);
-        env.put("JOULE_ADMIN_KEY", "change-me");
-        return env;
     }
 
     static String fresh(String prefix) {

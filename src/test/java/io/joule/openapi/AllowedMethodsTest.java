@@ -21,4 +21,22 @@ class AllowedMethodsTest {
         assertEquals(Optional.empty(), assertTimeoutPreemptively(Duration.ofMillis(200), () -> table.allowFor(path)));
         assertEquals(Optional.of("GET, HEAD, OPTIONS"), table.allowFor("/footprint/a/b/" + "x".repeat(8_000)));
     }
+
+    @Test
+    void aLookupBeforeTheDocumentIsBuiltBuildsItFirst() {
+        Map<String, PathItem> paths = Map.of("/data", OASFactory.createPathItem().GET(OASFactory.createOperation())
+                .POST(OASFactory.createOperation()));
+        int[] builds = {0};
+        AllowedMethods.pending(() -> {
+            builds[0]++;
+            AllowedMethods.record(paths);
+        });
+        try {
+            assertEquals(Optional.of("GET, HEAD, POST, OPTIONS"), AllowedMethods.forPath("/data"));
+            assertEquals(Optional.of("GET, HEAD, POST, OPTIONS"), AllowedMethods.forPath("/data/"));
+            assertEquals(1, builds[0]);
+        } finally {
+            AllowedMethods.record(Map.of());
+        }
+    }
 }

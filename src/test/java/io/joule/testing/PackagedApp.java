@@ -31,6 +31,17 @@ public final class PackagedApp implements AutoCloseable {
         this.output = output;
     }
 
+    /** The README's variables, with this server's database and role. */
+    public static Map<String, String> readmeEnv(TestServer server, String database, String user, String password) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", server.jdbcUrl(database).substring("jdbc:".length()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", user);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", password);
+        env.put("JOULE_ADMIN_KEY", "change-me");
+        return env;
+    }
+
     /** The packaged jar ({@code joule.packaged.jar}, else target/quarkus-app/quarkus-run.jar), where it exists. */
     public static Optional<Path> jar() {
         Path jar = Path.of(System.getProperty("joule.packaged.jar", "target/quarkus-app/quarkus-run.jar"));

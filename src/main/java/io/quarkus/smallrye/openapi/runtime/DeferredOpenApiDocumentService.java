@@ -1,5 +1,6 @@
 package io.quarkus.smallrye.openapi.runtime;
 
+import io.joule.openapi.AllowedMethods;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -20,7 +21,8 @@ import java.util.concurrent.FutureTask;
  * Builds the OpenAPI document after the start instead of during it. Quarkus parses the document stored at build time
  * and writes it again as JSON and YAML at every start, before the service is ready: about 140 ms of the main thread's
  * CPU in a 1.9 s start on 2 cores, with no setting to skip it. Here that work runs on a thread of its own once the
- * service has started; a request for the document that comes first builds it itself (or waits for the build).
+ * service has started; a request that needs the document first (for itself, or for an Allow header) builds it
+ * itself, or waits for the build.
  * <p>
  * It lives in Quarkus's package because the method it defers is package-private there, which is also why it serves
  * the packaged app only: {@code @QuarkusTest} loads Quarkus's classes and the application's with different class
@@ -42,6 +44,10 @@ public class DeferredOpenApiDocumentService extends OpenApiDocumentService {
             build(loader, autoSecurityFilter, filtersByStage, documentName);
             return null;
         }));
+        if (OpenApiConstants.DEFAULT_DOCUMENT_NAME.equals(documentName)) {
+            // the Allow headers are read from this document as it is built
+            AllowedMethods.pending(() -> getDocument(documentName, Format.JSON));
+        }
     }
 
     void afterStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {

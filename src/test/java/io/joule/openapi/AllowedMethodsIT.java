@@ -1,0 +1,57 @@
+package io.joule.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.joule.testing.PackagedApp;
+import io.joule.testing.TestServer;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged app builds its OpenAPI document after the start, and the Allow headers come from it: the first request
+ * the port accepts already gets them (OPTIONS /data was a 404 until the document was built).
+ */
+class AllowedMethodsIT {
+
+    @Test
+    void theFirstOptionsRequestAfterTheStartNamesThePathsMethods() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        TestServer server = TestServer.fromEnvironment();
+        String database = "joule_it_allow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Map<String, String> env = PackagedApp.readmeEnv(server, database, server.user(), server.password());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest options = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/data"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+        try (PackagedApp app = PackagedApp.start(env)) {
+            Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
+            HttpResponse<String> first = null;
+            while (first == null) {
+                try {
+                    first = http.send(options, HttpResponse.BodyHandlers.ofString());
+                } catch (ConnectException notYet) {
+                    if (!app.isAlive() || Instant.now().isAfter(giveUp)) {
+                        throw new AssertionError("The app did not listen: " + app.output(), notYet);
+                    }
+                    Thread.sleep(5);
+                }
+            }
+            assertEquals(200, first.statusCode(), first.body());
+            assertEquals("GET, HEAD, POST, OPTIONS", first.headers().firstValue("Allow").orElse(null));
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
+}
