@@ -63,16 +63,6 @@ public class Rollups implements RollupStore {
         this.timeSeries = timeSeries;
     }
 
-    /**
-     * Opens the pool's first connection on the event loop while the start thread checks the migrations over JDBC,
-     * so that {@link #onStart} finds it open. A database that does not exist yet (it is created by the migration)
-     * refuses it, and then onStart connects as before.
-     */
-    void connectEarly(@Observes @Priority(0) StartupEvent event) {
-        pool.withConnection(connection -> Uni.createFrom().voidItem()).subscribe()
-                .with(opened -> { }, refused -> Log.debugf("The early connection was refused: %s", refused.getMessage()));
-    }
-
     /** Runs after Flyway's migration at start; blocking is fine on the start thread. */
     void onStart(@Observes @Priority(10) StartupEvent event) {
         Row offers = pool.query(OFFERS).execute().await().atMost(Duration.ofMinutes(1)).iterator().next();
