@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * The methods each documented path answers, for the Allow header that RFC 9110 requires on a 405 and RESTEasy Reactive
- * leaves out. The table is read from the OpenAPI document as it is prepared at start ({@link AllowedMethodsFilter}), so
+ * leaves out. The table is read from the OpenAPI document as it is built ({@link AllowedMethodsFilter}), so
  * it follows the resources without a list kept by hand.
  */
 public final class AllowedMethods {
@@ -25,7 +25,7 @@ public final class AllowedMethods {
             PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     private static volatile AllowedMethods current = new AllowedMethods(List.of());
-    private static volatile Runnable pending;
+    private static volatile Runnable buildFirst;
 
     private final List<Template> templates;
 
@@ -39,15 +39,15 @@ public final class AllowedMethods {
 
     static void record(Map<String, PathItem> paths) {
         current = of(paths);
-        pending = null;
+        buildFirst = null;
     }
 
     /**
-     * The document is prepared after the start (the packaged app's DeferredOpenApiDocumentService): until then a lookup
+     * The packaged app builds the document after the start (DeferredOpenApiDocumentService): until it is built a lookup
      * runs, or waits for, {@code build}, rather than answer from an empty table (OPTIONS /data was a 404 then).
      */
-    public static void pending(Runnable build) {
-        pending = build;
+    public static void buildBeforeLookup(Runnable build) {
+        buildFirst = build;
     }
 
     static AllowedMethods of(Map<String, PathItem> paths) {
@@ -68,7 +68,7 @@ public final class AllowedMethods {
      * as routes read it: dot segments removed and unreserved characters decoded (a 405 for PUT /x/../data had no Allow).
      */
     public static Optional<String> forPath(String path) {
-        Runnable build = pending;
+        Runnable build = buildFirst;
         if (build != null) {
             build.run();
         }

@@ -4,8 +4,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
-/** Reads the documented paths and their methods into {@link AllowedMethods} when the document is prepared at start. */
-@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
+/** Reads the documented paths and their methods into {@link AllowedMethods} when the document is built. */
+@OpenApiFilter(value = OpenApiFilter.RunStage.RUNTIME_STARTUP, documentNames = OpenApiFilter.DEFAULT_DOCUMENT_NAME)
 public class AllowedMethodsFilter implements OASFilter {
 
     @Override

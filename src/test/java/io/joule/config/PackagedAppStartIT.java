@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +27,8 @@ class PackagedAppStartIT {
 
     @Test
     void theReadmeBlockStartsOnAServerWithoutTheDatabase() throws Exception {
-        String database = fresh("joule_it_readme_");
-        try (PackagedApp app = PackagedApp.start(PackagedApp.readmeEnv(SERVER, database, SERVER.user(), SERVER.password()))) {
+        String database = TestServer.freshName("joule_it_readme_");
+        try (PackagedApp app = PackagedApp.start(PackagedApp.readmeEnv(SERVER, database))) {
             int port = app.awaitListening(START);
             assertTrue(app.logLines().contains("INFO  [io.jo.co.MissingDatabase] Created database \"" + database + "\" on "
                     + SERVER.hostAndPort() + ": it did not exist (joule.database.create-if-missing=true)"), app.output());
@@ -53,8 +52,8 @@ class PackagedAppStartIT {
 
     @Test
     void aRoleThatMayNotCreateDatabasesIsToldTheOneCommandToRun() throws Exception {
-        String database = fresh("joule_it_refused_");
-        String role = fresh("joule_it_role_");
+        String database = TestServer.freshName("joule_it_refused_");
+        String role = TestServer.freshName("joule_it_role_");
         SERVER.execute("create role " + role + " login nocreatedb nosuperuser password 'it-" + role + "'");
         try (PackagedApp app = PackagedApp.start(PackagedApp.readmeEnv(SERVER, database, role, "it-" + role))) {
             assertEquals(1, app.awaitExit(START), app.output());
@@ -71,8 +70,8 @@ class PackagedAppStartIT {
 
     @Test
     void optingOutOfCreationStopsWithTheCommandInstead() throws Exception {
-        String database = fresh("joule_it_optout_");
-        Map<String, String> env = PackagedApp.readmeEnv(SERVER, database, SERVER.user(), SERVER.password());
+        String database = TestServer.freshName("joule_it_optout_");
+        Map<String, String> env = PackagedApp.readmeEnv(SERVER, database);
         env.put("JOULE_DATABASE_CREATE_IF_MISSING", "false");
         try (PackagedApp app = PackagedApp.start(env)) {
             assertEquals(1, app.awaitExit(START), app.output());
@@ -92,7 +91,7 @@ class PackagedAppStartIT {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             closedPort = free.getLocalPort();
         }
-        Map<String, String> env = PackagedApp.readmeEnv(SERVER, "joule", SERVER.user(), SERVER.password());
+        Map<String, String> env = PackagedApp.readmeEnv(SERVER, "joule");
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + closedPort + "/joule");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/joule");
         try (PackagedApp app = PackagedApp.start(env)) {
@@ -101,10 +100,6 @@ class PackagedAppStartIT {
                     + ": Connection refused. Start it (or correct QUARKUS_DATASOURCE_JDBC_URL), then start Joule again"), errorLines(app));
             assertNoStackTrace(app);
         }
-    }
-
-    static String fresh(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     static String portOption() {

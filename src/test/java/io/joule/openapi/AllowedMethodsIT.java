@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.joule.testing.PackagedApp;
 import io.joule.testing.TestServer;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +24,13 @@ class AllowedMethodsIT {
     @Test
     void theFirstOptionsRequestAfterTheStartNamesThePathsMethods() throws Exception {
         int port;
+        // a port known before the start, to ask on from the moment it opens; the log names it only once started
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         TestServer server = TestServer.fromEnvironment();
-        String database = "joule_it_allow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Map<String, String> env = PackagedApp.readmeEnv(server, database, server.user(), server.password());
+        String database = TestServer.freshName("joule_it_allow_");
+        Map<String, String> env = PackagedApp.readmeEnv(server, database);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest options = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/data"))
@@ -41,7 +41,7 @@ class AllowedMethodsIT {
             while (first == null) {
                 try {
                     first = http.send(options, HttpResponse.BodyHandlers.ofString());
-                } catch (ConnectException notYet) {
+                } catch (IOException notYet) {
                     if (!app.isAlive() || Instant.now().isAfter(giveUp)) {
                         throw new AssertionError("The app did not listen: " + app.output(), notYet);
                     }

@@ -27,7 +27,7 @@ class AllowedMethodsTest {
         Map<String, PathItem> paths = Map.of("/data", OASFactory.createPathItem().GET(OASFactory.createOperation())
                 .POST(OASFactory.createOperation()));
         int[] builds = {0};
-        AllowedMethods.pending(() -> {
+        AllowedMethods.buildBeforeLookup(() -> {
             builds[0]++;
             AllowedMethods.record(paths);
         });

@@ -31,6 +31,11 @@ public final class PackagedApp implements AutoCloseable {
         this.output = output;
     }
 
+    /** The README's variables, with this server's database, as the server's own user. */
+    public static Map<String, String> readmeEnv(TestServer server, String database) {
+        return readmeEnv(server, database, server.user(), server.password());
+    }
+
     /** The README's variables, with this server's database and role. */
     public static Map<String, String> readmeEnv(TestServer server, String database, String user, String password) {
         Map<String, String> env = new HashMap<>();

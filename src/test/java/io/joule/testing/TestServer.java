@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +82,11 @@ public record TestServer(String url, String user, String password) {
 
     public void dropDatabase(String name) throws SQLException {
         execute("drop database if exists " + quoted(name) + " with (force)");
+    }
+
+    /** A name no other run uses, for a database or role a test creates and drops. */
+    public static String freshName(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     public static String quoted(String identifier) {
