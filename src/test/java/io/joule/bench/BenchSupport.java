@@ -13,6 +13,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the benchmarks share: the test database, psql, and the machine's description. */
 final class BenchSupport {
+    /** The JVM options the README and docker/Dockerfile.jvm run the packaged app with. */
+    static final List<String> README_JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m");
+
     private BenchSupport() {
     }
 

@@ -45,8 +45,7 @@ class MemoryBench {
                 "MemoryBench skipped: it needs the packaged app (./mvnw verify -Pbench packages it) and wrk on the PATH");
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("G1: -Xmx384m", List.of("-Xmx384m"));
-        variants.put("README's: -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m",
-                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
+        variants.put("README's: " + String.join(" ", BenchSupport.README_JVM_OPTIONS), BenchSupport.README_JVM_OPTIONS);
         Map<String, Figures> measured = new LinkedHashMap<>();
         for (var variant : variants.entrySet()) {
             String database = "joule_bench_memory_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged app's start on an already-migrated database, as the README runs it: from process start to the first
+ * The packaged app's start on an already-migrated database, as the README runs it (its JVM options): from process start to the first
  * 200 of /q/health/ready (and Quarkus's own "started in"), and resident memory right after, {@value #RUNS} starts per
  * variant: plain; with the AppCDS archive the package step writes (target/quarkus-app/app-cds.jsa: the classes of
  * Quarkus's static initialization); and "trained", with an archive written at the exit of one start to ready. With
@@ -101,8 +101,8 @@ class StartBench {
                     variants.get(variant.getKey()).add(measure(variant.getValue(), jar, database));
                 }
             }
-            System.out.printf("%n== Start benchmark (%s), packaged app with -Xmx384m, migrated database, %d starts each ==%n",
-                    BenchSupport.host(), RUNS);
+            System.out.printf("%n== Start benchmark (%s), packaged app with %s, migrated database, %d starts each ==%n",
+                    BenchSupport.host(), String.join(" ", BenchSupport.README_JVM_OPTIONS), RUNS);
             System.out.printf("%-11s %28s %28s %22s%n", "variant", "to ready s (min/med/max)", "\"started in\" s (min/med/max)", "RSS MB (min/med/max)");
             variants.forEach((name, starts) -> System.out.printf("%-11s %28s %28s %22s%n", name,
                     stats(starts.stream().mapToDouble(Start::readySeconds).toArray(), "%.2f"),
@@ -123,7 +123,7 @@ class StartBench {
     /** One start from the jar's directory (where an AppCDS archive matches), stopped once ready. */
     private Start measure(Variant variant, Path jar, String database) throws Exception {
         int port = freePort();
-        List<String> arguments = new ArrayList<>(List.of("-Xmx384m"));
+        List<String> arguments = new ArrayList<>(BenchSupport.README_JVM_OPTIONS);
         arguments.addAll(variant.options());
         arguments.addAll(List.of("-jar", jar.getFileName().toString()));
         long start = System.nanoTime();
