@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,11 +165,7 @@ class StartBench {
 
     /** The packaged app's configuration for the test server's {@code database}, on {@code port}, admin key "bench". */
     static Map<String, String> environment(String database, int port) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", SERVER.jdbcUrl(database).substring("jdbc:".length()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", SERVER.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", SERVER.password());
+        Map<String, String> env = PackagedApp.readmeEnv(SERVER, database);
         env.put("JOULE_ADMIN_KEY", "bench");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return env;
