@@ -39,12 +39,12 @@ public final class AllowedMethods {
 
     static void record(Map<String, PathItem> paths) {
         current = of(paths);
-        buildFirst = null;
     }
 
     /**
-     * The packaged app builds the document after the start (DeferredOpenApiDocumentService): until it is built a lookup
-     * runs, or waits for, {@code build}, rather than answer from an empty table (OPTIONS /data was a 404 then).
+     * The packaged app builds the document after the start (DeferredOpenApiDocumentService): until the build has ended
+     * (and sets null here) a lookup runs, or waits for, {@code build}, rather than answer from an empty table (OPTIONS
+     * /data was a 404 then).
      */
     public static void buildBeforeLookup(Runnable build) {
         buildFirst = build;

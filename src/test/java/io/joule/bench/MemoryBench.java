@@ -1,6 +1,7 @@
 package io.joule.bench;
 
 import io.joule.testing.PackagedApp;
+import io.joule.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged app's resident memory (VmRSS, sampled every 50 ms) under the write and read benchmarks' load: 4 clients
- * posting 5,000-reading batches to POST /data, then wrk with 8 connections on GET /data for one ship-day. Once with the
- * README's JVM options and once with the lean ones, each beside the throughput it kept, so a smaller footprint is not
+ * posting 5,000-reading batches to POST /data, then wrk with 8 connections on GET /data for one ship-day. Once with G1 and
+ * {@code -Xmx384m} and once with the README's lean JVM options, each beside the throughput it kept, so a smaller footprint is not
  * bought with speed unseen. Runs by failsafe after the package phase, as StartBench does.
  */
 class MemoryBench {
@@ -48,7 +48,7 @@ class MemoryBench {
         variants.put("README's: " + String.join(" ", BenchSupport.README_JVM_OPTIONS), BenchSupport.README_JVM_OPTIONS);
         Map<String, Figures> measured = new LinkedHashMap<>();
         for (var variant : variants.entrySet()) {
-            String database = "joule_bench_memory_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String database = TestServer.freshName("joule_bench_memory_");
             try {
                 measured.put(variant.getKey(), measure(jar, variant.getValue(), database));
             } finally {
@@ -64,7 +64,7 @@ class MemoryBench {
     }
 
     private static Figures measure(Path jar, List<String> jvmOptions, String database) throws Exception {
-        int port = StartBench.freePort();
+        int port = PackagedApp.freePort();
         List<String> arguments = new ArrayList<>(jvmOptions);
         arguments.addAll(List.of("-jar", jar.getFileName().toString()));
         try (PackagedApp app = PackagedApp.start(jar.getParent(), arguments, StartBench.environment(database, port))) {

@@ -3,7 +3,6 @@ package io.joule.bench;
 import io.joule.testing.PackagedApp;
 import io.joule.testing.TestServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -55,7 +53,7 @@ class StartBench {
         Assumptions.assumeTrue(jar != null, "StartBench skipped: no packaged app at target/quarkus-app/quarkus-run.jar"
                 + " (./mvnw verify -Pbench packages it before this runs; alone: ./mvnw package -DskipTests first)");
         Path appCds = jar.resolveSibling("app-cds.jsa");
-        String database = "joule_bench_start_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database = TestServer.freshName("joule_bench_start_");
         // Archives the training starts write next to the jar, where the measured starts find them.
         Path trained = Files.createTempFile(jar.getParent(), "trained-", ".jsa");
         Path aot = Files.createTempFile(jar.getParent(), "trained-", ".aot");
@@ -121,7 +119,7 @@ class StartBench {
 
     /** One start from the jar's directory (where an AppCDS archive matches), stopped once ready. */
     private Start measure(Variant variant, Path jar, String database) throws Exception {
-        int port = freePort();
+        int port = PackagedApp.freePort();
         List<String> arguments = new ArrayList<>(BenchSupport.README_JVM_OPTIONS);
         arguments.addAll(variant.options());
         arguments.addAll(List.of("-jar", jar.getFileName().toString()));
@@ -176,9 +174,4 @@ class StartBench {
         return Files.isReadable(loadavg) ? String.join(" ", Arrays.copyOf(Files.readString(loadavg).split(" "), 3)) : "?";
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

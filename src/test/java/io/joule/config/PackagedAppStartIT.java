@@ -87,10 +87,7 @@ class PackagedAppStartIT {
 
     @Test
     void anUnreachableDatabaseStopsTheStartWithOneLine() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            closedPort = free.getLocalPort();
-        }
+        int closedPort = PackagedApp.freePort();
         Map<String, String> env = PackagedApp.readmeEnv(SERVER, "joule");
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + closedPort + "/joule");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/joule");

@@ -22,7 +22,7 @@ class DatabaseReadinessIT {
 
     @Test
     void thePackagedAppServesItsOpenApiDescription() {
-        // The packaged app builds it after the start (DeferredOpenApiDocumentService): each format and route is checked.
+        // served by DeferredOpenApiDocumentService in the packaged app, which @QuarkusTest never runs
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Joule API"))
                 .body("paths.'/data'.post.summary", equalTo("Post a batch of ship readings"));

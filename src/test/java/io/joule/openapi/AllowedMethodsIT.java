@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.joule.testing.PackagedApp;
 import io.joule.testing.TestServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,18 +22,15 @@ class AllowedMethodsIT {
 
     @Test
     void theFirstOptionsRequestAfterTheStartNamesThePathsMethods() throws Exception {
-        int port;
         // a port known before the start, to ask on from the moment it opens; the log names it only once started
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = PackagedApp.freePort();
         TestServer server = TestServer.fromEnvironment();
         String database = TestServer.freshName("joule_it_allow_");
         Map<String, String> env = PackagedApp.readmeEnv(server, database);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest options = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/data"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
         try (PackagedApp app = PackagedApp.start(env)) {
             Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
             HttpResponse<String> first = null;

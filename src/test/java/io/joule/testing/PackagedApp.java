@@ -1,6 +1,7 @@
 package io.joule.testing;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,13 @@ public final class PackagedApp implements AutoCloseable {
     private PackagedApp(Process process, Path output) {
         this.process = process;
         this.output = output;
+    }
+
+    /** A port free now, for an app told it before its start (another process may take it meanwhile, rarely). */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The README's variables, with this server's database, as the server's own user. */

@@ -4,6 +4,7 @@ import io.joule.openapi.AllowedMethods;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.quarkus.smallrye.openapi.runtime.filter.AutoSecurityFilter;
@@ -25,10 +26,9 @@ import java.util.concurrent.FutureTask;
  * build time and writes it again as JSON and YAML at every start, before the service is ready: about 140 ms of the
  * main thread's CPU in a 1.9 s start on 2 cores, with no setting to skip it (later versions build it lazily, but not
  * with a filter that runs at start, as {@code AllowedMethodsFilter} does). Here that work runs on a thread of its own
- * shortly after the service has started; a request that needs a document first (for itself, or for an Allow header)
- * builds the documents on its own thread, an event loop included, or waits for the build: only in the first second
- * after a start.
- * A build that fails stops the service, as it stopped the start before.
+ * a second after the StartupEvent (just before the port opens). A request that needs a document sooner (for itself, or
+ * for an Allow header) builds the documents on its own thread, an event loop included (whose other requests then wait),
+ * or waits for the build to end. A build that fails logs one ERROR and stops the service, as it stopped the start before.
  * <p>
  * It lives in Quarkus's package because the method it defers is package-private there, which is also why it serves
  * the packaged app only: {@code @QuarkusTest} loads Quarkus's classes and the application's with different class
@@ -43,13 +43,23 @@ import java.util.concurrent.FutureTask;
 public class DeferredOpenApiDocumentService extends OpenApiDocumentService {
     private static final Duration BUILD_DELAY = Duration.ofSeconds(1);
 
-    /** Added on the start thread, before any reader; one task builds them all, so every write precedes every read. */
+    /**
+     * Quarkus prepares its documents before the StartupEvent and before the port opens (its build steps' order in
+     * 3.34.3), so every build is added before any reader; one task builds them all, so that each of its writes to the
+     * base class's plain map precedes every read.
+     */
     private final List<Runnable> builds = new ArrayList<>();
-    private FutureTask<Void> built;
+    private FutureTask<Void> buildTask;
+    private Thread builder;
+    private volatile boolean stopping;
 
     @Override
-    void prepareDocument(AutoSecurityFilter autoSecurityFilter, Map<OpenApiFilter.RunStage, List<String>> filtersByStage,
-            String documentName) {
+    synchronized void prepareDocument(AutoSecurityFilter autoSecurityFilter,
+            Map<OpenApiFilter.RunStage, List<String>> filtersByStage, String documentName) {
+        if (buildTask != null) {
+            throw new IllegalStateException("OpenAPI document " + documentName + " was prepared after the documents were built");
+        }
+        // the thread that builds may be an event loop, whose context class loader is not the application's
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         builds.add(() -> withLoader(loader, () -> super.prepareDocument(autoSecurityFilter, filtersByStage, documentName)));
         AllowedMethods.buildBeforeLookup(this::awaitBuilt);
@@ -59,17 +69,24 @@ public class DeferredOpenApiDocumentService extends OpenApiDocumentService {
      * A second after the start, so that it takes no CPU from the first requests either (the readiness probe's among
      * them): begun at once, it made the first ready answer 50 – 90 ms later (6 interleaved starts, 2 cores).
      */
-    void afterStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
-        Thread builder = new Thread(() -> {
+    synchronized void afterStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        builder = new Thread(() -> {
             try {
                 Thread.sleep(BUILD_DELAY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                buildTask().run();
+            } catch (InterruptedException stopped) {
+                // the service is stopping: the container the build needs is going
             }
-            built().run();
         }, "openapi-document");
         builder.setDaemon(true);
         builder.start();
+    }
+
+    synchronized void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (builder != null) {
+            builder.interrupt();
+        }
     }
 
     @Override
@@ -78,33 +95,37 @@ public class DeferredOpenApiDocumentService extends OpenApiDocumentService {
         return super.getDocument(documentName, format);
     }
 
+    /** Builds the documents, or waits for their build; after a failed one (logged once, the service stopping) there are none. */
     private void awaitBuilt() {
-        FutureTask<Void> task = built();
+        FutureTask<Void> task = buildTask();
         task.run();
         try {
             task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the OpenAPI document was built", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The OpenAPI document could not be built", e.getCause());
+        } catch (ExecutionException failed) {
+            // the task has logged it and asked the service to stop; meanwhile each answer goes without the documents
         }
     }
 
-    private synchronized FutureTask<Void> built() {
-        if (built == null) {
-            built = new FutureTask<>(() -> {
+    private synchronized FutureTask<Void> buildTask() {
+        if (buildTask == null) {
+            buildTask = new FutureTask<>(() -> {
                 try {
                     builds.forEach(Runnable::run);
                     return null;
                 } catch (RuntimeException | Error e) {
-                    Log.error("The OpenAPI document could not be built; stopping", e);
-                    Quarkus.asyncExit(1);
+                    if (!stopping) {
+                        Log.error("The OpenAPI document could not be built; stopping", e);
+                        Quarkus.asyncExit(1);
+                    }
                     throw e;
+                } finally {
+                    AllowedMethods.buildBeforeLookup(null);
                 }
             });
         }
-        return built;
+        return buildTask;
     }
 
     private static void withLoader(ClassLoader loader, Runnable work) {
