@@ -137,20 +137,38 @@ public final class Timestamps {
      * (every slot's time): answers show many of them, and the formatter was a tenth of a read's time.
      */
     public static String show(Instant t) {
+        char[] c = new char[SHOWN_LENGTH];
+        return show(t, c) ? new String(c) : t.toString();
+    }
+
+    /** The length of {@link #show(Instant, char[])}'s text: 2018-08-24T00:15:00Z. */
+    public static final int SHOWN_LENGTH = 20;
+
+    /**
+     * Writes the instant into {@code c} (at least {@link #SHOWN_LENGTH} long) as {@link #show(Instant)} does and answers
+     * true, or answers false, writing nothing, where that is {@link Instant#toString()}'s own (a fraction of a second, or
+     * out of the range): a writer of many slots then makes no string for each.
+     */
+    public static boolean show(Instant t, char[] c) {
         if (t.getNano() != 0 || !supported(t)) {
-            return t.toString();
+            return false;
         }
         long seconds = t.getEpochSecond();
         LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
         put(c, 0, 4, day.getYear());
+        c[4] = '-';
         put(c, 5, 7, day.getMonthValue());
+        c[7] = '-';
         put(c, 8, 10, day.getDayOfMonth());
+        c[10] = 'T';
         put(c, 11, 13, secondOfDay / 3600);
+        c[13] = ':';
         put(c, 14, 16, secondOfDay / 60 % 60);
+        c[16] = ':';
         put(c, 17, 19, secondOfDay % 60);
-        return new String(c);
+        c[19] = 'Z';
+        return true;
     }
 
     private static void put(char[] c, int from, int to, int value) {

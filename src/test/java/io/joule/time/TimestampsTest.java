@@ -1,8 +1,11 @@
 package io.joule.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -94,5 +97,17 @@ class TimestampsTest {
             Instant t = Instant.ofEpochSecond(900L * random.nextInt(14_026_000) - 2_208_988_800L);
             assertEquals(t.toString(), Timestamps.show(t));
         }
+    }
+
+    @Test
+    void aReusedBufferHoldsEachInstantAsShownAndFractionsAreLeftToInstant() {
+        char[] c = "xxxxxxxxxxxxxxxxxxxx".toCharArray();
+        for (String text : List.of("2018-08-24T00:15:00Z", "1900-01-01T00:00:00Z", "9999-12-30T23:59:59Z")) {
+            assertTrue(Timestamps.show(Instant.parse(text), c));
+            assertEquals(text, new String(c));
+        }
+        assertFalse(Timestamps.show(Instant.parse("2018-08-24T00:15:00.500Z"), c));
+        assertFalse(Timestamps.show(Instant.parse("9999-12-31T00:00:00Z"), c));
+        assertEquals("9999-12-30T23:59:59Z", new String(c));
     }
 }

@@ -44,9 +44,15 @@ public class ShipUsageWriter implements MessageBodyWriter<ShipUsage> {
             json.writeNumberField("spaceship_id", usage.spaceshipId());
             json.writeStringField("units", usage.units());
             json.writeArrayFieldStart("data");
+            char[] datetime = new char[Timestamps.SHOWN_LENGTH];
             for (ShipUsage.Point point : usage.data()) {
                 json.writeStartObject();
-                json.writeStringField("datetime", Timestamps.show(point.datetime()));
+                json.writeFieldName("datetime");
+                if (Timestamps.show(point.datetime(), datetime)) {
+                    json.writeString(datetime, 0, Timestamps.SHOWN_LENGTH);
+                } else {
+                    json.writeString(point.datetime().toString());
+                }
                 json.writeNumberField("value", point.value());
                 json.writeEndObject();
             }
