@@ -81,8 +81,9 @@ public class TextInputFilter {
                 }
                 continue;
             }
-            // ';' also parts parameters for Vert.x, which keeps their names regardless of case
-            if (c <= ' ' || c >= 0x7f || c == '%' || c == ';') {
+            // ';' also parts parameters for Vert.x, which keeps their names regardless of case; at '#' it stops reading
+            // the query, taking what comes before as one more name ("start=1&start#" is start twice)
+            if (c <= ' ' || c >= 0x7f || c == '%' || c == ';' || c == '#') {
                 return false;
             }
             if (c == '?' && query < 0) {

@@ -147,6 +147,14 @@ class InputBoundsTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].detail", equalTo("given 3 times; send it once"));
     }
 
+    /** Vert.x stops reading a query at a raw '#' and takes what stands before it as one more name (a client library strips it). */
+    @Test
+    void aNameRepeatedBeforeARawHashIsA400() throws Exception {
+        String answer = rawGet("/consumption?date=2020-01-01&date#");
+        assertEquals("HTTP/1.1 400 Bad Request", answer.lines().findFirst().orElse(""), answer);
+        assertTrue(answer.contains("\"parameter\":\"date\",\"detail\":\"given 2 times; send it once\""), answer);
+    }
+
     @Test
     /** The HTTP codec refuses it before the service sees it (its empty body is the HTTP layer's matter); never a 5xx. */
     void aControlCharacterInAHeaderIsA400() throws Exception {
