@@ -95,16 +95,30 @@ public class DeferredOpenApiDocumentService extends OpenApiDocumentService {
         return super.getDocument(documentName, format);
     }
 
-    /** Builds the documents, or waits for their build; after a failed one (logged once, the service stopping) there are none. */
+    /**
+     * Builds the documents, or waits for their build to end, an interrupt notwithstanding (a reader must not see the
+     * base class's map while it is written); after a failed build (logged once, the service stopping) there are none.
+     */
     private void awaitBuilt() {
         FutureTask<Void> task = buildTask();
         task.run();
+        boolean interrupted = false;
         try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException failed) {
-            // the task has logged it and asked the service to stop; meanwhile each answer goes without the documents
+            while (true) {
+                try {
+                    task.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException failed) {
+                    // the task has logged it and asked the service to stop; meanwhile each answer goes without the documents
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
