@@ -72,19 +72,17 @@ public class TextInputFilter {
         boolean inValue = false;
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (c == '%' && inValue && uri.startsWith("20", i + 1)) {
-                // names are compared as sent below, so an escape in a name could hide a repeat; in a value it cannot
-                i += 2;
-                run += 3;
-                if (run > MAX_PARAMETER) {
-                    return false;
-                }
-                continue;
-            }
+            // names are compared as sent below, so an escape in a name could hide a repeat; in a value it cannot
+            boolean space = c == '%' && inValue && uri.startsWith("20", i + 1);
             // ';' also parts parameters for Vert.x, which keeps their names regardless of case; at '#' it stops reading
             // the query, taking what comes before as one more name ("start=1&start#" is start twice)
-            if (c <= ' ' || c >= 0x7f || c == '%' || c == ';' || c == '#') {
+            if (!space && (c <= ' ' || c >= 0x7f || c == '%' || c == ';' || c == '#')) {
                 return false;
+            }
+            if (space) {
+                // counted as sent, three characters: more than it decodes to
+                i += 2;
+                run += 2;
             }
             if (c == '?' && query < 0) {
                 query = i;

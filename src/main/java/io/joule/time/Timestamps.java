@@ -22,6 +22,8 @@ public final class Timestamps {
     /** Dates clients may ask about: whole years inside [EARLIEST, LATEST), so every local day's bounds are supported in any zone but the extremes. */
     public static final java.time.LocalDate FIRST_DATE = java.time.LocalDate.of(1900, 1, 1);
     public static final java.time.LocalDate LAST_DATE = java.time.LocalDate.of(9998, 12, 31);
+    /** The length of {@link #show(Instant, char[])}'s text: 2018-08-24T00:15:00Z. */
+    public static final int SHOWN_LENGTH = 20;
     /** The supported range of every time any input carries, stated as in errors. */
     public static final String RANGE = "from 1900-01-01T00:00:00Z to before 9999-12-31T00:00:00Z";
     private static final Pattern DASHED_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T)(\\d{2})-(\\d{2})-(\\d{2}(?:\\.\\d{1,9})?)(Z|[+-]\\d{2}:\\d{2})$");
@@ -140,9 +142,6 @@ public final class Timestamps {
         char[] c = new char[SHOWN_LENGTH];
         return show(t, c) ? new String(c) : t.toString();
     }
-
-    /** The length of {@link #show(Instant, char[])}'s text: 2018-08-24T00:15:00Z. */
-    public static final int SHOWN_LENGTH = 20;
 
     /**
      * Writes the instant into {@code c} (at least {@link #SHOWN_LENGTH} long) as {@link #show(Instant)} does and answers
