@@ -56,7 +56,9 @@ public class FootprintResource {
     @Operation(summary = "An asset's half-hourly carbon footprint",
             description = "Per half-hour of the local day (HalfHourId 1 starts at local midnight in zone; 46 or 50 ids on DST days): "
                     + "energy_kwh (sum of the two 15-minute slots), intensity (actual where known, else forecast, as intensity_type) "
-                    + "and footprint_g = energy × intensity. Unknown energy or intensity is null, never zero. from/to are inclusive ids. "
+                    + "and footprint_g = energy × intensity. In a zone offset by :15 or :45 (Asia/Kathmandu) a half-hour straddles two "
+                    + "of the grid's: each slot takes its own half-hour's intensity, footprint_g is the sum, intensity their mean, "
+                    + "and intensity_type actual only when both are. Unknown energy or intensity is null, never zero. from/to are inclusive ids. "
                     + "JSON by default; Accept: text/csv answers the half-hours as rows (intensity as intensity_g_per_kwh, "
                     + "unknown values empty; no total).")
     @APIResponse(responseCode = "200", description = "The footprint", content = {@Content(mediaType = MediaType.APPLICATION_JSON,

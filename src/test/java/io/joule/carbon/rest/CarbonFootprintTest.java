@@ -168,6 +168,29 @@ class CarbonFootprintTest {
     }
 
     @Test
+    void inAZoneOffsetByAQuarterHourEachSlotTakesTheIntensityOfTheGridsHalfHourItLiesIn() {
+        // Asia/Kathmandu (+05:45): half-hour 13 of 2019-11-25 is 00:15 - 00:45 UTC, across the grid's 00:00 and 00:30
+        JsonPath utc = footprint("2019-11-25", null);
+        JsonPath kathmandu = footprint("2019-11-25", "Asia/Kathmandu");
+        assertEquals(48, kathmandu.getList("half_hours").size());
+        assertEquals("2019-11-25T00:15:00Z", kathmandu.getString("half_hours[12].start"));
+        double firstIntensity = utc.getDouble("half_hours[0].intensity");
+        double secondIntensity = utc.getDouble("half_hours[1].intensity");
+        List<double[]> samples = samples();
+        long quarter = 900_000_000L;
+        double firstSlot = integral(samples, quarter, 2 * quarter);
+        double secondSlot = integral(samples, 2 * quarter, 3 * quarter);
+        assertEquals(firstSlot + secondSlot, kathmandu.getDouble("half_hours[12].energy_kwh"), 1e-9);
+        double footprint = kathmandu.getDouble("half_hours[12].footprint_g");
+        assertEquals(firstSlot * firstIntensity + secondSlot * secondIntensity, footprint, 1e-9 * Math.abs(footprint));
+        assertEquals((firstIntensity + secondIntensity) / 2, kathmandu.getDouble("half_hours[12].intensity"));
+        assertEquals("actual", kathmandu.getString("half_hours[12].intensity_type"));
+        // 23:45 UTC the day before: the grid's 23:30 half-hour has no intensity, so neither has this one
+        assertNull(kathmandu.get("half_hours[11].intensity"));
+        assertNull(kathmandu.get("half_hours[11].footprint_g"));
+    }
+
+    @Test
     void chartsAreValidImages() throws Exception {
         byte[] png = admin().queryParam("date", "2019-11-25").when().get("/assets/" + asset + "/footprint.png")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
