@@ -20,9 +20,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * After a warm-up file of other meters, imports generated one-million-row LP files (10 new channels of 100,000
- * quarter-hours, half kWh and half kvarh) through POST /meter-files, a file of new meters each round, against psql COPY
- * of the same rows into a keyed table, and reports the peak heap of the JVM (service and test client share it).
+ * After a warm-up file of other meters by each path, imports generated one-million-row LP files (10 new channels of
+ * 100,000 quarter-hours, half kWh and half kvarh) through POST /meter-files each round: one of new meters as a text/csv
+ * body (the issue's measure), another as a multipart upload, and the first again; against psql COPY of the same rows
+ * into a keyed table. Reports the peak heap of the JVM (service and test client share it).
  */
 @QuarkusTest
 class MeterImportBench {
@@ -40,10 +41,13 @@ class MeterImportBench {
         Path warmUp = BenchSupport.tempFile("joule-lp-warm-up", ".csv");
         write(warmUp, BenchSupport.tempFile("joule-lp-warm-up-copy", ".csv"), "W", WARM_UP_ROWS_PER_CHANNEL);
         // The issue measures after a warm-up: the first file through a fresh JVM pays for compiling the import path.
+        post("text/csv", HttpRequest.BodyPublishers.ofFile(warmUp));
+        write(warmUp, BenchSupport.tempFile("joule-lp-warm-up-copy", ".csv"), "V", WARM_UP_ROWS_PER_CHANNEL);
         post(MULTIPART, multipart(warmUp));
         Files.delete(warmUp);
         long rows = (long) CHANNELS * ROWS_PER_CHANNEL;
         double[] first = new double[rounds];
+        double[] multipart = new double[rounds];
         double[] again = new double[rounds];
         double[] copy = new double[rounds];
         long peakHeap = 0;
@@ -53,37 +57,47 @@ class MeterImportBench {
             Path csv = BenchSupport.tempFile("joule-lp", ".csv");
             Path copyCsv = BenchSupport.tempFile("joule-lp-copy", ".csv");
             write(csv, copyCsv, "B" + round, ROWS_PER_CHANNEL);
+            Path upload = BenchSupport.tempFile("joule-lp-upload", ".csv");
+            write(upload, BenchSupport.tempFile("joule-lp-upload-copy", ".csv"), "M" + round, ROWS_PER_CHANNEL);
             megabytes = Files.size(csv) / 1e6;
             if (round % 2 == 1) {
                 copy[round] = copy(copyCsv);
             }
-            Measured imported = post(MULTIPART, multipart(csv));
+            Measured imported = post("text/csv", HttpRequest.BodyPublishers.ofFile(csv));
+            Measured uploaded = post(MULTIPART, multipart(upload));
             Measured reimported = post("text/csv", HttpRequest.BodyPublishers.ofFile(csv));
             if (round % 2 == 0) {
                 copy[round] = copy(copyCsv);
             }
             first[round] = imported.seconds();
+            multipart[round] = uploaded.seconds();
             again[round] = reimported.seconds();
-            peakHeap = Math.max(peakHeap, Math.max(imported.peakHeap(), reimported.peakHeap()));
+            peakHeap = Math.max(peakHeap, Math.max(imported.peakHeap(), Math.max(uploaded.peakHeap(), reimported.peakHeap())));
             Files.delete(csv);
+            Files.delete(upload);
             Files.delete(copyCsv);
         }
 
         System.out.printf("%n== Meter file import benchmark (%s) ==%n", BenchSupport.machine());
-        System.out.printf("LP file: %,d rows, %d channels (half kWh, feeding slots and rollups), %.0f MB, new meters each round; after a warm-up file of"
+        System.out.printf("LP file: %,d rows, %d channels (half kWh, feeding slots and rollups), %.0f MB, new meters each round; after a warm-up file by each path of"
                 + " %,d rows, medians of %d rounds; JVM max heap %.0f MB%n", rows, CHANNELS, megabytes, CHANNELS * WARM_UP_ROWS_PER_CHANNEL, rounds,
                 Runtime.getRuntime().maxMemory() / 1e6);
         System.out.printf("%-52s %12s %10s %18s%n", "path", "rows/s", "seconds", "rounds, seconds");
-        System.out.printf("%-52s %,12.0f %10.2f %18s%n", "POST /meter-files, multipart, new channels", rows / BenchSupport.median(first),
+        System.out.printf("%-52s %,12.0f %10.2f %18s%n", "POST /meter-files, text/csv body, new channels", rows / BenchSupport.median(first),
                 BenchSupport.median(first), all(first));
+        System.out.printf("%-52s %,12.0f %10.2f %18s%n", "POST /meter-files, multipart, other new channels", rows / BenchSupport.median(multipart),
+                BenchSupport.median(multipart), all(multipart));
         System.out.printf("%-52s %,12.0f %10.2f %18s%n", "POST /meter-files, text/csv body, same file again", rows / BenchSupport.median(again),
                 BenchSupport.median(again), all(again));
         System.out.printf("%-52s %,12.0f %10.2f %18s%n", "psql \\copy into a keyed table (baseline)", rows / BenchSupport.median(copy),
                 BenchSupport.median(copy), all(copy));
         System.out.printf("peak heap of the JVM over all imports %.0f MB (service and client share it)%n", peakHeap / 1e6);
+        // The issue sets the goal on a text/csv body; a multipart upload also pays for Quarkus REST's parse of the part.
         double[] ratios = BenchSupport.roundRatios(copy, first);
-        System.out.printf("ratio import of new channels : COPY = %.2f, the median of the rounds' (goal >= 0.6); by round: %s%n%n",
+        double[] multipartRatios = BenchSupport.roundRatios(copy, multipart);
+        System.out.printf("ratio import of new channels (text/csv) : COPY = %.2f, the median of the rounds' (goal >= 0.6); by round: %s%n",
                 BenchSupport.median(ratios), all(ratios));
+        System.out.printf("ratio as multipart : COPY = %.2f; by round: %s%n%n", BenchSupport.median(multipartRatios), all(multipartRatios));
     }
 
     /** psql's \\copy of the rows into a fresh keyed table; answers its wall time in seconds. */
