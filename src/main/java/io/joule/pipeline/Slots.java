@@ -1,5 +1,6 @@
 package io.joule.pipeline;
 
+import io.joule.time.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,8 @@ public final class Slots {
     public static final Duration SLOT = Duration.ofMinutes(15);
     static final long SLOT_MICROS = SLOT.toNanos() / 1_000;
     private static final double MICROS_PER_HOUR = 3_600_000_000d;
+    /** No slot starts here or later: no query can reach it, every time a client sends being before it. */
+    private static final long PAST_SUPPORTED = micros(Timestamps.LATEST);
 
     private Slots() {
     }
@@ -140,6 +143,17 @@ public final class Slots {
         return out;
     }
 
+    /**
+     * A reading's interval reaches the slot at {@link Timestamps#LATEST} or later (its energy would be stored where no
+     * answer can show it): a reading shortly before the end of the supported range, with no reading after it.
+     */
+    public static final class PastSupportedTimeException extends RuntimeException {
+        PastSupportedTimeException(Instant slotStart) {
+            super("The readings put energy in the 15-minute slot at " + slotStart + ", at or after " + Timestamps.LATEST
+                    + ", which no answer can show: the last supported time is before it. Nothing was stored", null, false, false);
+        }
+    }
+
     /** A computation would make more slots than its caller may hold at once. */
     public static final class TooManySlotsException extends RuntimeException {
         TooManySlotsException() {
@@ -247,6 +261,9 @@ public final class Slots {
         void add(long slotStart, double kwh) {
             if (slotStart < from || slotStart >= to) {
                 return;
+            }
+            if (slotStart >= PAST_SUPPORTED) {
+                throw new PastSupportedTimeException(instant(slotStart));
             }
             if (slotStart != current) {
                 flush();

@@ -2,6 +2,7 @@ package io.joule.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.joule.openapi.AllowedMethods;
+import io.joule.pipeline.Slots;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -36,6 +37,11 @@ public class ProblemMappers {
         }
         Response r = respond(401, "Unauthorized", "A valid API key is required: Authorization: Bearer <key>", request, null);
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"joule\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response pastSupportedTime(Slots.PastSupportedTimeException e, HttpServerRequest request) {
+        return respond(400, "Bad Request", e.getMessage(), request, null);
     }
 
     @ServerExceptionMapper

@@ -148,6 +148,20 @@ class SlotsTest {
     }
 
     @Test
+    void energyReachingTheSlotAtTheEndOfSupportedTimeIsRefusedNotHidden() {
+        // The last reading covers one nominal interval, 15 minutes: [23:50, 00:05) would put 3.33 kWh in the 00:00 slot
+        List<Reading> late = List.of(new Reading(Instant.parse("9999-12-30T23:50:00Z"), 10));
+        Slots.PastSupportedTimeException e = assertThrows(Slots.PastSupportedTimeException.class,
+                () -> Slots.computeAll(late, REGULAR_ENERGY));
+        assertEquals("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z, at or after 9999-12-31T00:00:00Z, "
+                + "which no answer can show: the last supported time is before it. Nothing was stored", e.getMessage());
+        List<Slot> slots = Slots.computeAll(List.of(new Reading(Instant.parse("9999-12-30T23:45:00Z"), 10)), REGULAR_ENERGY);
+        assertEquals(List.of(new Slot(Instant.parse("9999-12-30T23:45:00Z"), 10)), slots);
+        assertThrows(Slots.PastSupportedTimeException.class, () -> Slots.computeAll(
+                List.of(new Reading(Instant.parse("9999-12-30T12:00:00Z"), 4)), COV_POWER), "a change-of-value reading holds for a day");
+    }
+
+    @Test
     void floorAndCeilAlignToQuarterHours() {
         assertEquals(at("10:00"), Slots.floor(Instant.parse("2018-08-24T10:14:59.999999Z")));
         assertEquals(at("10:15"), Slots.ceil(Instant.parse("2018-08-24T10:00:00.000001Z")));

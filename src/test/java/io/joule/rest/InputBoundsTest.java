@@ -342,11 +342,29 @@ class InputBoundsTest {
         // the recomputed range reaches a day past an asset's reading and an hour before a ship's: +10000-01-01 and
         // 1899-12-31 were answered, and the first is no RFC 3339 timestamp
         String asset = fresh("edge");
-        postCsv("/assets/power", "Time,Variable,AssetId,Value\n9999-12-30 23:45:00,power," + asset + ",4\n").statusCode(200)
-                .body("[0].from", equalTo("9999-12-29T23:45:00Z")).body("[0].to", equalTo("9999-12-31T23:59:59Z"));
+        postCsv("/assets/power", "Time,Variable,AssetId,Value\n9999-12-30 00:00:00,power," + asset + ",4\n").statusCode(200)
+                .body("[0].from", equalTo("9999-12-29T00:00:00Z")).body("[0].to", equalTo("9999-12-31T23:59:59Z"));
         postJson("/data", "{\"spaceship_id\": " + (900_000 + Math.abs(asset.hashCode() % 90_000)) + ", \"units\": \"kW\", "
                 + "\"data\": [{\"datetime\": \"1900-01-01T00:00:00Z\", \"value\": 1}]}").statusCode(200)
                 .body("from", equalTo("1900-01-01T00:00:00Z")).body("to", equalTo("1900-01-01T02:00:00Z"));
+    }
+
+    @Test
+    void energyThatWouldLandPastTheLastSupportedTimeIsA400NotAHiddenSlot() throws Exception {
+        // the last reading of an energy series covers 15 minutes: [23:50, 00:05) reached the 9999-12-31T00:00 slot,
+        // which was stored (3.33 of the 10 kWh) where no end could reach it; a change-of-value asset holds for a day
+        long ship = 910_000 + Math.abs(fresh("late").hashCode() % 90_000);
+        postJson("/data", "{\"spaceship_id\": " + ship + ", \"units\": \"kWh\", \"data\": [{\"datetime\": \"9999-12-30T23:50:00Z\", "
+                + "\"value\": 10}]}").statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z, at or after "
+                        + "9999-12-31T00:00:00Z, which no answer can show: the last supported time is before it. Nothing was stored"));
+        assertEquals(0, count("select count(*) from series where key = ?", Long.toString(ship)));
+        postJson("/data", "{\"spaceship_id\": " + ship + ", \"units\": \"kWh\", \"data\": [{\"datetime\": \"9999-12-30T23:45:00Z\", "
+                + "\"value\": 10}]}").statusCode(200).body("slots_written", equalTo(1));
+        String asset = fresh("late");
+        postCsv("/assets/power", "Time,Variable,AssetId,Value\n9999-12-30 00:00:01,power," + asset + ",4\n").statusCode(400)
+                .contentType(PROBLEM).body("detail", startsWith("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z"));
+        assertEquals(0, count("select count(*) from series where key = ?", asset));
     }
 
     @Test

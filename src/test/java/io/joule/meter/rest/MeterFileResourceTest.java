@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -384,11 +385,16 @@ class MeterFileResourceTest {
     }
 
     @Test
-    void aKwhRowInTheLastHourOfTheSupportedRangeIsStored() {
+    void aKwhRowInTheLastHourOfTheSupportedRangeIsStored() throws Exception {
         // its slots' last local day ends on 10000-01-01, which the day statistics' array once sent as "+10000-…" (a 500)
         String meter = "Z" + NEXT_METER.incrementAndGet();
         postCsv(LP_HEADER + meter + ",S,P,30/12/9999 23:00:00,Import Wh Total,1.5,kwh,\r\n", null).statusCode(201)
                 .body("rows", equalTo(1)).body("from", equalTo("9999-12-30T23:00:00Z")).body("to", equalTo("9999-12-30T23:00:00Z"));
+        // one 15-minute interval later than the last slot no answer can show: refused whole, not stored out of reach
+        String late = "Z" + NEXT_METER.incrementAndGet();
+        postCsv(LP_HEADER + late + ",S,P,30/12/9999 23:50:00,Import Wh Total,1.5,kwh,\r\n", null).statusCode(400)
+                .contentType(PROBLEM).body("detail", startsWith("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z"));
+        assertEquals(List.of("0"), Sql.rows("select count(*) from series where key like ?", late + "|%"));
     }
 
     @Test
