@@ -2,6 +2,7 @@ package io.joule.carbon.service;
 
 import io.joule.carbon.Footprint;
 import io.joule.carbon.repository.IntensityRepository;
+import io.joule.pipeline.Slots;
 import io.joule.pipeline.TimeRange;
 import io.joule.problem.ProblemException;
 import io.joule.series.SeriesKind;
@@ -37,6 +38,11 @@ public class FootprintService {
 
     public Uni<Footprint> footprint(String assetId, LocalDate date, Integer fromId, Integer toId, ZoneId zone, String region) {
         Instant dayStart = date.atStartOfDay(zone).toInstant();
+        if (!Slots.floor(dayStart).equals(dayStart)) {
+            // an old local mean time (Africa/Monrovia until 1972: -00:44:30); every half-hour would be blank
+            throw ProblemException.badParameter("zone", "Local midnight of " + date + " in " + zone + " is " + dayStart
+                    + ", between two 15-minute slots, so its half-hours cannot be made of slots; ask in UTC");
+        }
         Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
         int ids = (int) (Duration.between(dayStart, dayEnd).toMinutes() / 30);
         int first = fromId == null ? 1 : fromId;

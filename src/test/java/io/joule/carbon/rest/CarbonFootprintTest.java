@@ -191,6 +191,17 @@ class CarbonFootprintTest {
     }
 
     @Test
+    void aLocalMidnightBetweenTwoSlotsIsA400NotADayOfBlanks() {
+        // Africa/Monrovia kept -00:44:30 until 1972: half-hour 1 began at 00:44:30 UTC, no slot's start, and every
+        // half-hour came back without energy although the asset had some
+        admin().queryParam("date", "1971-01-01").queryParam("zone", "Africa/Monrovia").when().get("/assets/" + asset + "/footprint")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("zone"))
+                .body("errors[0].detail", equalTo("Local midnight of 1971-01-01 in Africa/Monrovia is 1971-01-01T00:44:30Z, between "
+                        + "two 15-minute slots, so its half-hours cannot be made of slots; ask in UTC"));
+        assertEquals(48, footprint("1973-01-01", "Africa/Monrovia").getList("half_hours").size(), "UTC since 1972");
+    }
+
+    @Test
     void chartsAreValidImages() throws Exception {
         byte[] png = admin().queryParam("date", "2019-11-25").when().get("/assets/" + asset + "/footprint.png")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
