@@ -484,7 +484,7 @@ public class MeterImportService {
                     + series.quantity().name().toLowerCase() + " data; this file has units " + row.units());
         }
         return new Channel(key, series, created, new ImportSummary.Channel(key.meterCode(), key.serial(), key.dataType(),
-                key.period(), key.rate(), row.units(), row.plantCode()));
+                key.period(), key.rate(), storedUnits != null ? storedUnits : row.units(), row.plantCode()));
     }
 
     /** A local time in the import zone; in an autumn overlap the earlier offset, in a spring gap refused. */

@@ -481,7 +481,8 @@ class MeterFileResourceTest {
 
         postCsv(header + kwh, null).statusCode(201);
         // Another spelling of the same unit is the same unit; another unit is a conflict with what is stored.
-        postCsv(header + meter + "," + meter + ",P,01/01/2020 00:15:00,Import Wh Total,2,KWH,\n", null).statusCode(201);
+        postCsv(header + meter + "," + meter + ",P,01/01/2020 00:15:00,Import Wh Total,2,KWH,\n", null).statusCode(201)
+                .body("channels[0].units", equalTo("kwh")); // the channel's units, as stored and shown by daily-stats
         postCsv(header + meter + "," + meter + ",P,01/01/2020 00:30:00,Import Wh Total,50,Wh,\n", null).statusCode(409).contentType(PROBLEM)
                 .body("detail", equalTo("Meter " + meter + " channel Import Wh Total is kept in units kwh; this file has units Wh"));
         stats(meter, "2020-01-01", "2020-01-01", null).statusCode(200).body("count", contains(2)).body("max", contains(2.0f))
