@@ -19,7 +19,8 @@ public record Footprint(String assetId, LocalDate date, String zone, String regi
          * SPEC §7: footprint = half-hour energy (the sum of its two 15-minute slots) × intensity (actual where known, else
          * forecast). Local half-hours of a zone offset by :15 or :45 (Asia/Kathmandu) straddle two of the grid's half-hours,
          * so each slot takes the intensity of the period it lies in: the footprint is the sum of the two products, the
-         * intensity the mean of the two periods', and its type "actual" only when both are.
+         * intensity the mean of the two periods', and its type "actual" only when both are. A slot without energy needs no
+         * intensity (it adds zero); one with energy in a period without intensity leaves the footprint unknown.
          *
          * @param energyBySlot kWh by slot start; a slot absent counts zero beside one present, and both absent is no energy
          * @param periods the grid's half-hours by start (:00 and :30 UTC)
@@ -31,17 +32,25 @@ public record Footprint(String assetId, LocalDate date, String zone, String regi
             Double energy = a == null && b == null ? null : zeroIfAbsent(a) + zeroIfAbsent(b);
             IntensityPeriod first = periods.get(periodStart(start));
             IntensityPeriod last = periods.get(periodStart(second));
-            if (first == null || last == null || first.value() == null || last.value() == null) {
+            if (periodStart(start).equals(periodStart(second)) || known(first) != known(last) && (known(first) ? b : a) == null) {
+                // one grid half-hour: the common case, or one of two whose slot has no energy
+                IntensityPeriod only = known(first) ? first : last;
+                if (!known(only)) {
+                    return new HalfHour(id, start, start.plus(HALF_HOUR), energy, null, null, null);
+                }
+                return new HalfHour(id, start, start.plus(HALF_HOUR), energy, only.value(), only.actual() != null ? "actual" : "forecast",
+                        energy == null ? null : energy * only.value());
+            }
+            if (!known(first) || !known(last)) {
                 return new HalfHour(id, start, start.plus(HALF_HOUR), energy, null, null, null);
             }
-            double firstValue = first.value();
-            double lastValue = last.value();
             String type = first.actual() != null && last.actual() != null ? "actual" : "forecast";
-            if (first == last) {
-                return new HalfHour(id, start, start.plus(HALF_HOUR), energy, firstValue, type, energy == null ? null : energy * firstValue);
-            }
-            Double footprint = energy == null ? null : zeroIfAbsent(a) * firstValue + zeroIfAbsent(b) * lastValue;
-            return new HalfHour(id, start, start.plus(HALF_HOUR), energy, (firstValue + lastValue) / 2, type, footprint);
+            Double footprint = energy == null ? null : zeroIfAbsent(a) * first.value() + zeroIfAbsent(b) * last.value();
+            return new HalfHour(id, start, start.plus(HALF_HOUR), energy, (first.value() + last.value()) / 2, type, footprint);
+        }
+
+        private static boolean known(IntensityPeriod period) {
+            return period != null && period.value() != null;
         }
 
         private static double zeroIfAbsent(Double kwh) {

@@ -13,7 +13,6 @@ import java.util.Map;
 
 /** Reads the Carbon Intensity API shape {@code {"data": [{"from", "to", "intensity": {"forecast", "actual", "index"}}]}}. */
 public final class IntensityParser {
-    static final Duration HALF_HOUR = Duration.ofMinutes(30);
     /** The API's index is one of "very low" .. "very high". */
     static final int MAX_INDEX = 32;
 
@@ -49,7 +48,7 @@ public final class IntensityParser {
             if (from == null || to == null) {
                 continue;
             }
-            if (!Duration.between(from, to).equals(HALF_HOUR) || from.getEpochSecond() % 1800 != 0) {
+            if (!Duration.between(from, to).equals(Footprint.HALF_HOUR) || from.getEpochSecond() % 1800 != 0) {
                 errors.add(ProblemError.at(at, "must be a half-hour starting at :00 or :30, got " + from + " .. " + to));
             } else if (forecast == null && actual == null) {
                 errors.add(ProblemError.at(at + "/intensity", "has neither a forecast nor an actual value"));

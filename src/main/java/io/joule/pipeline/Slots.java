@@ -21,7 +21,7 @@ public final class Slots {
     public static final Duration SLOT = Duration.ofMinutes(15);
     static final long SLOT_MICROS = SLOT.toNanos() / 1_000;
     private static final double MICROS_PER_HOUR = 3_600_000_000d;
-    /** No slot starts here or later: no query can reach it, every time a client sends being before it. */
+    /** No interval reaches past this: no query can reach a slot here or later, every time a client sends being before it. */
     private static final long PAST_SUPPORTED = micros(Timestamps.LATEST);
 
     private Slots() {
@@ -55,6 +55,9 @@ public final class Slots {
                 continue;
             }
             long end = intervalEnd(readings, i, t, profile.sampling(), maxGap);
+            if (end > PAST_SUPPORTED && windowTo > PAST_SUPPORTED) {
+                throw new PastSupportedTimeException(instant(t), instant(end));
+            }
             double value = readings.get(i).value();
             if (profile.quantity() == Quantity.POWER) {
                 spreadPower(out, t, end, value);
@@ -144,13 +147,13 @@ public final class Slots {
     }
 
     /**
-     * A reading's interval reaches the slot at {@link Timestamps#LATEST} or later (its energy would be stored where no
-     * answer can show it): a reading shortly before the end of the supported range, with no reading after it.
+     * A reading's interval reaches past {@link Timestamps#LATEST} (its energy would be stored where no answer can show
+     * it): a reading shortly before the end of the supported range, with no reading after it that ends its interval.
      */
     public static final class PastSupportedTimeException extends RuntimeException {
-        PastSupportedTimeException(Instant slotStart) {
-            super("The readings put energy in the 15-minute slot at " + slotStart + ", at or after " + Timestamps.LATEST
-                    + ", which no answer can show: the last supported time is before it. Nothing was stored", null, false, false);
+        PastSupportedTimeException(Instant reading, Instant end) {
+            super("The reading at " + reading + " covers time up to " + end + ", past the end of the supported range, "
+                    + Timestamps.LATEST + ", where no answer could show its energy", null, false, false);
         }
     }
 
@@ -261,9 +264,6 @@ public final class Slots {
         void add(long slotStart, double kwh) {
             if (slotStart < from || slotStart >= to) {
                 return;
-            }
-            if (slotStart >= PAST_SUPPORTED) {
-                throw new PastSupportedTimeException(instant(slotStart));
             }
             if (slotStart != current) {
                 flush();

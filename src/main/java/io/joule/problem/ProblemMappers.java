@@ -41,7 +41,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response pastSupportedTime(Slots.PastSupportedTimeException e, HttpServerRequest request) {
-        return respond(400, "Bad Request", e.getMessage(), request, null);
+        return respond(400, "Bad Request", e.getMessage() + ". Nothing was stored", request, null);
     }
 
     @ServerExceptionMapper

@@ -80,6 +80,14 @@ class FootprintTest {
     }
 
     @Test
+    void aSlotWithoutEnergyNeedsNoIntensity() {
+        // the grid's 18:00 half-hour has no intensity, but the half-hour's slot in it has no energy
+        HalfHour h = HalfHour.of(1, MIDNIGHT_KATHMANDU, Map.of(Instant.parse("2019-11-24T18:30:00Z"), 2.0),
+                byStart(period("2019-11-24T18:30:00Z", 300.0, null)));
+        assertEquals(new HalfHour(1, MIDNIGHT_KATHMANDU, Instant.parse("2019-11-24T18:45:00Z"), 2.0, 300.0, "forecast", 600.0), h);
+    }
+
+    @Test
     void withoutEnergyTheFootprintIsNullButTheIntensityIsShown() {
         HalfHour h = HalfHour.of(1, MIDNIGHT_KATHMANDU, Map.of(),
                 byStart(period("2019-11-24T18:00:00Z", null, 100.0), period("2019-11-24T18:30:00Z", null, 300.0)));

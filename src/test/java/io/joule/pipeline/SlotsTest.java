@@ -153,10 +153,13 @@ class SlotsTest {
         List<Reading> late = List.of(new Reading(Instant.parse("9999-12-30T23:50:00Z"), 10));
         Slots.PastSupportedTimeException e = assertThrows(Slots.PastSupportedTimeException.class,
                 () -> Slots.computeAll(late, REGULAR_ENERGY));
-        assertEquals("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z, at or after 9999-12-31T00:00:00Z, "
-                + "which no answer can show: the last supported time is before it. Nothing was stored", e.getMessage());
+        assertEquals("The reading at 9999-12-30T23:50:00Z covers time up to 9999-12-31T00:05:00Z, past the end of the supported "
+                + "range, 9999-12-31T00:00:00Z, where no answer could show its energy", e.getMessage());
         List<Slot> slots = Slots.computeAll(List.of(new Reading(Instant.parse("9999-12-30T23:45:00Z"), 10)), REGULAR_ENERGY);
         assertEquals(List.of(new Slot(Instant.parse("9999-12-30T23:45:00Z"), 10)), slots);
+        // the interval before a regular series' last reading is its nominal one: 22:30, 23:30 covers [23:30, 00:30)
+        assertThrows(Slots.PastSupportedTimeException.class, () -> Slots.computeAll(List.of(new Reading(Instant.parse(
+                "9999-12-30T22:30:00Z"), 1), new Reading(Instant.parse("9999-12-30T23:30:00Z"), 1)), REGULAR_ENERGY));
         assertThrows(Slots.PastSupportedTimeException.class, () -> Slots.computeAll(
                 List.of(new Reading(Instant.parse("9999-12-30T12:00:00Z"), 4)), COV_POWER), "a change-of-value reading holds for a day");
     }

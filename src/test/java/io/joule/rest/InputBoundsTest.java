@@ -353,17 +353,17 @@ class InputBoundsTest {
     void energyThatWouldLandPastTheLastSupportedTimeIsA400NotAHiddenSlot() throws Exception {
         // the last reading of an energy series covers 15 minutes: [23:50, 00:05) reached the 9999-12-31T00:00 slot,
         // which was stored (3.33 of the 10 kWh) where no end could reach it; a change-of-value asset holds for a day
-        long ship = 910_000 + Math.abs(fresh("late").hashCode() % 90_000);
+        long ship = 1_000_000 + Math.abs(fresh("late").hashCode() % 90_000);
         postJson("/data", "{\"spaceship_id\": " + ship + ", \"units\": \"kWh\", \"data\": [{\"datetime\": \"9999-12-30T23:50:00Z\", "
                 + "\"value\": 10}]}").statusCode(400).contentType(PROBLEM)
-                .body("detail", equalTo("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z, at or after "
-                        + "9999-12-31T00:00:00Z, which no answer can show: the last supported time is before it. Nothing was stored"));
+                .body("detail", equalTo("The reading at 9999-12-30T23:50:00Z covers time up to 9999-12-31T00:05:00Z, past the end of "
+                        + "the supported range, 9999-12-31T00:00:00Z, where no answer could show its energy. Nothing was stored"));
         assertEquals(0, count("select count(*) from series where key = ?", Long.toString(ship)));
         postJson("/data", "{\"spaceship_id\": " + ship + ", \"units\": \"kWh\", \"data\": [{\"datetime\": \"9999-12-30T23:45:00Z\", "
                 + "\"value\": 10}]}").statusCode(200).body("slots_written", equalTo(1));
         String asset = fresh("late");
         postCsv("/assets/power", "Time,Variable,AssetId,Value\n9999-12-30 00:00:01,power," + asset + ",4\n").statusCode(400)
-                .contentType(PROBLEM).body("detail", startsWith("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z"));
+                .contentType(PROBLEM).body("detail", startsWith("The reading at 9999-12-30T00:00:01Z covers time up to 9999-12-31T00:00:01Z"));
         assertEquals(0, count("select count(*) from series where key = ?", asset));
     }
 

@@ -292,7 +292,7 @@ public class MeterImportService {
                         } else if (!ChannelUnits.same(channel.summary.units(), row.units())) {
                             // SPEC §6: a channel's values are never mixed, and kWh and kvarh are different channels' units
                             throw new MeterFileFormat.BadRowException("units " + ClientText.abbreviate(row.units()) + " differ from "
-                                    + channel.summary.units() + ", this channel's units in the file's earlier rows");
+                                    + channel.summary.units() + ", this channel's units (as stored, or as the file's first row of it gave them)");
                         }
                         if (errors.isEmpty()) {
                             copy.add(channel.series.id(), at, row.value(), line);

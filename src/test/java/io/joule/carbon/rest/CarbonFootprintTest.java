@@ -174,20 +174,34 @@ class CarbonFootprintTest {
         JsonPath kathmandu = footprint("2019-11-25", "Asia/Kathmandu");
         assertEquals(48, kathmandu.getList("half_hours").size());
         assertEquals("2019-11-25T00:15:00Z", kathmandu.getString("half_hours[12].start"));
-        double firstIntensity = utc.getDouble("half_hours[0].intensity");
-        double secondIntensity = utc.getDouble("half_hours[1].intensity");
         List<double[]> samples = samples();
         long quarter = 900_000_000L;
-        double firstSlot = integral(samples, quarter, 2 * quarter);
-        double secondSlot = integral(samples, 2 * quarter, 3 * quarter);
-        assertEquals(firstSlot + secondSlot, kathmandu.getDouble("half_hours[12].energy_kwh"), 1e-9);
-        double footprint = kathmandu.getDouble("half_hours[12].footprint_g");
-        assertEquals(firstSlot * firstIntensity + secondSlot * secondIntensity, footprint, 1e-9 * Math.abs(footprint));
-        assertEquals((firstIntensity + secondIntensity) / 2, kathmandu.getDouble("half_hours[12].intensity"));
-        assertEquals("actual", kathmandu.getString("half_hours[12].intensity_type"));
-        // 23:45 UTC the day before: the grid's 23:30 half-hour has no intensity, so neither has this one
-        assertNull(kathmandu.get("half_hours[11].intensity"));
-        assertNull(kathmandu.get("half_hours[11].footprint_g"));
+        int differing = 0;
+        for (int id = 13; id <= 48; id++) {
+            // slots of 00:15 + 30 (id - 13) minutes and the one after, in the grid's half-hours id - 13 and id - 12
+            long firstStart = quarter * (2 * (id - 13) + 1);
+            double firstSlot = integral(samples, firstStart, firstStart + quarter);
+            double secondSlot = integral(samples, firstStart + quarter, firstStart + 2 * quarter);
+            double firstIntensity = utc.getDouble("half_hours[" + (id - 13) + "].intensity");
+            double secondIntensity = utc.getDouble("half_hours[" + (id - 12) + "].intensity");
+            String at = "half_hours[" + (id - 1) + "]";
+            assertEquals(firstSlot + secondSlot, kathmandu.getDouble(at + ".energy_kwh"), 1e-9 * Math.max(1, Math.abs(firstSlot + secondSlot)));
+            double footprint = kathmandu.getDouble(at + ".footprint_g");
+            assertEquals(firstSlot * firstIntensity + secondSlot * secondIntensity, footprint, 1e-9 * Math.max(1, Math.abs(footprint)),
+                    "half-hour " + id);
+            assertEquals((firstIntensity + secondIntensity) / 2, kathmandu.getDouble(at + ".intensity"));
+            assertEquals("actual", kathmandu.getString(at + ".intensity_type"));
+            if (firstSlot != secondSlot && firstIntensity != secondIntensity) {
+                differing++;
+            }
+        }
+        assertTrue(differing > 10, "half-hours whose slots and intensities both differ: " + differing);
+        // 23:45 - 00:15 UTC: the grid's 23:30 half-hour has no intensity, but its slot has no energy either
+        double firstQuarter = integral(samples, 0, quarter);
+        assertEquals(firstQuarter * utc.getDouble("half_hours[0].intensity"), kathmandu.getDouble("half_hours[11].footprint_g"),
+                1e-9 * Math.abs(firstQuarter * 200));
+        assertEquals(utc.getDouble("half_hours[0].intensity"), kathmandu.getDouble("half_hours[11].intensity"));
+        assertNull(kathmandu.get("half_hours[10].energy_kwh"), "no energy before the first sample");
     }
 
     @Test

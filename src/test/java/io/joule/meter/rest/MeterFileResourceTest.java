@@ -385,15 +385,19 @@ class MeterFileResourceTest {
     }
 
     @Test
-    void aKwhRowInTheLastHourOfTheSupportedRangeIsStored() throws Exception {
+    void aKwhRowInTheLastHourOfTheSupportedRangeIsStored() {
         // its slots' last local day ends on 10000-01-01, which the day statistics' array once sent as "+10000-…" (a 500)
         String meter = "Z" + NEXT_METER.incrementAndGet();
         postCsv(LP_HEADER + meter + ",S,P,30/12/9999 23:00:00,Import Wh Total,1.5,kwh,\r\n", null).statusCode(201)
                 .body("rows", equalTo(1)).body("from", equalTo("9999-12-30T23:00:00Z")).body("to", equalTo("9999-12-30T23:00:00Z"));
-        // one 15-minute interval later than the last slot no answer can show: refused whole, not stored out of reach
+    }
+
+    @Test
+    void aRowWhoseIntervalReachesPastTheSupportedRangeRefusesTheFile() throws Exception {
+        // its 15 minutes, [23:50, 00:05), put energy in the 9999-12-31T00:00 slot, which was stored where no answer reaches
         String late = "Z" + NEXT_METER.incrementAndGet();
         postCsv(LP_HEADER + late + ",S,P,30/12/9999 23:50:00,Import Wh Total,1.5,kwh,\r\n", null).statusCode(400)
-                .contentType(PROBLEM).body("detail", startsWith("The readings put energy in the 15-minute slot at 9999-12-31T00:00:00Z"));
+                .contentType(PROBLEM).body("detail", startsWith("The reading at 9999-12-30T23:50:00Z covers time up to 9999-12-31T00:05:00Z"));
         assertEquals(List.of("0"), Sql.rows("select count(*) from series where key like ?", late + "|%"));
     }
 
@@ -476,7 +480,7 @@ class MeterFileResourceTest {
         postCsv(header + kwh + meter + "," + meter + ",P,01/01/2020 00:15:00,Import Wh Total,50,kvarh,\n", null).statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.line", contains(3)).body("detail", equalTo("The file has 1 bad row; nothing was imported"))
-                .body("errors.detail", contains("units kvarh differ from kwh, this channel's units in the file's earlier rows"));
+                .body("errors.detail", contains("units kvarh differ from kwh, this channel's units (as stored, or as the file's first row of it gave them)"));
         assertEquals(List.of("0"), Sql.rows("select count(*) from series where kind = 'meter' and key like ?", meter + "|%"), "nothing was stored");
 
         postCsv(header + kwh, null).statusCode(201);
