@@ -31,7 +31,7 @@ public class BodyLimitRoute {
         BodyHandler bounded = BodyHandler.create(false).setBodyLimit(bodyLimit).setHandleFileUploads(false);
         router.route().order(RouteOrder.BODY).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            boolean file = ctx.request().path().startsWith(FILE_UPLOADS);
+            boolean file = isFileUpload(ctx);
             long limit = file ? fileLimit : bodyLimit;
             if (declared != null && exceeds(declared, limit)) {
                 tooLarge(ctx, json, "The body declares " + declared + " bytes; the limit is " + limit + envVar(file));
@@ -68,7 +68,7 @@ public class BodyLimitRoute {
         });
         router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).order(RouteOrder.EMPTY_BODY).handler(ctx -> {
             if (ctx.body().buffer() == null && ctx.request().isEnded() && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-                    && !ctx.request().path().startsWith(FILE_UPLOADS)) {
+                    && !isFileUpload(ctx)) {
                 // An empty chunked body, read by BodyHandler, which keeps no buffer for it: RESTEasy then waited for the
                 // body from a request that had ended, until the idle timeout. Given the empty body, each endpoint answers
                 // as for Content-Length: 0.
@@ -76,6 +76,15 @@ public class BodyLimitRoute {
             }
             ctx.next();
         });
+    }
+
+    /**
+     * Whether the request goes to the meter-file upload, as routes match it: /meter-files/../data is /data, which must
+     * not get the file limit (it did: 150 MB into a JSON endpoint ran the heap out).
+     */
+    static boolean isFileUpload(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return path.equals(FILE_UPLOADS) || path.equals(FILE_UPLOADS + "/");
     }
 
     static void tooLarge(RoutingContext ctx, ObjectMapper json, String detail) {

@@ -31,6 +31,11 @@ public class RefusedRequestFailures {
                 Log.debugf("%s %s: malformed chunked body (%s)", ctx.request().method(), ctx.request().path(), ctx.failure().getMessage());
                 refuse(ctx, json, 400, "Bad Request", "The chunked body could not be read: " + ClientText.abbreviate(String.valueOf(
                         ctx.failure().getMessage())) + ". Frame each chunk as its size in hex, CRLF, the bytes, CRLF");
+            } else if (formUnreadable(ctx.failure()) && !ctx.response().ended()) {
+                // a chunked form or multipart body, read by BodyLimitRoute's counter, with a field over Vert.x's limit
+                Log.debugf("%s %s: form body refused (%s)", ctx.request().method(), ctx.request().path(), ctx.failure().getMessage());
+                refuse(ctx, json, 400, "Bad Request", "The form body could not be read: " + ClientText.abbreviate(String.valueOf(
+                        ctx.failure().getMessage())) + ". Send it with a Content-Length, or send JSON");
             } else if (ctx.statusCode() == 413 && !ctx.response().ended()) {
                 BodyLimitRoute.tooLarge(ctx, json, "The body is larger than the limit of " + bodyLimit + " bytes" + BodyLimitRoute.envVar(false));
             } else if (ctx.statusCode() == 400 && !ctx.response().ended() && !((HttpServerRequestInternal) ctx.request()).isValidAuthority()) {
@@ -45,6 +50,16 @@ public class RefusedRequestFailures {
                 ctx.next();
             }
         });
+    }
+
+    /** A failure of Netty's form decoder (a field over the size limit, too many fields, bad encoding). */
+    private static boolean formUnreadable(Throwable failure) {
+        if (failure == null) {
+            return false;
+        }
+        String decoder = "io.netty.handler.codec.http.multipart.";
+        StackTraceElement[] trace = failure.getStackTrace();
+        return failure.getClass().getName().startsWith(decoder) || trace.length > 0 && trace[0].getClassName().startsWith(decoder);
     }
 
     /** A failure thrown by Netty's HTTP/1.1 decoder while it read the request's body. */

@@ -102,4 +102,25 @@ class BodyFramingTest {
         assertThat(answer, startsWith("HTTP/1.1 200"));
         assertThat(answer, containsString("\"readings\":2"));
     }
+
+    @Test
+    void aPathThroughTheMeterFilesGetsTheLimitOfWhereItLeads() throws Exception {
+        // /meter-files/../data is /data: it had the meter files' 512 MB limit, and 150 MB of JSON ran the heap out (a 500)
+        String declared = RawHttp.postHeadersOnly("/meter-files/../data", "application/json", 20_000_000, Api.ADMIN_KEY);
+        assertThat(declared, startsWith("HTTP/1.1 413"));
+        assertThat(declared, containsString("\"detail\":\"The body declares 20000000 bytes; the limit is 10485760 (JOULE_MAX_BODY_SIZE)\""));
+        String chunked = RawHttp.postChunked("/meter-files/../data", "application/json", new byte[65_536], 11_000_000, Api.ADMIN_KEY);
+        assertThat(chunked, startsWith("HTTP/1.1 413"));
+        assertThat(chunked, containsString("application/problem+json"));
+    }
+
+    @Test
+    void aChunkedFormWithAFieldOverTheLimitIsAProblemNotAnErrorPage() throws Exception {
+        // Netty's form decoder refused it, and Quarkus answered a text/plain "500 - Internal Server Error" page, logged as an ERROR
+        byte[] form = ("api_key=" + "a".repeat(2_100)).getBytes(StandardCharsets.US_ASCII);
+        String answer = RawHttp.postChunked("/data", "application/x-www-form-urlencoded", form, form.length, Api.ADMIN_KEY);
+        assertThat(answer, startsWith("HTTP/1.1 400"));
+        assertThat(answer, containsString("application/problem+json"));
+        assertThat(answer, containsString("\"detail\":\"The form body could not be read: "));
+    }
 }
