@@ -98,16 +98,21 @@ public class SensorService {
                         ? ProblemException.forbidden("This key's user does not exist; create users with POST /users") : t);
     }
 
-    /** Unlinks the sensor: its owner or an admin; to anyone else it does not exist. */
+    /**
+     * Unlinks the sensor: its owner or an admin; to anyone else it does not exist. One conditional update, as for
+     * {@link #link}: a check read before the write let a former owner's late unlink clear the link a new owner had made
+     * meanwhile.
+     */
     @WithTransaction
     public Uni<Void> unlink(String sensorId, SensorScope caller) {
-        return Sensor.<Sensor>findById(sensorId)
-                .invoke(sensor -> {
-                    if (sensor == null || !(caller.all() || (caller.owner() != null && caller.owner().equals(sensor.ownerId)))) {
-                        throw ProblemException.notFound("No sensor " + sensorId);
-                    }
-                    sensor.ownerId = null;
-                })
-                .replaceWithVoid();
+        Uni<Integer> updated = caller.all()
+                ? Sensor.update("ownerId = null where sensorId = ?1", sensorId)
+                : caller.owner() == null ? Uni.createFrom().item(0)
+                : Sensor.update("ownerId = null where sensorId = ?1 and ownerId = ?2", sensorId, caller.owner());
+        return updated.invoke(rows -> {
+            if (rows == 0) {
+                throw ProblemException.notFound("No sensor " + sensorId);
+            }
+        }).replaceWithVoid();
     }
 }
