@@ -105,6 +105,10 @@ public final class AssetPowerParser {
         if (!ASSET.matcher(asset).matches()) {
             return "AssetId '" + asset + "' must be 1 to 64 of A-Z, a-z, 0-9, _, . and -";
         }
+        if (asset.equals(".") || asset.equals("..")) {
+            // a URL normalizes the segment away, so GET /assets/{id}/footprint could never name it
+            return "AssetId '" + asset + "' cannot be a path segment; use another id";
+        }
         Instant time;
         try {
             time = time(fields.get(0).trim()).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

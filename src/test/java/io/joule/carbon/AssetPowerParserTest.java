@@ -3,6 +3,7 @@ package io.joule.carbon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.joule.problem.ProblemError;
 import io.joule.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +69,15 @@ class AssetPowerParserTest {
         var parsed = AssetPowerParser.parse(new ByteArrayInputStream(
                 "\uFEFFTime,Variable,AssetId,Value\n2019-11-25 05:54:08.864,power,abc,1557.9\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(1557.9, parsed.get("abc").get(0).value());
+    }
+
+    @Test
+    void anAssetIdThatAUrlWouldNormalizeAwayIsABadRow() {
+        // stored, its footprint could never be read: /assets/../footprint is /footprint
+        ProblemException e = assertThrows(ProblemException.class, () -> AssetPowerParser.parse(new ByteArrayInputStream(
+                "Time,Variable,AssetId,Value\n2019-11-25 05:54:08,power,..,1\n2019-11-25 05:54:09,power,.,1\n2019-11-25 05:54:10,power,.a.,1\n"
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertEquals(List.of("AssetId '..' cannot be a path segment; use another id", "AssetId '.' cannot be a path segment; use another id"),
+                e.errors().stream().map(ProblemError::detail).toList());
     }
 }
