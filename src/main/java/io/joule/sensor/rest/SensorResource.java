@@ -85,7 +85,7 @@ public class SensorResource {
         ZoneId zone = zoneName == null ? Zones.UTC
                 : Zones.parse(zoneName).orElseThrow(() -> invalid("/zone", Zones.expectation()));
         String unit = text(root, "unit");
-        if (unit != null && (unit.isBlank() || unit.length() > 16)) {
+        if (unit != null && (unit.isBlank() || unit.codePointCount(0, unit.length()) > 16)) {
             throw invalid("/unit", "1 to 16 characters");
         }
         return sensors.create(id == null ? SensorIds.generate() : id, zone, unit == null ? "cm" : unit)

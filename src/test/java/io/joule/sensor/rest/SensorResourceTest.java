@@ -281,6 +281,16 @@ public class SensorResourceTest {
     }
 
     @Test
+    void aUnitIsCountedInCharactersNotUtf16Units() {
+        // 16 drops of water are 32 UTF-16 units: they were refused as more than 16 characters
+        String drops = "\uD83D\uDCA7".repeat(16);
+        admin().contentType(ContentType.JSON).body("{\"unit\": \"" + drops + "\"}").when().post("/sensors").then().statusCode(201)
+                .body("unit", equalTo(drops));
+        admin().contentType(ContentType.JSON).body("{\"unit\": \"" + drops + "\uD83D\uDCA7\"}").when().post("/sensors").then()
+                .statusCode(400).body("errors[0].pointer", equalTo("/unit"));
+    }
+
+    @Test
     void registryRules() {
         admin().contentType(ContentType.JSON).body("{}").when().post("/sensors").then().statusCode(201)
                 .body("sensor_id", matchesPattern("[0-9a-f]{24}")).body("zone", equalTo("UTC"));
