@@ -35,7 +35,7 @@ public class RefusedRequestFailures {
                 // a chunked form or multipart body, read by BodyLimitRoute's counter, with a field over Vert.x's limit
                 Log.debugf("%s %s: form body refused (%s)", ctx.request().method(), ctx.request().path(), ctx.failure().getMessage());
                 refuse(ctx, json, 400, "Bad Request", "The form body could not be read: " + ClientText.abbreviate(String.valueOf(
-                        ctx.failure().getMessage())) + ". Send it with a Content-Length, or send JSON");
+                        ctx.failure().getMessage())) + ". A chunked form's fields may be at most 2048 bytes; send the form with a Content-Length");
             } else if (ctx.statusCode() == 413 && !ctx.response().ended()) {
                 BodyLimitRoute.tooLarge(ctx, json, "The body is larger than the limit of " + bodyLimit + " bytes" + BodyLimitRoute.envVar(false));
             } else if (ctx.statusCode() == 400 && !ctx.response().ended() && !((HttpServerRequestInternal) ctx.request()).isValidAuthority()) {

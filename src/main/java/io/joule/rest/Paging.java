@@ -2,6 +2,7 @@ package io.joule.rest;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.core.net.HostAndPort;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -37,7 +38,8 @@ public final class Paging {
                 url.append(':').append(authority.port());
             }
         }
-        url.append(request.path()).append('?');
+        // as routes read it: GET //evil.com/../data is /data, and without a host its link read as one to evil.com
+        url.append(HttpUtils.normalizePath(request.path())).append('?');
         String query = request.query();
         if (query != null) {
             for (String parameter : query.split("&")) {

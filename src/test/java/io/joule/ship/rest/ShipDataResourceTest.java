@@ -322,6 +322,10 @@ class ShipDataResourceTest {
         assertTrue(answer.startsWith("HTTP/1.0 200"), answer);
         assertTrue(answer.contains("\r\nLink: </data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z>; rel=\"next\"\r\n"), answer);
         assertTrue(answer.endsWith("\"next\":\"/data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z\"}"), answer);
+        // a path that routes read as /data is linked as /data: //evil.com/../data was linked as //evil.com/.., another host
+        String dotted = io.joule.testing.RawHttp.exchange("GET //evil.com/../data?spaceship_id=" + ship + "&limit=2 HTTP/1.0\r\n"
+                + "Authorization: Bearer " + ADMIN, new byte[0]);
+        assertTrue(dotted.contains("\r\nLink: </data?spaceship_id=" + ship + "&limit=2&after=2018-08-24T00:15:00Z>; rel=\"next\"\r\n"), dotted);
         // an empty port is no port
         String emptyPort = io.joule.testing.RawHttp.exchange("GET /data?spaceship_id=" + ship + "&limit=2 HTTP/1.1\r\nHost: x:\r\n"
                 + "Authorization: Bearer " + ADMIN, new byte[0]);
