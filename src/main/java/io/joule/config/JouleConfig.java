@@ -49,5 +49,13 @@ public interface JouleConfig {
         /** How long one request may take (env JOULE_CARBON_INTENSITY_TIMEOUT_MS). */
         @WithDefault("20000")
         int timeoutMs();
+
+        /**
+         * How long a whole fetch may take, all its requests together, before it is given up with a 504 and nothing stored
+         * (env JOULE_CARBON_INTENSITY_FETCH_DEADLINE_MS): under the connection's idle timeout (quarkus.http.idle-timeout,
+         * 120 s), so that the client gets an answer rather than a closed connection.
+         */
+        @WithDefault("100000")
+        int fetchDeadlineMs();
     }
 }

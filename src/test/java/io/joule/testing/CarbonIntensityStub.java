@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for the Carbon Intensity API on loopback. Windows starting in 2019 answer
- * forecast 250 and actual 240 per half-hour; 2030 answers HTTP 500; 2031 stalls past the timeout.
+ * forecast 250 and actual 240 per half-hour; 2030 answers HTTP 500; 2031 stalls past the timeout; 2032 answers as 2019
+ * does, each request after a second (within the timeout, but many of them outlast a fetch's deadline).
  */
 public class CarbonIntensityStub implements QuarkusTestResourceLifecycleManager {
     public static final AtomicInteger REQUESTS = new AtomicInteger();
@@ -42,6 +43,9 @@ public class CarbonIntensityStub implements QuarkusTestResourceLifecycleManager 
                 sleep(5_000);
                 body = "{\"data\": []}";
             } else {
+                if (from.startsWith("2032")) {
+                    sleep(1_000);
+                }
                 StringBuilder data = new StringBuilder("{\"data\": [");
                 Instant end = Instant.from(API.parse(to));
                 for (Instant t = Instant.from(API.parse(from)); t.isBefore(end); t = t.plusSeconds(1800)) {

@@ -69,6 +69,8 @@ public class CarbonIntensityResource {
     @APIResponse(responseCode = "200", description = "Fetched and stored")
     @APIResponse(responseCode = "400", description = "Bad from/to", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "502", description = "The API failed or stalled; its message is in detail", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "504", description = "The requests together outlasted the fetch's deadline "
+            + "(JOULE_CARBON_INTENSITY_FETCH_DEADLINE_MS, 100 s); nothing was stored", content = @Content(mediaType = PROBLEM))
     public Uni<IngestedIntensity> fetch(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("region") String region) {
         Instant start = QueryParams.instant("from", from);
         Instant end = QueryParams.instant("to", to);

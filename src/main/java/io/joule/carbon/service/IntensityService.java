@@ -6,6 +6,7 @@ import io.joule.carbon.IntensityPeriod;
 import io.joule.carbon.client.CarbonIntensityClient;
 import io.joule.carbon.repository.IntensityRepository;
 import io.joule.config.DatabaseConfig;
+import io.joule.config.JouleConfig;
 import io.joule.problem.DatabaseNoAnswer;
 import io.joule.problem.ProblemException;
 import io.quarkus.logging.Log;
@@ -29,11 +30,14 @@ public class IntensityService {
     private final IntensityRepository repository;
     private final CarbonIntensityClient client;
     private final Duration writeTimeout;
+    private final Duration fetchDeadline;
 
-    public IntensityService(IntensityRepository repository, @RestClient CarbonIntensityClient client, DatabaseConfig config) {
+    public IntensityService(IntensityRepository repository, @RestClient CarbonIntensityClient client, DatabaseConfig config,
+            JouleConfig joule) {
         this.repository = repository;
         this.client = client;
         this.writeTimeout = config.writeTimeout();
+        this.fetchDeadline = Duration.ofMillis(joule.carbonIntensity().fetchDeadlineMs());
     }
 
     public Uni<IngestedIntensity> store(String region, List<IntensityPeriod> periods, int requests) {
@@ -62,8 +66,12 @@ public class IntensityService {
                 return acc;
             }));
         }
-        // the remote API has its own timeouts; only the store waits on the database
-        return all.flatMap(periods -> DatabaseNoAnswer.within(store(region, dedupe(periods), windows.size()), writeTimeout));
+        // each request has its own timeout; the whole chain has a deadline too, or a slow API (a year is 27 requests)
+        // outlasted the connection's idle timeout and the client got no answer at all
+        Uni<List<IntensityPeriod>> fetched = all.ifNoItem().after(fetchDeadline).failWith(() -> new ProblemException(504, "Gateway Timeout",
+                String.format("The Carbon Intensity API did not answer the %d requests of this fetch within %d s; nothing was stored. "
+                        + "Fetch fewer days at a time", windows.size(), fetchDeadline.toSeconds()), null));
+        return fetched.flatMap(periods -> DatabaseNoAnswer.within(store(region, dedupe(periods), windows.size()), writeTimeout));
     }
 
     private Uni<List<IntensityPeriod>> request(Instant from, Instant to) {
