@@ -32,21 +32,28 @@ public record Footprint(String assetId, LocalDate date, String zone, String regi
             Double energy = a == null && b == null ? null : zeroIfAbsent(a) + zeroIfAbsent(b);
             IntensityPeriod first = periods.get(periodStart(start));
             IntensityPeriod last = periods.get(periodStart(second));
-            if (periodStart(start).equals(periodStart(second)) || known(first) != known(last) && (known(first) ? b : a) == null) {
-                // one grid half-hour: the common case, or one of two whose slot has no energy
-                IntensityPeriod only = known(first) ? first : last;
-                if (!known(only)) {
-                    return new HalfHour(id, start, start.plus(HALF_HOUR), energy, null, null, null);
-                }
-                return new HalfHour(id, start, start.plus(HALF_HOUR), energy, only.value(), only.actual() != null ? "actual" : "forecast",
-                        energy == null ? null : energy * only.value());
+            if (periodStart(start).equals(periodStart(second))) {
+                return of(id, start, energy, first);
             }
-            if (!known(first) || !known(last)) {
-                return new HalfHour(id, start, start.plus(HALF_HOUR), energy, null, null, null);
+            // across two grid half-hours; one without intensity is needed only if its slot has energy
+            if (!known(last)) {
+                return of(id, start, energy, b == null ? first : null);
+            }
+            if (!known(first)) {
+                return of(id, start, energy, a == null ? last : null);
             }
             String type = first.actual() != null && last.actual() != null ? "actual" : "forecast";
             Double footprint = energy == null ? null : zeroIfAbsent(a) * first.value() + zeroIfAbsent(b) * last.value();
             return new HalfHour(id, start, start.plus(HALF_HOUR), energy, (first.value() + last.value()) / 2, type, footprint);
+        }
+
+        /** The half-hour's energy times one grid half-hour's intensity, or nulls without it. */
+        private static HalfHour of(int id, Instant start, Double energy, IntensityPeriod period) {
+            if (!known(period)) {
+                return new HalfHour(id, start, start.plus(HALF_HOUR), energy, null, null, null);
+            }
+            return new HalfHour(id, start, start.plus(HALF_HOUR), energy, period.value(), period.actual() != null ? "actual" : "forecast",
+                    energy == null ? null : energy * period.value());
         }
 
         private static boolean known(IntensityPeriod period) {

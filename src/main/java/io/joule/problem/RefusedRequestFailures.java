@@ -54,21 +54,19 @@ public class RefusedRequestFailures {
 
     /** A failure of Netty's form decoder (a field over the size limit, too many fields, bad encoding). */
     private static boolean formUnreadable(Throwable failure) {
-        if (failure == null) {
-            return false;
-        }
         String decoder = "io.netty.handler.codec.http.multipart.";
-        StackTraceElement[] trace = failure.getStackTrace();
-        return failure.getClass().getName().startsWith(decoder) || trace.length > 0 && trace[0].getClassName().startsWith(decoder);
+        return thrownBy(failure, decoder) || failure != null && failure.getClass().getName().startsWith(decoder);
     }
 
     /** A failure thrown by Netty's HTTP/1.1 decoder while it read the request's body. */
     private static boolean malformedFraming(Throwable failure) {
-        if (failure == null) {
-            return false;
-        }
-        StackTraceElement[] trace = failure.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().startsWith("io.netty.handler.codec.http.HttpObjectDecoder")
-                || failure.getClass().getName().startsWith("io.netty.handler.codec.http.InvalidChunk");
+        return thrownBy(failure, "io.netty.handler.codec.http.HttpObjectDecoder")
+                || failure != null && failure.getClass().getName().startsWith("io.netty.handler.codec.http.InvalidChunk");
+    }
+
+    /** Whether the failure was thrown in a class whose name starts so (an IOException says little by its own class). */
+    private static boolean thrownBy(Throwable failure, String classNamePrefix) {
+        StackTraceElement[] trace = failure == null ? new StackTraceElement[0] : failure.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith(classNamePrefix);
     }
 }
